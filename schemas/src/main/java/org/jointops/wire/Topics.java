@@ -1,0 +1,62 @@
+package org.jointops.wire;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names of the topics that make up the wire contract between the services.
+ */
+public final class Topics {
+
+	/**
+	 * Prefix of the per-state findings topics: {@code findings.kaz},
+	 * {@code findings.rus}...
+	 */
+	public static final String FINDINGS_PREFIX = "findings.";
+
+	/**
+	 * Every per-state findings topic: the prefix and a lower-case ISO 3166-1 alpha-3
+	 * code. The aggregator subscribes by pattern, so the topic of a state that joins
+	 * later is picked up without a restart, and a state that leaves keeps its data
+	 * readable.
+	 */
+	public static final Pattern FINDINGS_PATTERN = Pattern.compile("findings\\.([a-z]{3})");
+
+	/** Council-level totals, one record per operation, compacted. */
+	public static final String COUNCIL_TOTALS = "council.totals";
+
+	/** Records the aggregator could not use, with the reason in headers. */
+	public static final String DEAD_LETTER = "aggregator.dead-letter";
+
+	private Topics() {
+	}
+
+	/**
+	 * The findings topic of a member state.
+	 * @param state ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
+	 * @return e.g. {@code findings.kaz}
+	 */
+	public static String findings(String state) {
+		String topic = FINDINGS_PREFIX + state.toLowerCase(Locale.ROOT);
+		if (!FINDINGS_PATTERN.matcher(topic).matches()) {
+			throw new IllegalArgumentException("Not an ISO 3166-1 alpha-3 state code: '" + state + "'");
+		}
+		return topic;
+	}
+
+	/**
+	 * The member state whose findings a topic carries.
+	 * @param topic e.g. {@code findings.kaz}
+	 * @return e.g. {@code KAZ}
+	 * @throws IllegalArgumentException if the topic is not a findings topic
+	 */
+	public static String stateOf(String topic) {
+		Matcher matcher = FINDINGS_PATTERN.matcher(topic);
+		if (!matcher.matches()) {
+			throw new IllegalArgumentException("Not a findings topic: '" + topic + "'");
+		}
+		return matcher.group(1).toUpperCase(Locale.ROOT);
+	}
+
+}
