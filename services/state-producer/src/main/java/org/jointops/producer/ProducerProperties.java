@@ -1,0 +1,36 @@
+package org.jointops.producer;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of a state producer.
+ *
+ * @param state the member state this instance serves, e.g. {@code KAZ}
+ * ({@code jointops.state})
+ * @param publishTimeout longest wait for the broker's acknowledgement before answering
+ * 503; must exceed the producer's {@code max.block.ms} plus {@code delivery.timeout.ms}
+ * @param topic how the state's findings topic is created if missing
+ */
+@ConfigurationProperties("jointops")
+@Validated
+public record ProducerProperties(@NotBlank String state, @DefaultValue("10s") Duration publishTimeout,
+		@Valid @DefaultValue Topic topic) {
+
+	/**
+	 * @param partitions partitions of {@code findings.<state>}
+	 * @param replicationFactor replicas of each partition
+	 * @param minInsyncReplicas replicas that must have a record before it is acknowledged
+	 */
+	public record Topic(@Positive @DefaultValue("3") int partitions,
+			@Positive @DefaultValue("1") short replicationFactor, @Positive @DefaultValue("1") int minInsyncReplicas) {
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.jointops.producer.ingest;
+
+/**
+ * A report for another state than this service's; answered with 403.
+ */
+class ForeignStateException extends RuntimeException {
+
+	private final String ownState;
+
+	private final String requestedState;
+
+	ForeignStateException(String ownState, String requestedState) {
+		super("This service takes reports of " + ownState + " only; reports of " + requestedState
+				+ " go to that state's producer service");
+		this.ownState = ownState;
+		this.requestedState = requestedState;
+	}
+
+	String ownState() {
+		return this.ownState;
+	}
+
+	String requestedState() {
+		return this.requestedState;
+	}
+
+}

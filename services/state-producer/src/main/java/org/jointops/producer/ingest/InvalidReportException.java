@@ -1,0 +1,23 @@
+package org.jointops.producer.ingest;
+
+import java.util.List;
+
+import org.jointops.catalogue.Violation;
+
+/**
+ * A report that breaks one or more rules; answered with 400 and every violation.
+ */
+class InvalidReportException extends RuntimeException {
+
+	private final List<Violation> violations;
+
+	InvalidReportException(List<Violation> violations) {
+		super(violations.toString());
+		this.violations = List.copyOf(violations);
+	}
+
+	List<Violation> violations() {
+		return this.violations;
+	}
+
+}

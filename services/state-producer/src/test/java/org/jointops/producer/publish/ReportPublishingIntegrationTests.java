@@ -1,0 +1,100 @@
+package org.jointops.producer.publish;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jointops.producer.StateProducerApplication;
+import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Http;
+import org.jointops.testsupport.ReportJson;
+import org.jointops.testsupport.WithEmbeddedKafka;
+import org.jointops.wire.AvroSingleObjectDeserializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A state producer on a real broker, over real HTTP.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
+@WithEmbeddedKafka
+class ReportPublishingIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void acceptedReportIsInKafkaWhenTheAnswerSaysSo() {
+		Http.Response response = Http.postJson(url("/api/v1/reports"),
+				ReportJson.illegal2017("KAZ-INTERIOR-2017-0001")
+					.count("IMMIGRATION_LAW_VIOLATIONS", 1520)
+					.money("FINES_IMPOSED", "125000.50", "USD")
+					.toJson());
+
+		assertThat(response.status()).isEqualTo(202);
+		JsonNode body = response.json();
+		assertThat(body.get("topic").asString()).isEqualTo("findings.kaz");
+		ConsumerRecord<String, Object> record = readAt(
+				new TopicPartition("findings.kaz", body.get("partition").asInt()), body.get("offset").asLong());
+		assertThat(record.key()).isEqualTo("KAZ-INTERIOR-2017-0001");
+		ReportRevision revision = (ReportRevision) record.value();
+		assertThat(revision.getState()).isEqualTo("KAZ");
+		assertThat(revision.getRevision()).isEqualTo(1);
+		assertThat(revision.getFindings()).hasSize(2);
+		assertThat(record.timestamp()).isEqualTo(revision.getSubmittedAt().toEpochMilli());
+	}
+
+	@Test
+	void createsTheFindingsTopicKeptForEver() throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "findings.kaz");
+			String retention = admin.describeConfigs(List.of(topic)).all().get().get(topic).get("retention.ms").value();
+			assertThat(retention).isEqualTo("-1");
+		}
+	}
+
+	@Test
+	void healthIsUpWithTheKafkaCluster() {
+		Http.Response health = Http.get(url("/actuator/health"));
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
+		assertThat(health.json().at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
+	}
+
+	private ConsumerRecord<String, Object> readAt(TopicPartition partition, long offset) {
+		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+				new StringDeserializer(), new AvroSingleObjectDeserializer())) {
+			consumer.assign(List.of(partition));
+			consumer.seek(partition, offset);
+			var records = consumer.poll(Duration.ofSeconds(10)).records(partition);
+			assertThat(records).as("the record at %s@%d", partition, offset).isNotEmpty();
+			return records.get(0);
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.jointops.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real HTTP calls from tests, with the JDK's client.
+ */
+public final class Http {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** No call in a test waits longer than this for its answer. */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	private Http() {
+	}
+
+	public static Response postJson(String url, String json) {
+		return post(url, "application/json", json);
+	}
+
+	public static Response post(String url, String contentType, String body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	public static Response get(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Accept", "application/json")
+			.GET()
+			.build());
+	}
+
+	private static Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An HTTP answer.
+	 *
+	 * @param status status code
+	 * @param headers response headers
+	 * @param body body as text
+	 */
+	public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+	}
+
+}
