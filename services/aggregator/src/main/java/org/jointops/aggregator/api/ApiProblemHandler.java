@@ -1,0 +1,39 @@
+package org.jointops.aggregator.api;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of the secretariat's API as RFC 9457 problem details.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	static final URI UNKNOWN_OPERATION = URI.create("urn:jointops:problem:unknown-operation");
+
+	static final URI TOTALS_UNAVAILABLE = URI.create("urn:jointops:problem:totals-unavailable");
+
+	@ExceptionHandler
+	ResponseEntity<Object> unknownOperation(UnknownOperationException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setType(UNKNOWN_OPERATION);
+		problem.setTitle("Unknown operation");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> totalsUnavailable(TotalsUnavailableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setType(TOTALS_UNAVAILABLE);
+		problem.setTitle("Totals unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
+	}
+
+}

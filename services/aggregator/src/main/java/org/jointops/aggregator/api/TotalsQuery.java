@@ -1,0 +1,63 @@
+package org.jointops.aggregator.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jointops.aggregator.topology.CouncilTotalsTopology;
+import org.jointops.ledger.OperationLedger;
+
+import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the operations' ledgers from this instance's state store.
+ */
+@Component
+class TotalsQuery {
+
+	private final KafkaStreamsInteractiveQueryService queries;
+
+	TotalsQuery(KafkaStreamsInteractiveQueryService queries) {
+		this.queries = queries;
+	}
+
+	Optional<OperationLedger> ledger(String operation) {
+		return Optional.ofNullable(store().get(operation));
+	}
+
+	List<OperationLedger> ledgers() {
+		List<OperationLedger> ledgers = new ArrayList<>();
+		try (KeyValueIterator<String, OperationLedger> all = store().all()) {
+			while (all.hasNext()) {
+				KeyValue<String, OperationLedger> entry = all.next();
+				ledgers.add(entry.value);
+			}
+		}
+		catch (InvalidStateStoreException ex) {
+			throw unavailable(ex);
+		}
+		return ledgers;
+	}
+
+	private ReadOnlyKeyValueStore<String, OperationLedger> store() {
+		try {
+			return this.queries.retrieveQueryableStore(CouncilTotalsTopology.TOTALS_STORE,
+					QueryableStoreTypes.keyValueStore());
+		}
+		catch (IllegalStateException | InvalidStateStoreException ex) {
+			throw unavailable(ex);
+		}
+	}
+
+	private static TotalsUnavailableException unavailable(RuntimeException ex) {
+		return new TotalsUnavailableException(
+				"The totals are being restored or rebalanced and cannot be read right now; retry shortly", ex);
+	}
+
+}

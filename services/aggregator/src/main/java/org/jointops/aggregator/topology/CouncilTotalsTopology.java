@@ -1,0 +1,105 @@
+package org.jointops.aggregator.topology;
+
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.jointops.catalogue.ReportRules;
+import org.jointops.ledger.OperationLedger;
+import org.jointops.ledger.ReportChange;
+import org.jointops.ledger.StandingReport;
+import org.jointops.totals.CouncilTotals;
+import org.jointops.wire.AvroSerdes;
+import org.jointops.wire.Topics;
+
+/**
+ * The aggregator's topology: findings of every state, decoded and checked (what fails
+ * goes to the dead-letter topic), reduced to the standing revision of each report, and
+ * summed per operation into council totals. Every store and internal topic is named here;
+ * the query layer uses the store names.
+ *
+ * <pre>
+ * findings.* ─ decode-and-check ─┬─ dead letters ────────────────────────────▶ aggregator.dead-letter
+ *                                └─ latest-revision [report-revisions]
+ *                                      │ change of contribution, keyed by operation
+ *                                      ▼ repartition: changes-by-operation
+ *                                   operation-totals [operation-totals] ─ council-view ─▶ council.totals
+ * </pre>
+ */
+public final class CouncilTotalsTopology {
+
+	/** Store of the standing revision of each report, keyed by {@code STATE/reportId}. */
+	public static final String REVISIONS_STORE = "report-revisions";
+
+	/** Store of each operation's ledger, keyed by operation: what the API reads. */
+	public static final String TOTALS_STORE = "operation-totals";
+
+	/** Repartition topic (suffix) that brings all changes of one operation together. */
+	public static final String CHANGES_BY_OPERATION = "changes-by-operation";
+
+	private static final String DECODED = "decoded-";
+
+	private static final String VALID = "valid";
+
+	private static final String DEAD_LETTER = "dead-letter";
+
+	private CouncilTotalsTopology() {
+	}
+
+	/**
+	 * Adds the topology to a builder.
+	 * @param builder the builder
+	 * @param rules the rules every counted report follows
+	 * @param findingsDeserializer reads the values of the findings topics (the wire
+	 * format)
+	 * @param totalsSerializer writes the values of the council totals topic (the wire
+	 * format)
+	 * @return the stream of council totals, as written to {@value Topics#COUNCIL_TOTALS}
+	 */
+	public static KStream<String, CouncilTotals> build(StreamsBuilder builder, ReportRules rules,
+			Deserializer<Object> findingsDeserializer, Serializer<Object> totalsSerializer) {
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
+				Serdes.String(), AvroSerdes.of(StandingReport.class)));
+
+		Map<String, KStream<byte[], Decoded>> decoded = builder
+			.stream(Topics.FINDINGS_PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("findings"))
+			.processValues(() -> new DecodeAndCheck(rules, findingsDeserializer), Named.as("decode-and-check"))
+			.split(Named.as(DECODED))
+			.branch((key, value) -> value.isValid(), Branched.as(VALID))
+			.defaultBranch(Branched.as(DEAD_LETTER));
+
+		decoded.get(DECODED + DEAD_LETTER)
+			.mapValues(Decoded::original, Named.as("original-value"))
+			.to(Topics.DEAD_LETTER, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
+
+		Serde<OperationLedger> ledgerSerde = AvroSerdes.of(OperationLedger.class);
+		Serde<CouncilTotals> totalsSerde = Serdes.serdeFrom(totalsSerializer::serialize, (topic, bytes) -> {
+			throw new UnsupportedOperationException("the aggregator never reads " + topic);
+		});
+		KStream<String, CouncilTotals> councilTotals = decoded.get(DECODED + VALID)
+			.process(LatestRevision::new, Named.as("latest-revision"), REVISIONS_STORE)
+			.groupByKey(Grouped.with(CHANGES_BY_OPERATION, Serdes.String(), AvroSerdes.of(ReportChange.class)))
+			.aggregate(Ledgers::empty, Ledgers::apply, Named.as("operation-totals"),
+					Materialized.<String, OperationLedger, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
+						.withKeySerde(Serdes.String())
+						.withValueSerde(ledgerSerde))
+			.toStream(Named.as("ledger-updates"))
+			.mapValues((ledger) -> Ledgers.councilTotals(ledger, rules.catalogue()), Named.as("council-view"));
+		councilTotals.to(Topics.COUNCIL_TOTALS, Produced.with(Serdes.String(), totalsSerde).withName("council-totals"));
+		return councilTotals;
+	}
+
+}

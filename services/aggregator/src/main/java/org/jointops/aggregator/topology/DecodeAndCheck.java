@@ -1,0 +1,118 @@
+package org.jointops.aggregator.topology;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.jointops.aggregator.topology.DeadLetterHeaders.Kind;
+import org.jointops.catalogue.ReportRules;
+import org.jointops.catalogue.Violation;
+import org.jointops.report.ReportRevision;
+import org.jointops.wire.Topics;
+
+/**
+ * Decodes a findings record and checks it: the key is the report id, the state is the
+ * topic's, the report follows the catalogue's rules. A record that fails any of it
+ * becomes a dead letter with the reason in its headers; nothing about it reaches the
+ * totals.
+ */
+class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
+
+	private final ReportRules rules;
+
+	private final Deserializer<Object> deserializer;
+
+	private FixedKeyProcessorContext<byte[], Decoded> context;
+
+	DecodeAndCheck(ReportRules rules, Deserializer<Object> deserializer) {
+		this.rules = rules;
+		this.deserializer = deserializer;
+	}
+
+	@Override
+	public void init(FixedKeyProcessorContext<byte[], Decoded> context) {
+		this.context = context;
+	}
+
+	@Override
+	public void process(FixedKeyRecord<byte[], byte[]> record) {
+		RecordMetadata source = this.context.recordMetadata().orElseThrow();
+		Object value;
+		try {
+			value = this.deserializer.deserialize(source.topic(), record.headers(), record.value());
+		}
+		catch (SerializationException ex) {
+			deadLetter(record, source, Kind.UNDECODABLE, ex.getMessage(), ex);
+			return;
+		}
+		if (!(value instanceof ReportRevision report)) {
+			deadLetter(record, source, Kind.UNDECODABLE, (value == null) ? "empty value (tombstone)"
+					: "expected a ReportRevision, found " + value.getClass().getName(), null);
+			return;
+		}
+		String key = utf8(record.key());
+		if (!report.getReportId().equals(key)) {
+			deadLetter(record, source, Kind.BAD_KEY, "key " + ((key != null) ? "'" + key + "'" : "missing or not UTF-8")
+					+ " is not the report id '" + report.getReportId() + "'", null);
+			return;
+		}
+		String topicState = Topics.stateOf(source.topic());
+		if (!topicState.equals(report.getState())) {
+			deadLetter(record, source, Kind.WRONG_STATE,
+					"report of " + report.getState() + " on the findings topic of " + topicState, null);
+			return;
+		}
+		List<Violation> violations = this.rules.check(report);
+		if (!violations.isEmpty()) {
+			deadLetter(record, source, Kind.BREAKS_RULES, "breaks the report rules: " + violations, null);
+			return;
+		}
+		this.context.forward(record.withValue(Decoded.valid(report)).withHeaders(new RecordHeaders()));
+	}
+
+	private void deadLetter(FixedKeyRecord<byte[], byte[]> record, RecordMetadata source, Kind kind, String reason,
+			Exception cause) {
+		Headers headers = new RecordHeaders(record.headers().toArray());
+		add(headers, DeadLetterHeaders.REASON, reason);
+		add(headers, DeadLetterHeaders.KIND, kind.name());
+		if (cause != null) {
+			add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());
+		}
+		add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
+		add(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(source.partition()));
+		add(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(source.offset()));
+		this.context.forward(record.withValue(Decoded.deadLetter(record.value())).withHeaders(headers));
+	}
+
+	private static void add(Headers headers, String name, String value) {
+		headers.remove(name);
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String utf8(byte[] bytes) {
+		if (bytes == null) {
+			return null;
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+}

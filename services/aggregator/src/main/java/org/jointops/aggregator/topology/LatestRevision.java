@@ -1,0 +1,77 @@
+package org.jointops.aggregator.topology;
+
+import java.time.Instant;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jointops.ledger.ReportChange;
+import org.jointops.ledger.StandingReport;
+import org.jointops.report.ReportRevision;
+
+/**
+ * Keeps the standing revision of every report (store
+ * {@value CouncilTotalsTopology#REVISIONS_STORE}, keyed by {@code STATE/reportId}) and
+ * emits a change of contribution, keyed by operation, when a higher revision replaces it.
+ * The same revision again and any lower revision change nothing: the first of equal
+ * revisions stands. A withdrawn revision contributes nothing.
+ * <p>
+ * All revisions of one report are on one partition of one findings topic, so they reach
+ * this processor in order, in one task, without a repartition.
+ */
+class LatestRevision implements Processor<byte[], Decoded, String, ReportChange> {
+
+	private KeyValueStore<String, StandingReport> store;
+
+	private ProcessorContext<String, ReportChange> context;
+
+	@Override
+	public void init(ProcessorContext<String, ReportChange> context) {
+		this.context = context;
+		this.store = context.getStateStore(CouncilTotalsTopology.REVISIONS_STORE);
+	}
+
+	@Override
+	public void process(Record<byte[], Decoded> record) {
+		ReportRevision incoming = record.value().report();
+		String key = reportKey(incoming);
+		StandingReport standing = this.store.get(key);
+		if (standing != null && incoming.getRevision() <= standing.getCurrent().getRevision()) {
+			return;
+		}
+		int accepted = (standing != null) ? standing.getRevisionsAccepted() + 1 : 1;
+		this.store.put(key, new StandingReport(incoming, accepted));
+		ReportRevision before = (standing != null) ? counting(standing.getCurrent()) : null;
+		ReportRevision after = counting(incoming);
+		Instant at = incoming.getSubmittedAt();
+		if (before != null && after != null && !before.getOperation().equals(after.getOperation())) {
+			forward(record, before.getOperation(), new ReportChange(before, null, at));
+			forward(record, after.getOperation(), new ReportChange(null, after, at));
+		}
+		else if (before != null || after != null) {
+			String operation = ((after != null) ? after : before).getOperation();
+			forward(record, operation, new ReportChange(before, after, at));
+		}
+	}
+
+	private void forward(Record<byte[], Decoded> record, String operation, ReportChange change) {
+		this.context.forward(record.withKey(operation).withValue(change).withHeaders(new RecordHeaders()));
+	}
+
+	/**
+	 * Key of a report in the revisions store: report ids are chosen by agencies, so two
+	 * states may use the same one; with the state they are unique.
+	 * @param report a revision
+	 * @return {@code STATE/reportId}
+	 */
+	static String reportKey(ReportRevision report) {
+		return report.getState() + "/" + report.getReportId();
+	}
+
+	private static ReportRevision counting(ReportRevision revision) {
+		return revision.getWithdrawn() ? null : revision;
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.jointops.aggregator.topology;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.jointops.catalogue.Catalogue;
+import org.jointops.ledger.LedgerCell;
+import org.jointops.ledger.OperationLedger;
+import org.jointops.ledger.ReportChange;
+import org.jointops.ledger.ReportTally;
+import org.jointops.report.Finding;
+import org.jointops.report.ReportRevision;
+import org.jointops.totals.CouncilTotals;
+import org.jointops.totals.TotalLine;
+
+/**
+ * The arithmetic of an operation's ledger: exact decimal sums per category, currency,
+ * state, stage and agency, and the council-level view derived from them. Pure functions
+ * of their arguments, so a replay gives the same ledger.
+ * <p>
+ * Each line is summed in its own category only: an <em>of which</em> line is part of its
+ * parent as reported, and is never added into it again.
+ */
+public final class Ledgers {
+
+	/** The scale of every sum (that of the wire's quantities). */
+	static final int SCALE = 3;
+
+	private static final Comparator<LedgerCell> CELL_ORDER = Comparator.comparing(LedgerCell::getCategory)
+		.thenComparing(LedgerCell::getCurrency, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparing(LedgerCell::getState)
+		.thenComparing(LedgerCell::getStage)
+		.thenComparing(LedgerCell::getAgency);
+
+	private static final Comparator<ReportTally> TALLY_ORDER = Comparator.comparing(ReportTally::getState)
+		.thenComparing(ReportTally::getStage)
+		.thenComparing(ReportTally::getAgency);
+
+	private Ledgers() {
+	}
+
+	/**
+	 * The ledger of an operation that has seen no change.
+	 * @return an empty ledger at version 0
+	 */
+	public static OperationLedger empty() {
+		return new OperationLedger("", 0L, Instant.EPOCH, List.of(), List.of());
+	}
+
+	/**
+	 * Applies one report's change of contribution: its previous revision is taken out,
+	 * its new one put in.
+	 * @param operation the operation the ledger is of
+	 * @param change the change
+	 * @param ledger the ledger before
+	 * @return the ledger after, one version higher
+	 */
+	public static OperationLedger apply(String operation, ReportChange change, OperationLedger ledger) {
+		Map<String, LedgerCell> cells = new LinkedHashMap<>();
+		ledger.getCells().forEach((cell) -> cells.put(cellKey(cell), copy(cell)));
+		Map<String, ReportTally> tallies = new LinkedHashMap<>();
+		ledger.getTallies().forEach((tally) -> tallies.put(tallyKey(tally), copy(tally)));
+		if (change.getBefore() != null) {
+			add(change.getBefore(), -1, cells, tallies);
+		}
+		if (change.getAfter() != null) {
+			add(change.getAfter(), 1, cells, tallies);
+		}
+		List<LedgerCell> keptCells = cells.values()
+			.stream()
+			.filter((cell) -> cell.getLines() != 0)
+			.sorted(CELL_ORDER)
+			.toList();
+		List<ReportTally> keptTallies = tallies.values()
+			.stream()
+			.filter((tally) -> tally.getReports() != 0)
+			.sorted(TALLY_ORDER)
+			.toList();
+		Instant updatedAt = change.getChangedAt().isAfter(ledger.getUpdatedAt()) ? change.getChangedAt()
+				: ledger.getUpdatedAt();
+		return new OperationLedger(operation, ledger.getVersion() + 1, updatedAt, new ArrayList<>(keptCells),
+				new ArrayList<>(keptTallies));
+	}
+
+	private static void add(ReportRevision report, int sign, Map<String, LedgerCell> cells,
+			Map<String, ReportTally> tallies) {
+		ReportTally tally = tallies.computeIfAbsent(tallyKey(report.getState(), report.getStage(), report.getAgency()),
+				(key) -> new ReportTally(report.getState(), report.getStage(), report.getAgency(), 0L));
+		tally.setReports(tally.getReports() + sign);
+		for (Finding finding : report.getFindings()) {
+			LedgerCell cell = cells.computeIfAbsent(cellKey(finding, report),
+					(key) -> new LedgerCell(finding.getCategory(), finding.getUnit(), finding.getCurrency(),
+							report.getState(), report.getStage(), report.getAgency(), BigDecimal.ZERO.setScale(SCALE),
+							0L));
+			BigDecimal quantity = finding.getQuantity().setScale(SCALE);
+			cell.setQuantity(cell.getQuantity().add((sign > 0) ? quantity : quantity.negate()));
+			cell.setLines(cell.getLines() + sign);
+		}
+	}
+
+	/**
+	 * The council-level view of a ledger: per category (and currency), the total, by
+	 * state and by stage, in catalogue order.
+	 * @param ledger an operation's ledger
+	 * @param catalogue for the order of categories
+	 * @return the council totals
+	 */
+	public static CouncilTotals councilTotals(OperationLedger ledger, Catalogue catalogue) {
+		Map<String, TotalLine> lines = new TreeMap<>();
+		for (LedgerCell cell : ledger.getCells()) {
+			String key = String.format("%010d/%s/%s", catalogue.rankOf(cell.getCategory()), cell.getCategory(),
+					Objects.toString(cell.getCurrency(), ""));
+			TotalLine line = lines.computeIfAbsent(key, (k) -> new TotalLine(cell.getCategory(), cell.getUnit(),
+					cell.getCurrency(), BigDecimal.ZERO.setScale(SCALE), new TreeMap<>(), new TreeMap<>()));
+			line.setTotal(line.getTotal().add(cell.getQuantity()));
+			line.getByState().merge(cell.getState(), cell.getQuantity(), BigDecimal::add);
+			line.getByStage().merge(String.valueOf(cell.getStage()), cell.getQuantity(), BigDecimal::add);
+		}
+		long reports = ledger.getTallies().stream().mapToLong(ReportTally::getReports).sum();
+		return new CouncilTotals(ledger.getOperation(), ledger.getVersion(), ledger.getUpdatedAt(), reports,
+				new ArrayList<>(lines.values()));
+	}
+
+	private static String cellKey(LedgerCell cell) {
+		return String.join("/", cell.getCategory(), Objects.toString(cell.getCurrency(), ""), cell.getState(),
+				String.valueOf(cell.getStage()), cell.getAgency());
+	}
+
+	private static String cellKey(Finding finding, ReportRevision report) {
+		return String.join("/", finding.getCategory(), Objects.toString(finding.getCurrency(), ""), report.getState(),
+				String.valueOf(report.getStage()), report.getAgency());
+	}
+
+	private static String tallyKey(ReportTally tally) {
+		return tallyKey(tally.getState(), tally.getStage(), tally.getAgency());
+	}
+
+	private static String tallyKey(String state, int stage, String agency) {
+		return state + "/" + stage + "/" + agency;
+	}
+
+	private static LedgerCell copy(LedgerCell cell) {
+		return LedgerCell.newBuilder(cell).build();
+	}
+
+	private static ReportTally copy(ReportTally tally) {
+		return ReportTally.newBuilder(tally).build();
+	}
+
+}

@@ -1,0 +1,326 @@
+package org.jointops.aggregator.topology;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.jointops.catalogue.CatalogueLoader;
+import org.jointops.catalogue.ReportRules;
+import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Reports;
+import org.jointops.totals.CouncilTotals;
+import org.jointops.totals.TotalLine;
+import org.jointops.wire.AvroSingleObjectDeserializer;
+import org.jointops.wire.AvroSingleObjectSerializer;
+import org.jointops.wire.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jointops.testsupport.Reports.count;
+import static org.jointops.testsupport.Reports.illegal2017;
+import static org.jointops.testsupport.Reports.illegal2017Stage2;
+import static org.jointops.testsupport.Reports.money;
+
+/**
+ * The aggregator's semantics, one rule per test, on {@link TopologyTestDriver}.
+ */
+class CouncilTotalsTopologyTests {
+
+	private static final String ILLEGAL_2017 = Reports.ILLEGAL_2017;
+
+	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	@TempDir
+	Path stateDir;
+
+	private final AvroSingleObjectSerializer wire = new AvroSingleObjectSerializer();
+
+	private final AvroSingleObjectDeserializer reader = new AvroSingleObjectDeserializer();
+
+	private final Map<String, CouncilTotals> latest = new HashMap<>();
+
+	private TopologyTestDriver driver;
+
+	private TestOutputTopic<String, Object> councilTotals;
+
+	private TestOutputTopic<byte[], byte[]> deadLetters;
+
+	@BeforeEach
+	void startTopology() {
+		StreamsBuilder builder = new StreamsBuilder();
+		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire);
+		Properties properties = new Properties();
+		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "council-totals-test");
+		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
+		properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+		properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		this.driver = new TopologyTestDriver(builder.build(), properties);
+		this.councilTotals = this.driver.createOutputTopic(Topics.COUNCIL_TOTALS, new StringDeserializer(),
+				this.reader);
+		this.deadLetters = this.driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer());
+	}
+
+	@AfterEach
+	void closeTopology() {
+		this.driver.close();
+	}
+
+	@Test
+	void sumsReportsOfSeveralStatesExactly() {
+		send(illegal2017("KAZ", "KAZ-1")
+			.setFindings(List.of(count(VIOLATIONS, 52000), money("FINES_IMPOSED", "0.10", "USD")))
+			.build());
+		send(illegal2017("RUS", "RUS-1")
+			.setFindings(List.of(count(VIOLATIONS, 90000), money("FINES_IMPOSED", "0.20", "USD")))
+			.build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("142000");
+		assertThat(line(VIOLATIONS).getByState()).containsOnlyKeys("KAZ", "RUS");
+		assertThat(line("FINES_IMPOSED").getTotal()).as("0.1 + 0.2, exactly").isEqualByComparingTo("0.30");
+		assertThat(totals().getReports()).isEqualTo(2);
+	}
+
+	@Test
+	void breaksTotalsDownByStateAndByStage() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		send(illegal2017Stage2("KAZ", "KAZ-2").setFindings(List.of(count(VIOLATIONS, 5))).build());
+		send(illegal2017("TJK", "TJK-1").setFindings(List.of(count(VIOLATIONS, 1))).build());
+
+		TotalLine line = line(VIOLATIONS);
+		assertThat(line.getByState()).hasEntrySatisfying("KAZ", (kaz) -> assertThat(kaz).isEqualByComparingTo("15"))
+			.hasEntrySatisfying("TJK", (tjk) -> assertThat(tjk).isEqualByComparingTo("1"));
+		assertThat(line.getByStage()).hasEntrySatisfying("1", (one) -> assertThat(one).isEqualByComparingTo("11"))
+			.hasEntrySatisfying("2", (two) -> assertThat(two).isEqualByComparingTo("5"));
+	}
+
+	@Test
+	void countsOnlyTheHighestRevision() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 120))).build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("120");
+		assertThat(totals().getReports()).isEqualTo(1);
+	}
+
+	@Test
+	void countsTheSameRevisionOnceAndTheFirstOneStands() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		long version = totals().getVersion();
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("100");
+		assertThat(totals().getVersion()).as("a repeated revision changes nothing").isEqualTo(version);
+	}
+
+	@Test
+	void ignoresAnOlderRevisionArrivingLate() {
+		send(illegal2017("KAZ", "KAZ-1").setRevision(3).setFindings(List.of(count(VIOLATIONS, 130))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 120))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(1).setFindings(List.of(count(VIOLATIONS, 100))).build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("130");
+		assertThat(totals().getVersion()).isEqualTo(1);
+	}
+
+	@Test
+	void removesAWithdrawnReportsContribution() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 7))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setWithdrawn(true).setFindings(List.of()).build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("7");
+		assertThat(line(VIOLATIONS).getByState()).containsOnlyKeys("RUS");
+		assertThat(totals().getReports()).isEqualTo(1);
+	}
+
+	@Test
+	void countsARevisionThatFollowsAWithdrawal() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setWithdrawn(true).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(3).setFindings(List.of(count(VIOLATIONS, 90))).build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("90");
+		assertThat(totals().getReports()).isEqualTo(1);
+	}
+
+	@Test
+	void neverAddsOfWhichLinesIntoTheirParent() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count("CASES_OTHER_CRIMES", 10),
+				count("CASES_DRUG_TRAFFICKING", 4), count("CASES_ARMS_TRAFFICKING", 3)))
+			.build());
+
+		assertThat(line("CASES_OTHER_CRIMES").getTotal()).isEqualByComparingTo("10");
+		assertThat(line("CASES_DRUG_TRAFFICKING").getTotal()).isEqualByComparingTo("4");
+		assertThat(line("CASES_ARMS_TRAFFICKING").getTotal()).isEqualByComparingTo("3");
+	}
+
+	@Test
+	void keepsOneLinePerCurrency() {
+		send(illegal2017("KAZ", "KAZ-1")
+			.setFindings(List.of(money("FINES_IMPOSED", "100.50", "USD"), money("FINES_IMPOSED", "45000", "KZT")))
+			.build());
+		send(illegal2017("RUS", "RUS-1").setFindings(List.of(money("FINES_IMPOSED", "0.50", "USD"))).build());
+
+		assertThat(totals().getLines()).extracting(TotalLine::getCategory, TotalLine::getCurrency)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("FINES_IMPOSED", "KZT"),
+					org.assertj.core.groups.Tuple.tuple("FINES_IMPOSED", "USD"));
+		assertThat(totals().getLines().get(1).getTotal()).isEqualByComparingTo("101.00");
+	}
+
+	@Test
+	void listsLinesInCatalogueOrder() {
+		send(illegal2017("KAZ", "KAZ-1")
+			.setFindings(List.of(count("CASES_HUMAN_TRAFFICKING", 1), count(VIOLATIONS, 2),
+					count("WANTED_PERSONS_DETAINED", 3)))
+			.build());
+
+		assertThat(totals().getLines()).extracting(TotalLine::getCategory)
+			.containsExactly(VIOLATIONS, "WANTED_PERSONS_DETAINED", "CASES_HUMAN_TRAFFICKING");
+	}
+
+	@Test
+	void keepsReportsOfTwoStatesWithTheSameIdApart() {
+		send(illegal2017("KAZ", "0001").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		send(illegal2017("RUS", "0001").setFindings(List.of(count(VIOLATIONS, 20))).build());
+		send(illegal2017("RUS", "0001").setRevision(2).setFindings(List.of(count(VIOLATIONS, 25))).build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("35");
+		assertThat(totals().getReports()).isEqualTo(2);
+	}
+
+	@Test
+	void movesAReportWhoseCorrectionNamesAnotherOperation() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2)
+			.setOperation("ILLEGAL-DEMO")
+			.setPeriodStart(java.time.LocalDate.parse("2026-05-25"))
+			.setPeriodEnd(java.time.LocalDate.parse("2026-06-05"))
+			.setFindings(List.of(count(VIOLATIONS, 11)))
+			.build());
+
+		assertThat(totals().getLines()).isEmpty();
+		assertThat(totals().getReports()).isZero();
+		assertThat(totals("ILLEGAL-DEMO").getLines().get(0).getTotal()).isEqualByComparingTo("11");
+	}
+
+	@Test
+	void versionGrowsWithEveryChangeAndUpdatedAtIsTheLatestSubmission() {
+		Instant first = Instant.parse("2017-06-03T08:00:00Z");
+		Instant second = Instant.parse("2017-06-04T09:30:00Z");
+		send(illegal2017("KAZ", "KAZ-1").setSubmittedAt(first).setFindings(List.of(count(VIOLATIONS, 1))).build());
+		assertThat(totals().getVersion()).isEqualTo(1);
+		send(illegal2017("KAZ", "KAZ-2").setSubmittedAt(second).setFindings(List.of(count(VIOLATIONS, 1))).build());
+
+		assertThat(totals().getVersion()).isEqualTo(2);
+		assertThat(totals().getUpdatedAt()).isEqualTo(second);
+	}
+
+	@Test
+	void sendsAnUndecodableRecordToTheDeadLetterTopicAndGoesOn() {
+		byte[] garbage = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
+		input("KAZ").pipeInput("KAZ-9".getBytes(StandardCharsets.UTF_8), garbage);
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 5))).build());
+
+		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
+		assertThat(deadLetter.value()).isEqualTo(garbage);
+		assertThat(deadLetter.key()).isEqualTo("KAZ-9".getBytes(StandardCharsets.UTF_8));
+		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("UNDECODABLE");
+		assertThat(header(deadLetter, DeadLetterHeaders.REASON)).startsWith("Not Avro single-object encoding");
+		assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("findings.kaz");
+		assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+		assertThat(this.deadLetters.isEmpty()).isTrue();
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("5");
+	}
+
+	@Test
+	void sendsAReportOnAnotherStatesTopicToTheDeadLetterTopic() {
+		ReportRevision report = illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 5))).build();
+		input("KAZ").pipeInput(key(report), this.wire.serialize("findings.kaz", report));
+
+		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
+		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("WRONG_STATE");
+		assertThat(header(deadLetter, DeadLetterHeaders.REASON))
+			.isEqualTo("report of RUS on the findings topic of KAZ");
+		assertThat(this.councilTotals.isEmpty()).isTrue();
+	}
+
+	@Test
+	void sendsAReportThatBreaksACatalogueRuleToTheDeadLetterTopic() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count("SMUGGLED_PARROTS", 5))).build());
+
+		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
+		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("BREAKS_RULES");
+		assertThat(header(deadLetter, DeadLetterHeaders.REASON))
+			.isEqualTo("breaks the report rules: [findings[0].category: unknown category 'SMUGGLED_PARROTS']");
+		assertThat(this.councilTotals.isEmpty()).isTrue();
+	}
+
+	@Test
+	void sendsARecordWhoseKeyIsNotItsReportIdToTheDeadLetterTopic() {
+		ReportRevision report = illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 5))).build();
+		input("KAZ").pipeInput("KAZ-2".getBytes(StandardCharsets.UTF_8), this.wire.serialize("findings.kaz", report));
+
+		assertThat(header(this.deadLetters.readRecord(), DeadLetterHeaders.KIND)).isEqualTo("BAD_KEY");
+		assertThat(this.councilTotals.isEmpty()).isTrue();
+	}
+
+	private void send(ReportRevision report) {
+		input(report.getState()).pipeInput(key(report), this.wire.serialize(Topics.findings(report.getState()), report),
+				report.getSubmittedAt());
+	}
+
+	private TestInputTopic<byte[], byte[]> input(String state) {
+		return this.driver.createInputTopic(Topics.findings(state), new ByteArraySerializer(),
+				new ByteArraySerializer());
+	}
+
+	private static byte[] key(ReportRevision report) {
+		return report.getReportId().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private CouncilTotals totals() {
+		return totals(ILLEGAL_2017);
+	}
+
+	private CouncilTotals totals(String operation) {
+		this.councilTotals.readKeyValuesToList()
+			.forEach((record) -> this.latest.put(record.key, (CouncilTotals) record.value));
+		assertThat(this.latest).as("council totals of %s", operation).containsKey(operation);
+		return this.latest.get(operation);
+	}
+
+	private TotalLine line(String category) {
+		return totals().getLines()
+			.stream()
+			.filter((line) -> line.getCategory().equals(category))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no line for " + category + " in " + totals()));
+	}
+
+	private static String header(TestRecord<byte[], byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}
