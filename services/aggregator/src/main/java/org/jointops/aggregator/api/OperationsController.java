@@ -21,19 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/operations")
 class OperationsController {
 
-	private final TotalsQuery query;
+	private final LedgerStore ledgers;
 
 	private final Catalogue catalogue;
 
-	OperationsController(TotalsQuery query, Catalogue catalogue) {
-		this.query = query;
+	OperationsController(LedgerStore ledgers, Catalogue catalogue) {
+		this.ledgers = ledgers;
 		this.catalogue = catalogue;
 	}
 
 	/** The operations that reports have named, most recently changed first. */
 	@GetMapping
 	Map<String, List<OperationEntry>> operations() {
-		List<OperationEntry> operations = this.query.ledgers()
+		List<OperationEntry> operations = this.ledgers.ledgers()
 			.stream()
 			.map((ledger) -> new OperationEntry(ledger.getOperation(), nameOf(ledger.getOperation()),
 					Ledgers.councilTotals(ledger, this.catalogue).getReports(), ledger.getVersion(),
@@ -49,7 +49,7 @@ class OperationsController {
 	 */
 	@GetMapping("/{operation}/totals")
 	OperationTotalsView totals(@PathVariable String operation) {
-		return this.query.ledger(operation)
+		return this.ledgers.ledger(operation)
 			.map((ledger) -> OperationTotalsView.of(Ledgers.councilTotals(ledger, this.catalogue), nameOf(operation)))
 			.orElseGet(() -> this.catalogue.operation(operation)
 				.map((known) -> OperationTotalsView.none(known.code(), known.name()))

@@ -16,22 +16,30 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the operations' ledgers from this instance's state store.
+ * Reads the operations' ledgers from this instance's Kafka Streams state store
+ * ({@value CouncilTotalsTopology#TOTALS_STORE}).
  */
 @Component
-class TotalsQuery {
+class StreamsLedgerStore implements LedgerStore {
 
 	private final KafkaStreamsInteractiveQueryService queries;
 
-	TotalsQuery(KafkaStreamsInteractiveQueryService queries) {
+	StreamsLedgerStore(KafkaStreamsInteractiveQueryService queries) {
 		this.queries = queries;
 	}
 
-	Optional<OperationLedger> ledger(String operation) {
-		return Optional.ofNullable(store().get(operation));
+	@Override
+	public Optional<OperationLedger> ledger(String operation) {
+		try {
+			return Optional.ofNullable(store().get(operation));
+		}
+		catch (InvalidStateStoreException ex) {
+			throw unavailable(ex);
+		}
 	}
 
-	List<OperationLedger> ledgers() {
+	@Override
+	public List<OperationLedger> ledgers() {
 		List<OperationLedger> ledgers = new ArrayList<>();
 		try (KeyValueIterator<String, OperationLedger> all = store().all()) {
 			while (all.hasNext()) {

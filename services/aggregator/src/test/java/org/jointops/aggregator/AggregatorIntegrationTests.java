@@ -1,0 +1,160 @@
+package org.jointops.aggregator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jointops.aggregator.topology.DeadLetterHeaders;
+import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Http;
+import org.jointops.testsupport.TopicReader;
+import org.jointops.testsupport.WithEmbeddedKafka;
+import org.jointops.totals.CouncilTotals;
+import org.jointops.wire.AvroSingleObjectDeserializer;
+import org.jointops.wire.AvroSingleObjectSerializer;
+import org.jointops.wire.Topics;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.jointops.testsupport.Reports.count;
+import static org.jointops.testsupport.Reports.illegal2017;
+
+/**
+ * The aggregator on a real broker: records written to the findings topics come out as
+ * exact totals over HTTP and on {@code council.totals}; a poison pill goes to the
+ * dead-letter topic.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
+				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}" })
+@WithEmbeddedKafka
+@Import(AggregatorIntegrationTests.FindingsTopics.class)
+class AggregatorIntegrationTests {
+
+	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void garbageOnAFindingsTopicEndsInTheDeadLetterTopicAndTheTotalsStayRight() throws Exception {
+		byte[] garbage = { 0x00, 0x01, (byte) 0xC3, 0x02, 'n', 'o', 't', ' ', 'a', ' ', 'r', 'e', 'p', 'o', 'r', 't' };
+		try (KafkaProducer<byte[], byte[]> producer = producer()) {
+			send(producer, illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+			send(producer, Topics.findings("KAZ"), "KAZ-666".getBytes(StandardCharsets.UTF_8), garbage);
+			send(producer, illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 20))).build());
+			send(producer,
+					illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
+			send(producer, illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
+		}
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode totals = Http.get(url("/api/v1/operations/ILLEGAL-2017/totals")).json();
+			assertThat(totals.path("version").asLong()).isEqualTo(3);
+		});
+		JsonNode totals = Http.get(url("/api/v1/operations/ILLEGAL-2017/totals")).json();
+		assertThat(totals.get("reports").asLong()).isEqualTo(2);
+		assertThat(totals.at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
+		assertThat(totals.at("/totals/0/byState/KAZ").decimalValue()).isEqualByComparingTo("15");
+
+		List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.readAll(this.bootstrapServers,
+				Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		assertThat(deadLetters).singleElement().satisfies((deadLetter) -> {
+			assertThat(deadLetter.value()).isEqualTo(garbage);
+			assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo("KAZ-666");
+			assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("UNDECODABLE");
+			assertThat(header(deadLetter, DeadLetterHeaders.REASON)).contains("Not Avro single-object encoding");
+			assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("findings.kaz");
+		});
+
+		List<ConsumerRecord<String, Object>> published = TopicReader.readAll(this.bootstrapServers,
+				Topics.COUNCIL_TOTALS, new StringDeserializer(), new AvroSingleObjectDeserializer());
+		CouncilTotals last = (CouncilTotals) published.get(published.size() - 1).value();
+		assertThat(last.getVersion()).isEqualTo(3);
+		assertThat(last.getLines().get(0).getTotal()).isEqualByComparingTo("35");
+		assertThat(published).extracting((record) -> ((CouncilTotals) record.value()).getVersion())
+			.as("read committed, versions only grow")
+			.isSorted();
+	}
+
+	@Test
+	void healthIsUpWithKafkaAndStreams() {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Http.Response health = Http.get(url("/actuator/health"));
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.json().at("/components/streams/details/state").asString()).isEqualTo("RUNNING");
+			assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
+		});
+	}
+
+	private KafkaProducer<byte[], byte[]> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers),
+				new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
+	private static void send(KafkaProducer<byte[], byte[]> producer, ReportRevision report)
+			throws InterruptedException, ExecutionException {
+		String topic = Topics.findings(report.getState());
+		send(producer, topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
+				new AvroSingleObjectSerializer().serialize(topic, report));
+	}
+
+	private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] key, byte[] value)
+			throws InterruptedException, ExecutionException {
+		producer.send(new ProducerRecord<>(topic, key, value)).get();
+	}
+
+	private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	/**
+	 * The findings topics exist before Kafka Streams subscribes (as the producers create
+	 * them).
+	 */
+	@TestConfiguration
+	static class FindingsTopics {
+
+		@Bean
+		NewTopic findingsKaz() {
+			return TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic findingsRus() {
+			return TopicBuilder.name(Topics.findings("RUS")).partitions(2).replicas(1).build();
+		}
+
+	}
+
+}
