@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,10 @@ public final class Http {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Decimals are read as BigDecimal, so that tests compare exact figures. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	/** No call in a test waits longer than this for its answer. */
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);

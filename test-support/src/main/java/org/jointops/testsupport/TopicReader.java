@@ -14,7 +14,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads a whole topic as it stands, committed records only, as an independent observer would.
+ * Reads a whole topic as it stands, committed records only, as an independent observer
+ * would.
  */
 public final class TopicReader {
 
@@ -22,8 +23,8 @@ public final class TopicReader {
 	}
 
 	/**
-	 * Every committed record of a topic, from the start to the end offsets at the time of the
-	 * call.
+	 * Every committed record of a topic, from the start to the end offsets at the time of
+	 * the call.
 	 * @param <K> key type
 	 * @param <V> value type
 	 * @param bootstrapServers the cluster

@@ -29,11 +29,10 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 			return;
 		}
 		KafkaStreams.State state = kafkaStreams.state();
-		if (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) {
-			builder.up();
-		}
-		else {
-			builder.down();
+		switch (state) {
+			case RUNNING -> builder.up();
+			case CREATED, REBALANCING -> builder.outOfService();
+			default -> builder.down();
 		}
 		builder.withDetail("state", state.name());
 	}

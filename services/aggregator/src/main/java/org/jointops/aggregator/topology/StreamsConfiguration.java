@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
@@ -27,6 +28,15 @@ class StreamsConfiguration {
 	@Bean
 	KStream<String, CouncilTotals> councilTotals(StreamsBuilder builder, ReportRules rules, WireFormat wire) {
 		return CouncilTotalsTopology.build(builder, rules, wire.deserializer(), wire.serializer());
+	}
+
+	/**
+	 * A stopped instance leaves the consumer group at once, so that its successor (or a
+	 * restart) gets the partitions without waiting out the session timeout.
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+		return (factoryBean) -> factoryBean.setLeaveGroupOnClose(true);
 	}
 
 	@Bean

@@ -1,0 +1,283 @@
+package org.jointops.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jointops.catalogue.Catalogue;
+import org.jointops.catalogue.CatalogueLoader;
+import org.jointops.catalogue.MemberState;
+import org.jointops.localstack.broker.KraftBroker;
+import org.jointops.localstack.demo.Demo;
+import org.jointops.localstack.launch.ServiceLauncher;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system in one JVM: a real Kafka node (KRaft, in-process) with its data under
+ * the data directory, one producer service per member state of the catalogue and the
+ * aggregator. Run it with {@code ./local-stack} ({@code --demo} loads a synthetic
+ * operation and prints its totals).
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Duration READY_PATIENCE = Duration.ofSeconds(90);
+
+	private final Settings settings;
+
+	private final Catalogue catalogue;
+
+	private final KraftBroker broker;
+
+	private final Map<String, ConfigurableApplicationContext> producers = new LinkedHashMap<>();
+
+	private final Map<String, String> producerUrls = new LinkedHashMap<>();
+
+	private ConfigurableApplicationContext aggregator;
+
+	private LocalStack(Settings settings) {
+		this.settings = settings;
+		this.catalogue = CatalogueLoader.load(settings.catalogueFiles());
+		this.broker = new KraftBroker(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
+				settings.controllerPort());
+	}
+
+	/**
+	 * Starts the broker, then the services, and waits until every service reports UP.
+	 * @param settings ports and directories
+	 * @return the running stack
+	 */
+	public static LocalStack start(Settings settings) {
+		LocalStack stack = new LocalStack(settings);
+		try {
+			stack.startAll();
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startAll() {
+		this.broker.start();
+		String bootstrap = this.broker.bootstrapServers();
+		Map<String, String> shared = new LinkedHashMap<>(this.settings.extraProperties());
+		if (!this.settings.catalogueFiles().isEmpty()) {
+			shared.put("jointops.catalogue.extra-files", String.join(",",
+					this.settings.catalogueFiles().stream().map((file) -> file.toAbsolutePath().toString()).toList()));
+		}
+		List<MemberState> states = this.catalogue.states();
+		ExecutorService starter = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+		try {
+			Future<ConfigurableApplicationContext> aggregatorStart = starter
+				.submit(() -> ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
+						this.settings.dataDirectory().resolve("aggregator"), shared));
+			Map<String, Future<ConfigurableApplicationContext>> producerStarts = new LinkedHashMap<>();
+			for (int i = 0; i < states.size(); i++) {
+				String state = states.get(i).code();
+				int port = this.settings.firstProducerPort() + i;
+				producerStarts.put(state,
+						starter.submit(() -> ServiceLauncher.startProducer(state, port, bootstrap, shared)));
+				this.producerUrls.put(state, "http://localhost:" + port);
+			}
+			for (Map.Entry<String, Future<ConfigurableApplicationContext>> start : producerStarts.entrySet()) {
+				this.producers.put(start.getKey(), start.getValue().get());
+			}
+			this.aggregator = aggregatorStart.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("A service failed to start: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			starter.shutdown();
+		}
+		awaitHealthy();
+	}
+
+	private void awaitHealthy() {
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> pending = new ArrayList<>(this.producerUrls.values());
+		pending.add(aggregatorUrl());
+		Instant deadline = Instant.now().plus(READY_PATIENCE);
+		while (!pending.isEmpty()) {
+			pending.removeIf((url) -> isUp(http, url));
+			if (pending.isEmpty()) {
+				return;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("Not healthy after " + READY_PATIENCE.toSeconds() + " s: " + pending);
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private static boolean isUp(HttpClient http, String url) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+				.timeout(Duration.ofSeconds(5))
+				.build();
+			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	public String bootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	public String aggregatorUrl() {
+		return "http://localhost:" + this.settings.aggregatorPort();
+	}
+
+	/**
+	 * Base URLs of the producer services, in the catalogue's order of states.
+	 * @return URL by state code
+	 */
+	public Map<String, String> producerUrls() {
+		return Map.copyOf(this.producerUrls);
+	}
+
+	public Catalogue catalogue() {
+		return this.catalogue;
+	}
+
+	/**
+	 * Runs the demonstration against this stack.
+	 * @param out where to print
+	 */
+	public void runDemo(PrintStream out) {
+		new Demo(new LinkedHashMap<>(this.producerUrls), aggregatorUrl(), this.catalogue, out).run();
+	}
+
+	/** Stops the producers (no more input), then the aggregator, then the broker. */
+	@Override
+	public void close() {
+		this.producers.values().parallelStream().forEach(ConfigurableApplicationContext::close);
+		this.producers.clear();
+		if (this.aggregator != null) {
+			this.aggregator.close();
+			this.aggregator = null;
+		}
+		this.broker.close();
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		// one logging configuration for the whole JVM (logback.xml), not one per Spring
+		// context
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		SLF4JBridgeHandler.removeHandlersForRootLogger();
+		SLF4JBridgeHandler.install();
+		Options options = Options.parse(args);
+		if (options.help()) {
+			System.out.println(Options.USAGE);
+			return;
+		}
+		PrintStream out = System.out;
+		Instant begin = Instant.now();
+		out.println("Starting the jointops local stack (data in " + options.settings().dataDirectory() + ")...");
+		LocalStack stack = LocalStack.start(options.settings());
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			out.println("Stopping the local stack...");
+			stack.close();
+			out.println("Stopped.");
+			stopped.countDown();
+		}, "local-stack-stop"));
+		out.printf("Up in %.1f s, %d MB resident.%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0,
+				ResidentMemory.megabytes());
+		out.println("  Kafka              " + stack.bootstrapServers());
+		out.println("  aggregator         " + stack.aggregatorUrl() + "  (GET /api/v1/operations)");
+		stack.producerUrls
+			.forEach((state, url) -> out.println("  producer " + state + "       " + url + "  (POST /api/v1/reports)"));
+		if (options.demo()) {
+			out.println();
+			stack.runDemo(out);
+		}
+		out.println();
+		out.println("Running. Press Ctrl-C to stop.");
+		stopped.await();
+	}
+
+	/**
+	 * Where the stack keeps its data and which ports it uses.
+	 *
+	 * @param dataDirectory the broker's log and the aggregator's local state
+	 * @param kafkaPort Kafka's client port
+	 * @param controllerPort Kafka's controller port
+	 * @param aggregatorPort the aggregator's HTTP port
+	 * @param firstProducerPort HTTP port of the first state's producer; the others follow
+	 * @param catalogueFiles extra catalogue files for every service
+	 * @param extraProperties further settings for every service
+	 */
+	public record Settings(Path dataDirectory, int kafkaPort, int controllerPort, int aggregatorPort,
+			int firstProducerPort, List<Path> catalogueFiles, Map<String, String> extraProperties) {
+
+		/**
+		 * ./data, Kafka on 9092 (controller 9093), the aggregator on 8080, producers from
+		 * 8081.
+		 */
+		public static Settings defaults() {
+			return new Settings(Path.of("data"), 9092, 9093, 8080, 8081, List.of(), Map.of());
+		}
+
+	}
+
+	/** Reads the resident memory of this process, where the platform tells. */
+	static final class ResidentMemory {
+
+		private ResidentMemory() {
+		}
+
+		static long megabytes() {
+			try {
+				for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+					if (line.startsWith("VmRSS:")) {
+						return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+					}
+				}
+			}
+			catch (IOException | UncheckedIOException | NumberFormatException ex) {
+				// not Linux: fall through
+			}
+			Runtime runtime = Runtime.getRuntime();
+			return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+		}
+
+	}
+
+}

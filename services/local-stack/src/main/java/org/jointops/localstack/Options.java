@@ -1,0 +1,53 @@
+package org.jointops.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line options of {@code ./local-stack}.
+ *
+ * @param demo load the demonstration operation and print its totals
+ * @param help print the usage and exit
+ * @param settings ports and directories
+ */
+record Options(boolean demo, boolean help, LocalStack.Settings settings) {
+
+	static final String USAGE = """
+			Usage: ./local-stack [--demo] [--data-dir=DIR] [--kafka-port=N] [--aggregator-port=N]
+			                     [--producer-ports-from=N] [--catalogue=FILE]...
+			  --demo                  post a synthetic operation through the producers and print its totals
+			  --data-dir=DIR          where Kafka and the aggregator keep their data (default ./data)
+			  --kafka-port=N          Kafka client port (default 9092; the controller uses N+1)
+			  --aggregator-port=N     the aggregator's HTTP port (default 8080)
+			  --producer-ports-from=N first producer's HTTP port, in alphabetical order of state (default 8081)
+			  --catalogue=FILE        an extra catalogue file for every service (repeatable)""";
+
+	static Options parse(String[] args) {
+		LocalStack.Settings defaults = LocalStack.Settings.defaults();
+		boolean demo = false;
+		boolean help = false;
+		Path data = defaults.dataDirectory();
+		int kafka = defaults.kafkaPort();
+		int aggregator = defaults.aggregatorPort();
+		int producers = defaults.firstProducerPort();
+		List<Path> catalogues = new ArrayList<>();
+		for (String arg : args) {
+			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+			switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
+				case "--demo" -> demo = true;
+				case "--help", "-h" -> help = true;
+				case "--data-dir" -> data = Path.of(value);
+				case "--kafka-port" -> kafka = Integer.parseInt(value);
+				case "--aggregator-port" -> aggregator = Integer.parseInt(value);
+				case "--producer-ports-from" -> producers = Integer.parseInt(value);
+				case "--catalogue" -> catalogues.add(Path.of(value));
+				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+			}
+		}
+		return new Options(demo, help,
+				new LocalStack.Settings(data, kafka, kafka + 1, aggregator, producers, catalogues, Map.of()));
+	}
+
+}
