@@ -28,6 +28,7 @@ import org.jointops.localstack.broker.KraftBroker;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -179,9 +180,10 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * Runs the demonstration against this stack.
 	 * @param out where to print
+	 * @return the totals of the demonstration operation, as the aggregator answered them
 	 */
-	public void runDemo(PrintStream out) {
-		new Demo(new LinkedHashMap<>(this.producerUrls), aggregatorUrl(), this.catalogue, out).run();
+	public JsonNode runDemo(PrintStream out) {
+		return new Demo(new LinkedHashMap<>(this.producerUrls), aggregatorUrl(), this.catalogue, out).run();
 	}
 
 	/** Stops the producers (no more input), then the aggregator, then the broker. */

@@ -1,0 +1,69 @@
+package org.jointops.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.jointops.testsupport.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code ./local-stack --demo} does: the demo's totals are exact, and a restart on
+ * the same data directory shows the same totals, even after the demo posts everything
+ * again.
+ */
+class LocalStackIntegrationTests {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void demoPrintsExactTotalsAndARestartKeepsThem() {
+		LocalStack.Settings settings = TestStacks.settings(this.data);
+		JsonNode first;
+		String printed;
+		try (LocalStack stack = LocalStack.start(settings)) {
+			ByteArrayOutputStream output = new ByteArrayOutputStream();
+			first = stack.runDemo(new PrintStream(output, true, StandardCharsets.UTF_8));
+			printed = output.toString(StandardCharsets.UTF_8);
+		}
+
+		// 412 + 1,208 + (5,230 + 3,114) + 860 + (48,720 corrected + 39,070) + 2,045
+		// (revision 2 stands)
+		assertThat(first.at("/totals/0/total").decimalValue()).isEqualByComparingTo("100659");
+		assertThat(first.path("reports").asLong())
+			.as("16 posts, 11 reports: one duplicate, one withdrawn, " + "one correction, one late revision")
+			.isEqualTo(11);
+		assertThat(fines(first, "RUB").path("total").decimalValue()).isEqualByComparingTo("95400000.00");
+		assertThat(fines(first, "BYN").isMissingNode()).as("the only BYN fine was withdrawn").isTrue();
+		assertThat(printed).contains("100,659")
+			.contains("  of which drug-trafficking cases")
+			.contains("11 reports counted");
+
+		try (LocalStack restarted = LocalStack.start(settings)) {
+			JsonNode afterRestart = Http.get(restarted.aggregatorUrl() + "/api/v1/operations/ILLEGAL-DEMO/totals")
+				.json();
+			assertThat(afterRestart).isEqualTo(first);
+
+			JsonNode afterSecondDemo = restarted
+				.runDemo(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+			assertThat(afterSecondDemo).as("every revision again: all duplicates").isEqualTo(first);
+		}
+	}
+
+	private static JsonNode fines(JsonNode totals, String currency) {
+		for (JsonNode line : totals.path("totals")) {
+			if (line.path("category").asString().equals("FINES_IMPOSED")
+					&& line.path("currency").asString().equals(currency)) {
+				return line;
+			}
+		}
+		return tools.jackson.databind.node.MissingNode.getInstance();
+	}
+
+}

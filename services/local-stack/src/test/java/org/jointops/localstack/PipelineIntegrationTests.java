@@ -1,0 +1,102 @@
+package org.jointops.localstack;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jointops.testsupport.Http;
+import org.jointops.testsupport.ReportJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path on a real in-process broker: agencies of several states post over HTTP
+ * to their state's producer, the aggregator counts, the secretariat reads exact totals
+ * over HTTP.
+ */
+class PipelineIntegrationTests {
+
+	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	@TempDir
+	static Path data;
+
+	static LocalStack stack;
+
+	@BeforeAll
+	static void startStack() {
+		stack = LocalStack.start(TestStacks.settings(data));
+	}
+
+	@AfterAll
+	static void stopStack() {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	void countsExactlyThroughDuplicatesCorrectionsWithdrawalsAndLateRevisions() {
+		post("KAZ",
+				report("KAZ-INTERIOR-2017-0001").count(VIOLATIONS, 1520).money("FINES_IMPOSED", "125000.50", "USD"));
+		post("KAZ",
+				report("KAZ-INTERIOR-2017-0001").count(VIOLATIONS, 1520).money("FINES_IMPOSED", "125000.50", "USD"));
+		post("RUS", report("RUS-MVD-2017-0001").count(VIOLATIONS, 90000).money("FINES_IMPOSED", "0.25", "USD"));
+		post("RUS",
+				report("RUS-MVD-2017-0001").revision(2).count(VIOLATIONS, 90100).money("FINES_IMPOSED", "0.75", "USD"));
+		post("TJK", report("TJK-BORDER-2017-0001").revision(3).count(VIOLATIONS, 30));
+		post("TJK", report("TJK-BORDER-2017-0001").revision(2).count(VIOLATIONS, 20));
+		post("TJK", report("TJK-BORDER-2017-0001").count(VIOLATIONS, 10));
+		post("ARM", report("ARM-POLICE-2017-0001").count(VIOLATIONS, 5000));
+		post("ARM", report("ARM-POLICE-2017-0001").revision(2).withdrawn());
+
+		JsonNode totals = awaitTotals(3);
+
+		assertThat(totals.at("/totals/0/category").asString()).isEqualTo(VIOLATIONS);
+		assertThat(totals.at("/totals/0/total").decimalValue()).isEqualTo(new BigDecimal("91650"));
+		assertThat(totals.at("/totals/0/byState/KAZ").decimalValue()).isEqualTo(new BigDecimal("1520"));
+		assertThat(totals.at("/totals/0/byState/RUS").decimalValue()).isEqualTo(new BigDecimal("90100"));
+		assertThat(totals.at("/totals/0/byState/TJK").decimalValue()).isEqualTo(new BigDecimal("30"));
+		assertThat(totals.at("/totals/0/byState").has("ARM")).as("withdrawn").isFalse();
+		assertThat(totals.at("/totals/1/category").asString()).isEqualTo("FINES_IMPOSED");
+		assertThat(totals.at("/totals/1/currency").asString()).isEqualTo("USD");
+		assertThat(totals.at("/totals/1/total").decimalValue()).isEqualTo(new BigDecimal("125001.25"));
+	}
+
+	@Test
+	void refusesAReportOfAnotherStateAtTheProducerAndCountsNothingOfIt() {
+		Http.Response refused = Http.postJson(stack.producerUrls().get("KGZ") + "/api/v1/reports",
+				report("KGZ-1").with("state", "KAZ").count(VIOLATIONS, 1).toJson());
+
+		assertThat(refused.status()).isEqualTo(403);
+		Http.Response operations = Http.get(stack.aggregatorUrl() + "/api/v1/operations");
+		assertThat(operations.body()).doesNotContain("KGZ-1");
+	}
+
+	private static ReportJson report(String reportId) {
+		return ReportJson.illegal2017(reportId);
+	}
+
+	private static void post(String state, ReportJson report) {
+		Http.Response response = Http.postJson(stack.producerUrls().get(state) + "/api/v1/reports", report.toJson());
+		assertThat(response.status()).as("%s: %s", report, response.body()).isEqualTo(202);
+	}
+
+	private static JsonNode awaitTotals(long reports) {
+		String url = stack.aggregatorUrl() + "/api/v1/operations/ILLEGAL-2017/totals";
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode totals = Http.get(url).json();
+			assertThat(totals.path("reports").asLong()).isEqualTo(reports);
+			assertThat(totals.at("/totals/0/byState/TJK").asInt()).isEqualTo(30);
+			assertThat(totals.at("/totals/1/total").decimalValue()).isEqualTo(new BigDecimal("125001.25"));
+		});
+		return Http.get(url).json();
+	}
+
+}
