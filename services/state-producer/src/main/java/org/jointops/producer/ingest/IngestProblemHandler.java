@@ -50,6 +50,12 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 			"a whole number", java.math.BigDecimal.class, "a number", java.time.LocalDate.class, "a date as YYYY-MM-DD",
 			String.class, "a string", Boolean.class, "true or false", List.class, "an array");
 
+	private final IngestMetrics metrics;
+
+	IngestProblemHandler(IngestMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> invalidReport(InvalidReportException ex) {
 		return ResponseEntity.badRequest().body(invalid(ex.violations()));
@@ -57,6 +63,8 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> foreignState(ForeignStateException ex) {
+		this.metrics.forbidden();
+		logger.info("Refused a report of {}: {}", ex.requestedState(), ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 		problem.setType(FOREIGN_STATE);
 		problem.setTitle("Report of another state");
@@ -67,6 +75,7 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> kafkaUnavailable(KafkaUnavailableException ex) {
+		this.metrics.unavailable();
 		logger.warn("Report not accepted: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The report was not " + "accepted: " + ex.getMessage()
@@ -97,7 +106,9 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().headers(headers).body(invalid(List.of(violationOf(ex))));
 	}
 
-	private static ProblemDetail invalid(List<Violation> violations) {
+	private ProblemDetail invalid(List<Violation> violations) {
+		this.metrics.invalid();
+		logger.info("Refused an invalid report: {}", violations.stream().map(Violation::field).toList());
 		String detail = (violations.size() == 1) ? violations.get(0).toString() : violations.size() + " problems: "
 				+ violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import org.jointops.producer.publish.PublishedRecord;
 import org.jointops.producer.publish.ReportPublisher;
 import org.jointops.report.ReportRevision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,11 +23,16 @@ class ReportController {
 
 	private final ReportIntake intake;
 
+	private static final Logger logger = LoggerFactory.getLogger(ReportController.class);
+
 	private final ReportPublisher publisher;
 
-	ReportController(ReportIntake intake, ReportPublisher publisher) {
+	private final IngestMetrics metrics;
+
+	ReportController(ReportIntake intake, ReportPublisher publisher, IngestMetrics metrics) {
 		this.intake = intake;
 		this.publisher = publisher;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -36,6 +43,10 @@ class ReportController {
 	ResponseEntity<ReportAccepted> submit(@Valid @RequestBody ReportRequest request) {
 		ReportRevision revision = this.intake.accept(request);
 		PublishedRecord record = this.publisher.publish(revision);
+		this.metrics.accepted();
+		logger.info("Accepted {}/{} revision {} of {} for {} stage {}: {}-{}@{}", revision.getState(),
+				revision.getReportId(), revision.getRevision(), revision.getAgency(), revision.getOperation(),
+				revision.getStage(), record.topic(), record.partition(), record.offset());
 		return ResponseEntity.accepted().body(ReportAccepted.of(revision, record));
 	}
 

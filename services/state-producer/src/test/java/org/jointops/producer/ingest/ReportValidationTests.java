@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.ReportRules;
 import org.jointops.producer.ProducerProperties;
@@ -33,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ ReportIntake.class, ReportValidationTests.Config.class })
+@Import({ ReportIntake.class, IngestMetrics.class, ReportValidationTests.Config.class })
 class ReportValidationTests {
 
 	@Autowired
@@ -42,9 +44,35 @@ class ReportValidationTests {
 	@Autowired
 	RecordingPublisher publisher;
 
+	@Autowired
+	SimpleMeterRegistry meters;
+
 	@BeforeEach
 	void startWithNothingPublished() {
 		this.publisher.reset();
+	}
+
+	@Test
+	void countsEachAnswerByOutcome() {
+		List<String> outcomes = List.of("accepted", "invalid", "forbidden", "unavailable");
+		List<Double> before = outcomes.stream().map(this::answered).toList();
+
+		post(valid());
+		post(valid().with("agency", "POLICE"));
+		post(valid().with("agency", "POLICE"));
+		post(valid().with("state", "RUS"));
+		this.publisher.makeUnavailable();
+		post(valid());
+
+		List<Double> after = outcomes.stream().map(this::answered).toList();
+		assertThat(after.get(0) - before.get(0)).as("accepted").isEqualTo(1);
+		assertThat(after.get(1) - before.get(1)).as("invalid").isEqualTo(2);
+		assertThat(after.get(2) - before.get(2)).as("forbidden").isEqualTo(1);
+		assertThat(after.get(3) - before.get(3)).as("unavailable").isEqualTo(1);
+	}
+
+	private double answered(String outcome) {
+		return this.meters.get(IngestMetrics.METER).tag("outcome", outcome).counter().count();
 	}
 
 	@Test
@@ -347,6 +375,11 @@ class ReportValidationTests {
 		@Bean
 		ReportRules reportRules() {
 			return new ReportRules(CatalogueLoader.bundled());
+		}
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
 		}
 
 		@Bean
