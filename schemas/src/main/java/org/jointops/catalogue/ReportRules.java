@@ -68,15 +68,15 @@ public final class ReportRules {
 			violations.add(new Violation("revision", "must be 1 or more, found " + report.getRevision()));
 		}
 		if (this.catalogue.state(report.getState()).isEmpty()) {
-			violations.add(new Violation("state", "unknown member state '" + report.getState() + "'"));
+			violations.add(new Violation("state", "unknown member state " + quoted(report.getState())));
 		}
 		if (this.catalogue.agency(report.getAgency()).isEmpty()) {
-			violations.add(new Violation("agency", "unknown agency '" + report.getAgency() + "'; expected one of "
+			violations.add(new Violation("agency", "unknown agency " + quoted(report.getAgency()) + "; expected one of "
 					+ codes(this.catalogue.agencies().stream().map(Agency::code).toList())));
 		}
 		Optional<Operation> operation = this.catalogue.operation(report.getOperation());
 		if (operation.isEmpty()) {
-			violations.add(new Violation("operation", "unknown operation '" + report.getOperation() + "'"));
+			violations.add(new Violation("operation", "unknown operation " + quoted(report.getOperation())));
 		}
 		else {
 			checkStageAndPeriod(report, operation.get(), violations);
@@ -120,7 +120,7 @@ public final class ReportRules {
 			String at = "findings[" + i + "].";
 			Optional<Category> category = this.catalogue.category(finding.getCategory());
 			if (category.isEmpty()) {
-				violations.add(new Violation(at + "category", "unknown category '" + finding.getCategory() + "'"));
+				violations.add(new Violation(at + "category", "unknown category " + quoted(finding.getCategory())));
 			}
 			else if (operation != null && !this.catalogue.allows(operation, finding.getCategory())) {
 				violations.add(new Violation(at + "category", finding.getCategory() + " is not a category of "
@@ -132,7 +132,8 @@ public final class ReportRules {
 			Integer earlier = lineOf.putIfAbsent(lineKey(finding), i);
 			if (earlier != null) {
 				violations.add(new Violation(at + "category",
-						finding.getCategory() + ((finding.getCurrency() != null) ? " in " + finding.getCurrency() : "")
+						shortened(finding.getCategory())
+								+ ((finding.getCurrency() != null) ? " in " + shortened(finding.getCurrency()) : "")
 								+ " already appears at findings[" + earlier + "]; send one line per category"
 								+ ((finding.getCurrency() != null) ? " and currency" : "")));
 			}
@@ -144,10 +145,10 @@ public final class ReportRules {
 		BigDecimal quantity = finding.getQuantity();
 		if (!Objects.equals(finding.getUnit(), category.unit().name())) {
 			violations.add(new Violation(at + "unit",
-					"is " + finding.getUnit() + " but " + category.code() + " is counted in " + category.unit()));
+					"is " + quoted(finding.getUnit()) + " but " + category.code() + " is counted in " + category.unit()));
 		}
 		if (quantity.signum() < 0) {
-			violations.add(new Violation(at + "quantity", "must not be negative, found " + quantity.toPlainString()));
+			violations.add(new Violation(at + "quantity", "must not be negative, found " + display(quantity)));
 		}
 		else if (quantity.compareTo(MAX_QUANTITY) > 0) {
 			violations.add(new Violation(at + "quantity",
@@ -155,9 +156,9 @@ public final class ReportRules {
 		}
 		else if (decimalsOf(quantity) > category.unit().scale()) {
 			violations.add(new Violation(at + "quantity", switch (category.unit()) {
-				case COUNT -> "a count must be a whole number, found " + quantity.toPlainString();
-				case MONEY -> "money has at most 2 decimals, found " + quantity.toPlainString();
-				case KILOGRAM -> "kilograms have at most 3 decimals (grams), found " + quantity.toPlainString();
+				case COUNT -> "a count must be a whole number, found " + display(quantity);
+				case MONEY -> "money has at most 2 decimals, found " + display(quantity);
+				case KILOGRAM -> "kilograms have at most 3 decimals (grams), found " + display(quantity);
 			}));
 		}
 		if (category.unit() == Unit.MONEY) {
@@ -167,7 +168,7 @@ public final class ReportRules {
 			}
 			else if (!CURRENCIES.contains(finding.getCurrency())) {
 				violations.add(new Violation(at + "currency",
-						"'" + finding.getCurrency() + "' is not an ISO 4217 currency code (e.g. USD, KZT, RUB)"));
+						quoted(finding.getCurrency()) + " is not an ISO 4217 currency code (e.g. USD, KZT, RUB)"));
 			}
 		}
 		else if (finding.getCurrency() != null) {
@@ -191,9 +192,9 @@ public final class ReportRules {
 			}
 			else if (finding.getQuantity().compareTo(findings.get(parentLine).getQuantity()) > 0) {
 				violations.add(new Violation("findings[" + i + "].quantity",
-						category.code() + " (" + finding.getQuantity().stripTrailingZeros().toPlainString()
+						category.code() + " (" + display(finding.getQuantity())
 								+ ") is part of " + category.parent() + " and cannot exceed it ("
-								+ findings.get(parentLine).getQuantity().stripTrailingZeros().toPlainString() + ")"));
+								+ display(findings.get(parentLine).getQuantity()) + ")"));
 			}
 		}
 	}
@@ -204,6 +205,30 @@ public final class ReportRules {
 
 	private static String lineKey(String category, String currency) {
 		return (currency != null) ? category + "/" + currency : category;
+	}
+
+	/**
+	 * A quantity for a message: plain digits when they are few, scientific notation otherwise (an
+	 * exponent like {@code 1e999999999} is short to send and must not become a billion digits).
+	 */
+	private static String display(BigDecimal quantity) {
+		BigDecimal stripped = quantity.stripTrailingZeros();
+		boolean plainIsShort = stripped.precision() <= 40 && Math.abs((long) stripped.scale()) <= 20;
+		return plainIsShort ? stripped.toPlainString() : stripped.toString();
+	}
+
+	/** A value from the report for a message, quoted; see {@link #shortened(String)}. */
+	private static String quoted(String value) {
+		return "'" + shortened(value) + "'";
+	}
+
+	/** A value from the report for a message: at most 60 characters, control characters as ?. */
+	private static String shortened(String value) {
+		if (value == null) {
+			return "null";
+		}
+		String shown = (value.length() > 60) ? value.substring(0, 60) + "…" : value;
+		return shown.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private static int decimalsOf(BigDecimal quantity) {

@@ -1,6 +1,5 @@
 package org.jointops.producer.ingest;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -71,6 +70,8 @@ class ReportIntake {
 		if (!violations.isEmpty()) {
 			throw new InvalidReportException(violations);
 		}
+		// valid quantities have at most three decimals and twelve digits: this is exact
+		// and cheap
 		findings.forEach((finding) -> finding.setQuantity(finding.getQuantity().setScale(WIRE_SCALE)));
 		return revision;
 	}
@@ -79,14 +80,10 @@ class ReportIntake {
 		String unit = this.rules.catalogue().category(line.category()).map(Category::unit).map(Enum::name).orElse("");
 		return Finding.newBuilder()
 			.setCategory(line.category())
-			.setQuantity(normalized(line.quantity()))
+			.setQuantity(line.quantity())
 			.setUnit(unit)
 			.setCurrency(line.currency())
 			.build();
-	}
-
-	private static BigDecimal normalized(BigDecimal quantity) {
-		return (quantity.scale() < 0) ? quantity.setScale(0) : quantity;
 	}
 
 }

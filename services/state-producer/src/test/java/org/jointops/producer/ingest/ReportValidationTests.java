@@ -187,6 +187,29 @@ class ReportValidationTests {
 	}
 
 	@Test
+	void refusesAnAbsurdExponentWithoutExpandingIt() {
+		assertRefused(
+				post(ReportJson.illegal2017("KAZ-1")
+					.finding("IMMIGRATION_LAW_VIOLATIONS", new BigDecimal("1e999999999"), null)),
+				400, "findings[0].quantity", "is implausibly large (more than 999999999999); check the figure");
+		assertRefused(
+				post(ReportJson.illegal2017("KAZ-1")
+					.finding("IMMIGRATION_LAW_VIOLATIONS", new BigDecimal("-1e999999999"), null)),
+				400, "findings[0].quantity", "must not be negative, found -1E+999999999");
+		assertRefused(
+				post(ReportJson.illegal2017("KAZ-1")
+					.finding("IMMIGRATION_LAW_VIOLATIONS", new BigDecimal("1e-999999999"), null)),
+				400, "findings[0].quantity", "a count must be a whole number, found 1E-999999999");
+	}
+
+	@Test
+	void quotesAnUnknownCodeShortenedAndWithoutControlCharacters() {
+		assertRefused(post(valid().with("agency", "POLICE\u0000" + "X".repeat(10_000))), 400, "agency",
+				"unknown agency 'POLICE?" + "X".repeat(53) + "…'; expected one of INTERIOR, BORDER_GUARD, CUSTOMS, "
+						+ "STATE_SECURITY, DRUG_CONTROL, FINANCIAL_INTELLIGENCE, MIGRATION");
+	}
+
+	@Test
 	void refusesMoneyWithoutACurrency() {
 		assertRefused(post(ReportJson.illegal2017("KAZ-1").finding("FINES_IMPOSED", new BigDecimal("100"), null)), 400,
 				"findings[0].currency", "a money amount needs a currency (ISO 4217 code, e.g. USD)");
