@@ -86,6 +86,20 @@ class CouncilTotalsTopologyTests {
 	}
 
 	@Test
+	void namesEveryProcessorStoreAndInternalTopic() {
+		StreamsBuilder builder = new StreamsBuilder();
+		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire);
+		String description = builder.build().describe().toString();
+
+		assertThat(description).as("no generated names, which would shift when the topology changes")
+			.doesNotContain("KSTREAM-")
+			.doesNotContain("KTABLE-");
+		assertThat(description).contains("stores: [" + CouncilTotalsTopology.REVISIONS_STORE + "]")
+			.contains("stores: [" + CouncilTotalsTopology.TOTALS_STORE + "]")
+			.contains("topic: " + CouncilTotalsTopology.CHANGES_BY_OPERATION + "-repartition");
+	}
+
+	@Test
 	void sumsReportsOfSeveralStatesExactly() {
 		send(illegal2017("KAZ", "KAZ-1")
 			.setFindings(List.of(count(VIOLATIONS, 52000), money("FINES_IMPOSED", "0.10", "USD")))
