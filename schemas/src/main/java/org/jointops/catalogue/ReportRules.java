@@ -144,8 +144,8 @@ public final class ReportRules {
 	private void checkQuantity(Finding finding, Category category, String at, List<Violation> violations) {
 		BigDecimal quantity = finding.getQuantity();
 		if (!Objects.equals(finding.getUnit(), category.unit().name())) {
-			violations.add(new Violation(at + "unit",
-					"is " + quoted(finding.getUnit()) + " but " + category.code() + " is counted in " + category.unit()));
+			violations.add(new Violation(at + "unit", "is " + quoted(finding.getUnit()) + " but " + category.code()
+					+ " is counted in " + category.unit()));
 		}
 		if (quantity.signum() < 0) {
 			violations.add(new Violation(at + "quantity", "must not be negative, found " + display(quantity)));
@@ -192,9 +192,8 @@ public final class ReportRules {
 			}
 			else if (finding.getQuantity().compareTo(findings.get(parentLine).getQuantity()) > 0) {
 				violations.add(new Violation("findings[" + i + "].quantity",
-						category.code() + " (" + display(finding.getQuantity())
-								+ ") is part of " + category.parent() + " and cannot exceed it ("
-								+ display(findings.get(parentLine).getQuantity()) + ")"));
+						category.code() + " (" + display(finding.getQuantity()) + ") is part of " + category.parent()
+								+ " and cannot exceed it (" + display(findings.get(parentLine).getQuantity()) + ")"));
 			}
 		}
 	}
@@ -208,8 +207,9 @@ public final class ReportRules {
 	}
 
 	/**
-	 * A quantity for a message: plain digits when they are few, scientific notation otherwise (an
-	 * exponent like {@code 1e999999999} is short to send and must not become a billion digits).
+	 * A quantity for a message: plain digits when they are few, scientific notation
+	 * otherwise (an exponent like {@code 1e999999999} is short to send and must not
+	 * become a billion digits).
 	 */
 	private static String display(BigDecimal quantity) {
 		BigDecimal stripped = quantity.stripTrailingZeros();
@@ -222,7 +222,10 @@ public final class ReportRules {
 		return "'" + shortened(value) + "'";
 	}
 
-	/** A value from the report for a message: at most 60 characters, control characters as ?. */
+	/**
+	 * A value from the report for a message: at most 60 characters, control characters as
+	 * ?.
+	 */
 	private static String shortened(String value) {
 		if (value == null) {
 			return "null";
