@@ -68,15 +68,15 @@ public final class ReportRules {
 			violations.add(new Violation("revision", "must be 1 or more, found " + report.getRevision()));
 		}
 		if (this.catalogue.state(report.getState()).isEmpty()) {
-			violations.add(new Violation("state", "unknown member state " + quoted(report.getState())));
+			violations.add(new Violation("state", "unknown member state " + Untrusted.quoted(report.getState())));
 		}
 		if (this.catalogue.agency(report.getAgency()).isEmpty()) {
-			violations.add(new Violation("agency", "unknown agency " + quoted(report.getAgency()) + "; expected one of "
-					+ codes(this.catalogue.agencies().stream().map(Agency::code).toList())));
+			violations.add(new Violation("agency", "unknown agency " + Untrusted.quoted(report.getAgency())
+					+ "; expected one of " + codes(this.catalogue.agencies().stream().map(Agency::code).toList())));
 		}
 		Optional<Operation> operation = this.catalogue.operation(report.getOperation());
 		if (operation.isEmpty()) {
-			violations.add(new Violation("operation", "unknown operation " + quoted(report.getOperation())));
+			violations.add(new Violation("operation", "unknown operation " + Untrusted.quoted(report.getOperation())));
 		}
 		else {
 			checkStageAndPeriod(report, operation.get(), violations);
@@ -120,7 +120,8 @@ public final class ReportRules {
 			String at = "findings[" + i + "].";
 			Optional<Category> category = this.catalogue.category(finding.getCategory());
 			if (category.isEmpty()) {
-				violations.add(new Violation(at + "category", "unknown category " + quoted(finding.getCategory())));
+				violations
+					.add(new Violation(at + "category", "unknown category " + Untrusted.quoted(finding.getCategory())));
 			}
 			else if (operation != null && !this.catalogue.allows(operation, finding.getCategory())) {
 				violations.add(new Violation(at + "category", finding.getCategory() + " is not a category of "
@@ -131,11 +132,10 @@ public final class ReportRules {
 			}
 			Integer earlier = lineOf.putIfAbsent(lineKey(finding), i);
 			if (earlier != null) {
-				violations.add(new Violation(at + "category",
-						shortened(finding.getCategory())
-								+ ((finding.getCurrency() != null) ? " in " + shortened(finding.getCurrency()) : "")
-								+ " already appears at findings[" + earlier + "]; send one line per category"
-								+ ((finding.getCurrency() != null) ? " and currency" : "")));
+				violations.add(new Violation(at + "category", Untrusted.shortened(finding.getCategory())
+						+ ((finding.getCurrency() != null) ? " in " + Untrusted.shortened(finding.getCurrency()) : "")
+						+ " already appears at findings[" + earlier + "]; send one line per category"
+						+ ((finding.getCurrency() != null) ? " and currency" : "")));
 			}
 		}
 		checkOfWhichLines(findings, lineOf, violations);
@@ -144,8 +144,8 @@ public final class ReportRules {
 	private void checkQuantity(Finding finding, Category category, String at, List<Violation> violations) {
 		BigDecimal quantity = finding.getQuantity();
 		if (!Objects.equals(finding.getUnit(), category.unit().name())) {
-			violations.add(new Violation(at + "unit", "is " + quoted(finding.getUnit()) + " but " + category.code()
-					+ " is counted in " + category.unit()));
+			violations.add(new Violation(at + "unit", "is " + Untrusted.quoted(finding.getUnit()) + " but "
+					+ category.code() + " is counted in " + category.unit()));
 		}
 		if (quantity.signum() < 0) {
 			violations.add(new Violation(at + "quantity", "must not be negative, found " + display(quantity)));
@@ -167,8 +167,8 @@ public final class ReportRules {
 					.add(new Violation(at + "currency", "a money amount needs a currency (ISO 4217 code, e.g. USD)"));
 			}
 			else if (!CURRENCIES.contains(finding.getCurrency())) {
-				violations.add(new Violation(at + "currency",
-						quoted(finding.getCurrency()) + " is not an ISO 4217 currency code (e.g. USD, KZT, RUB)"));
+				violations.add(new Violation(at + "currency", Untrusted.quoted(finding.getCurrency())
+						+ " is not an ISO 4217 currency code (e.g. USD, KZT, RUB)"));
 			}
 		}
 		else if (finding.getCurrency() != null) {
@@ -215,23 +215,6 @@ public final class ReportRules {
 		BigDecimal stripped = quantity.stripTrailingZeros();
 		boolean plainIsShort = stripped.precision() <= 40 && Math.abs((long) stripped.scale()) <= 20;
 		return plainIsShort ? stripped.toPlainString() : stripped.toString();
-	}
-
-	/** A value from the report for a message, quoted; see {@link #shortened(String)}. */
-	private static String quoted(String value) {
-		return "'" + shortened(value) + "'";
-	}
-
-	/**
-	 * A value from the report for a message: at most 60 characters, control characters as
-	 * ?.
-	 */
-	private static String shortened(String value) {
-		if (value == null) {
-			return "null";
-		}
-		String shown = (value.length() > 60) ? value.substring(0, 60) + "…" : value;
-		return shown.replaceAll("\\p{Cntrl}", "?");
 	}
 
 	private static int decimalsOf(BigDecimal quantity) {

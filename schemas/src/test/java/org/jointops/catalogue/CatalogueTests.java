@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CatalogueTests {
@@ -40,14 +41,12 @@ class CatalogueTests {
 		Catalogue catalogue = CatalogueLoader.bundled();
 		Operation operation = catalogue.operation("ILLEGAL-2017").orElseThrow();
 		assertThat(catalogue.categoriesOf(operation)).extracting(Category::code, Category::unit, Category::parent)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("IMMIGRATION_LAW_VIOLATIONS", Unit.COUNT, null),
-					org.assertj.core.groups.Tuple.tuple("FINES_IMPOSED", Unit.MONEY, null),
-					org.assertj.core.groups.Tuple.tuple("WANTED_PERSONS_DETAINED", Unit.COUNT, null),
-					org.assertj.core.groups.Tuple.tuple("CASES_ORGANIZING_ILLEGAL_MIGRATION", Unit.COUNT, null),
-					org.assertj.core.groups.Tuple.tuple("CASES_HUMAN_TRAFFICKING", Unit.COUNT, null),
-					org.assertj.core.groups.Tuple.tuple("CASES_OTHER_CRIMES", Unit.COUNT, null),
-					org.assertj.core.groups.Tuple.tuple("CASES_DRUG_TRAFFICKING", Unit.COUNT, "CASES_OTHER_CRIMES"),
-					org.assertj.core.groups.Tuple.tuple("CASES_ARMS_TRAFFICKING", Unit.COUNT, "CASES_OTHER_CRIMES"));
+			.containsExactly(tuple("IMMIGRATION_LAW_VIOLATIONS", Unit.COUNT, null),
+					tuple("FINES_IMPOSED", Unit.MONEY, null), tuple("WANTED_PERSONS_DETAINED", Unit.COUNT, null),
+					tuple("CASES_ORGANIZING_ILLEGAL_MIGRATION", Unit.COUNT, null),
+					tuple("CASES_HUMAN_TRAFFICKING", Unit.COUNT, null), tuple("CASES_OTHER_CRIMES", Unit.COUNT, null),
+					tuple("CASES_DRUG_TRAFFICKING", Unit.COUNT, "CASES_OTHER_CRIMES"),
+					tuple("CASES_ARMS_TRAFFICKING", Unit.COUNT, "CASES_OTHER_CRIMES"));
 		assertThat(catalogue.allows(operation, "DRUGS_SEIZED")).as("a Kanal category").isFalse();
 	}
 

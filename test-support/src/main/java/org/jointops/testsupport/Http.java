@@ -31,12 +31,23 @@ public final class Http {
 	}
 
 	public static Response postJson(String url, String json) {
-		return post(url, "application/json", json);
+		return post(url, "application/json", json, REQUEST_TIMEOUT);
 	}
 
-	public static Response post(String url, String contentType, String body) {
+	/**
+	 * Posts JSON as a client that gives up after a while.
+	 * @param url where
+	 * @param json the body
+	 * @param patience how long the client waits for the answer; longer fails the call
+	 * @return the answer
+	 */
+	public static Response postJson(String url, String json, Duration patience) {
+		return post(url, "application/json", json, patience);
+	}
+
+	public static Response post(String url, String contentType, String body, Duration patience) {
 		return send(HttpRequest.newBuilder(URI.create(url))
-			.timeout(REQUEST_TIMEOUT)
+			.timeout(patience)
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());

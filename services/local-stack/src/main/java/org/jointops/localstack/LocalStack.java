@@ -27,7 +27,6 @@ import org.jointops.catalogue.MemberState;
 import org.jointops.localstack.broker.KraftBroker;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,9 +88,8 @@ public final class LocalStack implements AutoCloseable {
 		List<MemberState> states = this.catalogue.states();
 		ExecutorService starter = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 		try {
-			Future<ConfigurableApplicationContext> aggregatorStart = starter
-				.submit(() -> ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
-						this.settings.dataDirectory().resolve("aggregator"), shared));
+			// producers first: each creates its findings topic, which the aggregator then
+			// subscribes to
 			Map<String, Future<ConfigurableApplicationContext>> producerStarts = new LinkedHashMap<>();
 			for (int i = 0; i < states.size(); i++) {
 				String state = states.get(i).code();
@@ -103,7 +101,8 @@ public final class LocalStack implements AutoCloseable {
 			for (Map.Entry<String, Future<ConfigurableApplicationContext>> start : producerStarts.entrySet()) {
 				this.producers.put(start.getKey(), start.getValue().get());
 			}
-			this.aggregator = aggregatorStart.get();
+			this.aggregator = ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
+					this.settings.dataDirectory().resolve("aggregator"), shared);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -202,8 +201,6 @@ public final class LocalStack implements AutoCloseable {
 		// one logging configuration for the whole JVM (logback.xml), not one per Spring
 		// context
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-		SLF4JBridgeHandler.removeHandlersForRootLogger();
-		SLF4JBridgeHandler.install();
 		Options options = Options.parse(args);
 		if (options.help()) {
 			System.out.println(Options.USAGE);

@@ -3,9 +3,15 @@ package org.jointops.localstack;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
+import org.jointops.testsupport.TopicReader;
+import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,8 +81,12 @@ class PipelineIntegrationTests {
 				report("KGZ-1").with("state", "KAZ").count(VIOLATIONS, 1).toJson());
 
 		assertThat(refused.status()).isEqualTo(403);
-		Http.Response operations = Http.get(stack.aggregatorUrl() + "/api/v1/operations");
-		assertThat(operations.body()).doesNotContain("KGZ-1");
+		for (String topic : List.of(Topics.findings("KGZ"), Topics.findings("KAZ"))) {
+			assertThat(TopicReader.readAll(stack.bootstrapServers(), topic, new StringDeserializer(),
+					new ByteArrayDeserializer()))
+				.as("records on %s", topic)
+				.noneMatch((record) -> record.key().equals("KGZ-1"));
+		}
 	}
 
 	private static ReportJson report(String reportId) {

@@ -7,6 +7,7 @@ import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.ReportRules;
 import org.jointops.support.catalogue.CatalogueProperties;
 import org.jointops.support.health.KafkaHealthIndicator;
+import org.jointops.support.kafka.TopicProvisioner;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.support.wire.WireProperties;
 
@@ -42,6 +43,13 @@ public class ServiceSupportAutoConfiguration {
 	@ConditionalOnMissingBean
 	WireFormat wireFormat(WireProperties properties) {
 		return new WireFormat(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TopicProvisioner topicProvisioner(KafkaProperties kafka,
+			@Value("${spring.kafka.admin.operation-timeout:10s}") Duration timeout) {
+		return new TopicProvisioner(kafka.buildAdminProperties(), timeout);
 	}
 
 	@Bean(name = "kafkaHealthIndicator")

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,11 +19,12 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout longest wait for the broker's acknowledgement before answering
  * 503; must exceed the producer's {@code max.block.ms} plus {@code delivery.timeout.ms}
  * @param topic how the state's findings topic is created if missing
+ * @param maxBodySize longest request body read; longer ones are answered 413
  */
 @ConfigurationProperties("jointops")
 @Validated
 public record ProducerProperties(@NotBlank String state, @DefaultValue("10s") Duration publishTimeout,
-		@Valid @DefaultValue Topic topic) {
+		@Valid @DefaultValue Topic topic, @DefaultValue("256KB") DataSize maxBodySize) {
 
 	/**
 	 * @param partitions partitions of {@code findings.<state>}

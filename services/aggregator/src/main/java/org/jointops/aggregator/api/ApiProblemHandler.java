@@ -20,6 +20,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	static final URI TOTALS_UNAVAILABLE = URI.create("urn:jointops:problem:totals-unavailable");
 
+	/** Seconds a client should wait before asking again after a 503. */
+	static final int RETRY_AFTER_SECONDS = 2;
+
 	@ExceptionHandler
 	ResponseEntity<Object> unknownOperation(UnknownOperationException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
@@ -33,7 +36,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 		problem.setType(TOTALS_UNAVAILABLE);
 		problem.setTitle("Totals unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+			.body(problem);
 	}
 
 }

@@ -36,8 +36,7 @@ class OperationsController {
 		List<OperationEntry> operations = this.ledgers.ledgers()
 			.stream()
 			.map((ledger) -> new OperationEntry(ledger.getOperation(), nameOf(ledger.getOperation()),
-					Ledgers.councilTotals(ledger, this.catalogue).getReports(), ledger.getVersion(),
-					ledger.getUpdatedAt()))
+					Ledgers.reports(ledger), ledger.getVersion(), ledger.getUpdatedAt()))
 			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed())
 			.toList();
 		return Map.of("operations", operations);

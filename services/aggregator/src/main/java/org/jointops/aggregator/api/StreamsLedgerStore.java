@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the operations' ledgers from this instance's Kafka Streams state store
- * ({@value CouncilTotalsTopology#TOTALS_STORE}).
+ * ({@value CouncilTotalsTopology#TOTALS_STORE}). With several instances, an operation
+ * whose ledger another instance holds is not answered here as if it had no reports.
  */
 @Component
 class StreamsLedgerStore implements LedgerStore {
@@ -31,9 +34,13 @@ class StreamsLedgerStore implements LedgerStore {
 	@Override
 	public Optional<OperationLedger> ledger(String operation) {
 		try {
-			return Optional.ofNullable(store().get(operation));
+			OperationLedger ledger = store().get(operation);
+			if (ledger == null) {
+				checkHeldHere(operation);
+			}
+			return Optional.ofNullable(ledger);
 		}
-		catch (InvalidStateStoreException ex) {
+		catch (InvalidStateStoreException | IllegalStateException ex) {
 			throw unavailable(ex);
 		}
 	}
@@ -51,6 +58,21 @@ class StreamsLedgerStore implements LedgerStore {
 			throw unavailable(ex);
 		}
 		return ledgers;
+	}
+
+	private void checkHeldHere(String operation) {
+		HostInfo self = this.queries.getCurrentKafkaStreamsApplicationHostInfo();
+		if (self == null) {
+			return; // application.server not set: a single instance holds everything
+		}
+		HostInfo holder = this.queries.getKafkaStreamsApplicationHostInfo(CouncilTotalsTopology.TOTALS_STORE, operation,
+				new StringSerializer());
+		if (holder != null && !holder.equals(self)) {
+			throw new TotalsUnavailableException(
+					"The totals of " + operation + " are held by the aggregator instance at " + holder.host() + ":"
+							+ holder.port() + "; ask it there",
+					null);
+		}
 	}
 
 	private ReadOnlyKeyValueStore<String, OperationLedger> store() {

@@ -25,7 +25,7 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		if (kafkaStreams == null) {
-			builder.down().withDetail("state", "NOT_STARTED");
+			builder.outOfService().withDetail("state", "NOT_STARTED");
 			return;
 		}
 		KafkaStreams.State state = kafkaStreams.state();

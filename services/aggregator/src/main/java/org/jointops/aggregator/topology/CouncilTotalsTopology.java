@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -15,12 +16,14 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.jointops.catalogue.ReportRules;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.StandingReport;
+import org.jointops.report.ReportRevision;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.wire.AvroSerdes;
 import org.jointops.wire.Topics;
@@ -28,16 +31,22 @@ import org.jointops.wire.Topics;
 /**
  * The aggregator's topology: findings of every state, decoded and checked (what fails
  * goes to the dead-letter topic), reduced to the standing revision of each report, and
- * summed per operation into council totals. Every store and internal topic is named here;
- * the query layer uses the store names.
+ * summed per operation into council totals. Every processor, store and internal topic is
+ * named here; the query layer uses the store names.
  *
  * <pre>
- * findings.* ─ decode-and-check ─┬─ dead letters ────────────────────────────▶ aggregator.dead-letter
- *                                └─ latest-revision [report-revisions]
- *                                      │ change of contribution, keyed by operation
- *                                      ▼ repartition: changes-by-operation
- *                                   operation-totals [operation-totals] ─ council-view ─▶ council.totals
+ * findings.* ─ decode-and-check ─┬─ dead letters ──────────────────────────────▶ aggregator.dead-letter
+ *                                └─ key-by-report ─▶ repartition reports-by-id (key STATE/reportId)
+ *                                     latest-revision [report-revisions]
+ *                                     │ change of contribution, keyed by operation
+ *                                     ▼ repartition changes-by-operation
+ *                                  sum-by-operation [operation-totals] ─ council-view ─▶ council.totals
  * </pre>
+ *
+ * Reports are re-keyed by {@code STATE/reportId} through an internal topic with a fixed
+ * number of partitions, so every revision of a report meets its predecessors in one task
+ * however the findings topics are partitioned, and even if partitions are added to them
+ * later.
  */
 public final class CouncilTotalsTopology {
 
@@ -46,6 +55,9 @@ public final class CouncilTotalsTopology {
 
 	/** Store of each operation's ledger, keyed by operation: what the API reads. */
 	public static final String TOTALS_STORE = "operation-totals";
+
+	/** Repartition topic (suffix) that brings all revisions of one report together. */
+	public static final String REPORTS_BY_ID = "reports-by-id";
 
 	/** Repartition topic (suffix) that brings all changes of one operation together. */
 	public static final String CHANGES_BY_OPERATION = "changes-by-operation";
@@ -63,14 +75,14 @@ public final class CouncilTotalsTopology {
 	 * Adds the topology to a builder.
 	 * @param builder the builder
 	 * @param rules the rules every counted report follows
-	 * @param findingsDeserializer reads the values of the findings topics (the wire
-	 * format)
-	 * @param totalsSerializer writes the values of the council totals topic (the wire
-	 * format)
+	 * @param findingsDeserializer reads the findings topics' values (the wire format)
+	 * @param totalsSerializer writes the council totals topic's values (the wire format)
+	 * @param partitions partitions of the internal topics; never change it once the
+	 * aggregator has run, its stores are partitioned the same way
 	 * @return the stream of council totals, as written to {@value Topics#COUNCIL_TOTALS}
 	 */
 	public static KStream<String, CouncilTotals> build(StreamsBuilder builder, ReportRules rules,
-			Deserializer<Object> findingsDeserializer, Serializer<Object> totalsSerializer) {
+			Deserializer<Object> findingsDeserializer, Serializer<Object> totalsSerializer, int partitions) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
 				Serdes.String(), AvroSerdes.of(StandingReport.class)));
 
@@ -85,17 +97,22 @@ public final class CouncilTotalsTopology {
 			.mapValues(Decoded::original, Named.as("original-value"))
 			.to(Topics.DEAD_LETTER, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
 
-		Serde<OperationLedger> ledgerSerde = AvroSerdes.of(OperationLedger.class);
 		Serde<CouncilTotals> totalsSerde = Serdes.serdeFrom(totalsSerializer::serialize, (topic, bytes) -> {
 			throw new UnsupportedOperationException("the aggregator never reads " + topic);
 		});
 		KStream<String, CouncilTotals> councilTotals = decoded.get(DECODED + VALID)
+			.map((key, value) -> KeyValue.pair(LatestRevision.reportKey(value.report()), value.report()),
+					Named.as("key-by-report"))
+			.repartition(Repartitioned.<String, ReportRevision>as(REPORTS_BY_ID)
+				.withKeySerde(Serdes.String())
+				.withValueSerde(AvroSerdes.of(ReportRevision.class))
+				.withNumberOfPartitions(partitions))
 			.process(LatestRevision::new, Named.as("latest-revision"), REVISIONS_STORE)
 			.groupByKey(Grouped.with(CHANGES_BY_OPERATION, Serdes.String(), AvroSerdes.of(ReportChange.class)))
-			.aggregate(Ledgers::empty, Ledgers::apply, Named.as("operation-totals"),
+			.aggregate(Ledgers::empty, Ledgers::apply, Named.as("sum-by-operation"),
 					Materialized.<String, OperationLedger, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
 						.withKeySerde(Serdes.String())
-						.withValueSerde(ledgerSerde))
+						.withValueSerde(AvroSerdes.of(OperationLedger.class)))
 			.toStream(Named.as("ledger-updates"))
 			.mapValues((ledger) -> Ledgers.councilTotals(ledger, rules.catalogue()), Named.as("council-view"));
 		councilTotals.to(Topics.COUNCIL_TOTALS, Produced.with(Serdes.String(), totalsSerde).withName("council-totals"));

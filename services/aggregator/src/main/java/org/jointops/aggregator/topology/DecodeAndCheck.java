@@ -1,5 +1,6 @@
 package org.jointops.aggregator.topology;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -52,6 +53,12 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 			value = this.deserializer.deserialize(source.topic(), record.headers(), record.value());
 		}
 		catch (SerializationException ex) {
+			if (causedByInputOutput(ex)) {
+				// e.g. a schema registry that cannot be reached: not the record's fault,
+				// so it must
+				// not become a dead letter; the task fails and the record is read again
+				throw ex;
+			}
 			deadLetter(record, source, Kind.UNDECODABLE, ex.getMessage(), ex);
 			return;
 		}
@@ -97,6 +104,15 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 	private static void add(Headers headers, String name, String value) {
 		headers.remove(name);
 		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static boolean causedByInputOutput(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String utf8(byte[] bytes) {

@@ -13,15 +13,15 @@ import org.jointops.report.ReportRevision;
 
 /**
  * Keeps the standing revision of every report (store
- * {@value CouncilTotalsTopology#REVISIONS_STORE}, keyed by {@code STATE/reportId}) and
- * emits a change of contribution, keyed by operation, when a higher revision replaces it.
- * The same revision again and any lower revision change nothing: the first of equal
- * revisions stands. A withdrawn revision contributes nothing.
+ * {@value CouncilTotalsTopology#REVISIONS_STORE}) and emits a change of contribution,
+ * keyed by operation, when a higher revision replaces it. The same revision again and any
+ * lower revision change nothing: the first of equal revisions stands. A withdrawn
+ * revision contributes nothing.
  * <p>
- * All revisions of one report are on one partition of one findings topic, so they reach
- * this processor in order, in one task, without a repartition.
+ * Its input is keyed by {@link #reportKey}, so every revision of a report reaches the
+ * same task, in the order of its findings partition.
  */
-class LatestRevision implements Processor<byte[], Decoded, String, ReportChange> {
+class LatestRevision implements Processor<String, ReportRevision, String, ReportChange> {
 
 	private KeyValueStore<String, StandingReport> store;
 
@@ -34,9 +34,9 @@ class LatestRevision implements Processor<byte[], Decoded, String, ReportChange>
 	}
 
 	@Override
-	public void process(Record<byte[], Decoded> record) {
-		ReportRevision incoming = record.value().report();
-		String key = reportKey(incoming);
+	public void process(Record<String, ReportRevision> record) {
+		ReportRevision incoming = record.value();
+		String key = record.key();
 		StandingReport standing = this.store.get(key);
 		if (standing != null && incoming.getRevision() <= standing.getCurrent().getRevision()) {
 			return;
@@ -56,7 +56,7 @@ class LatestRevision implements Processor<byte[], Decoded, String, ReportChange>
 		}
 	}
 
-	private void forward(Record<byte[], Decoded> record, String operation, ReportChange change) {
+	private void forward(Record<String, ReportRevision> record, String operation, ReportChange change) {
 		this.context.forward(record.withKey(operation).withValue(change).withHeaders(new RecordHeaders()));
 	}
 

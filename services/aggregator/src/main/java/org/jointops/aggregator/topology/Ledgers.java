@@ -123,9 +123,17 @@ public final class Ledgers {
 			line.getByState().merge(cell.getState(), cell.getQuantity(), BigDecimal::add);
 			line.getByStage().merge(String.valueOf(cell.getStage()), cell.getQuantity(), BigDecimal::add);
 		}
-		long reports = ledger.getTallies().stream().mapToLong(ReportTally::getReports).sum();
-		return new CouncilTotals(ledger.getOperation(), ledger.getVersion(), ledger.getUpdatedAt(), reports,
+		return new CouncilTotals(ledger.getOperation(), ledger.getVersion(), ledger.getUpdatedAt(), reports(ledger),
 				new ArrayList<>(lines.values()));
+	}
+
+	/**
+	 * The reports that currently count in a ledger.
+	 * @param ledger an operation's ledger
+	 * @return reports whose standing revision is not withdrawn
+	 */
+	public static long reports(OperationLedger ledger) {
+		return ledger.getTallies().stream().mapToLong(ReportTally::getReports).sum();
 	}
 
 	private static String cellKey(LedgerCell cell) {

@@ -1,20 +1,19 @@
 package org.jointops.aggregator.topology;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.jointops.catalogue.ReportRules;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
-import org.jointops.wire.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 
 /**
@@ -25,9 +24,12 @@ import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 @EnableKafkaStreams
 class StreamsConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(StreamsConfiguration.class);
+
 	@Bean
-	KStream<String, CouncilTotals> councilTotals(StreamsBuilder builder, ReportRules rules, WireFormat wire) {
-		return CouncilTotalsTopology.build(builder, rules, wire.deserializer(), wire.serializer());
+	KStream<String, CouncilTotals> councilTotals(StreamsBuilder builder, ReportRules rules, WireFormat wire,
+			AggregatorTopicsProperties topics) {
+		return CouncilTotalsTopology.build(builder, rules, wire.deserializer(), wire.serializer(), topics.partitions());
 	}
 
 	/**
@@ -35,33 +37,19 @@ class StreamsConfiguration {
 	 * restart) gets the partitions without waiting out the session timeout.
 	 */
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
-		return (factoryBean) -> factoryBean.setLeaveGroupOnClose(true);
+	StreamsBuilderFactoryBeanConfigurer streamsLifecycle() {
+		return (factoryBean) -> {
+			factoryBean.setLeaveGroupOnClose(true);
+			factoryBean.setStreamsUncaughtExceptionHandler((ex) -> {
+				logger.error("A stream thread failed; replacing it, its tasks resume from their last commit", ex);
+				return StreamThreadExceptionResponse.REPLACE_THREAD;
+			});
+		};
 	}
 
 	@Bean
 	KafkaStreamsInteractiveQueryService interactiveQueryService(StreamsBuilderFactoryBean streams) {
 		return new KafkaStreamsInteractiveQueryService(streams);
-	}
-
-	/** Council totals: one record per operation, the latest is the current state. */
-	@Bean
-	NewTopic councilTotalsTopic(AggregatorTopicsProperties properties) {
-		return TopicBuilder.name(Topics.COUNCIL_TOTALS)
-			.partitions(properties.partitions())
-			.replicas(properties.replicationFactor())
-			.compact()
-			.build();
-	}
-
-	/** Dead letters are kept for ever: each is a report somebody has to explain. */
-	@Bean
-	NewTopic deadLetterTopic(AggregatorTopicsProperties properties) {
-		return TopicBuilder.name(Topics.DEAD_LETTER)
-			.partitions(1)
-			.replicas(properties.replicationFactor())
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.build();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.jointops.testsupport.Reports.count;
 import static org.jointops.testsupport.Reports.illegal2017;
 import static org.jointops.testsupport.Reports.illegal2017Stage2;
@@ -66,7 +68,7 @@ class CouncilTotalsTopologyTests {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire);
+		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire, 3);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "council-totals-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -88,7 +90,7 @@ class CouncilTotalsTopologyTests {
 	@Test
 	void namesEveryProcessorStoreAndInternalTopic() {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire);
+		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire, 3);
 		String description = builder.build().describe().toString();
 
 		assertThat(description).as("no generated names, which would shift when the topology changes")
@@ -96,6 +98,7 @@ class CouncilTotalsTopologyTests {
 			.doesNotContain("KTABLE-");
 		assertThat(description).contains("stores: [" + CouncilTotalsTopology.REVISIONS_STORE + "]")
 			.contains("stores: [" + CouncilTotalsTopology.TOTALS_STORE + "]")
+			.contains("topic: " + CouncilTotalsTopology.REPORTS_BY_ID + "-repartition")
 			.contains("topic: " + CouncilTotalsTopology.CHANGES_BY_OPERATION + "-repartition");
 	}
 
@@ -169,6 +172,16 @@ class CouncilTotalsTopologyTests {
 	}
 
 	@Test
+	void countsNothingForAReportWithdrawnFromItsFirstRevision() {
+		send(illegal2017("KAZ", "KAZ-1").setWithdrawn(true).setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 7))).build());
+
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("7");
+		assertThat(totals().getReports()).isEqualTo(1);
+		assertThat(totals().getVersion()).as("the withdrawn report changed nothing").isEqualTo(1);
+	}
+
+	@Test
 	void countsARevisionThatFollowsAWithdrawal() {
 		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
 		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setWithdrawn(true).build());
@@ -197,8 +210,7 @@ class CouncilTotalsTopologyTests {
 		send(illegal2017("RUS", "RUS-1").setFindings(List.of(money("FINES_IMPOSED", "0.50", "USD"))).build());
 
 		assertThat(totals().getLines()).extracting(TotalLine::getCategory, TotalLine::getCurrency)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("FINES_IMPOSED", "KZT"),
-					org.assertj.core.groups.Tuple.tuple("FINES_IMPOSED", "USD"));
+			.containsExactly(tuple("FINES_IMPOSED", "KZT"), tuple("FINES_IMPOSED", "USD"));
 		assertThat(totals().getLines().get(1).getTotal()).isEqualByComparingTo("101.00");
 	}
 
@@ -228,8 +240,8 @@ class CouncilTotalsTopologyTests {
 		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
 		send(illegal2017("KAZ", "KAZ-1").setRevision(2)
 			.setOperation("ILLEGAL-DEMO")
-			.setPeriodStart(java.time.LocalDate.parse("2026-05-25"))
-			.setPeriodEnd(java.time.LocalDate.parse("2026-06-05"))
+			.setPeriodStart(LocalDate.parse("2026-05-25"))
+			.setPeriodEnd(LocalDate.parse("2026-06-05"))
 			.setFindings(List.of(count(VIOLATIONS, 11)))
 			.build());
 

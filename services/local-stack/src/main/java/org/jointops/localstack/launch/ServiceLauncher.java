@@ -8,8 +8,10 @@ import java.util.Map;
 
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.producer.StateProducerApplication;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -18,6 +20,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * file).
  */
 public final class ServiceLauncher {
+
+	static {
+		// several Spring contexts share this JVM: logging is configured once, by logback
+		// itself
+		// (logback.xml), not re-initialised by each context as it starts
+		System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+		// Tomcat logs through java.util.logging: route it to the same configuration
+		SLF4JBridgeHandler.removeHandlersForRootLogger();
+		SLF4JBridgeHandler.install();
+	}
 
 	private ServiceLauncher() {
 	}

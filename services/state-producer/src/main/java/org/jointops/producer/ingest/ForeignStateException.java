@@ -1,5 +1,7 @@
 package org.jointops.producer.ingest;
 
+import org.jointops.catalogue.Untrusted;
+
 /**
  * A report for another state than this service's; answered with 403.
  */
@@ -10,7 +12,7 @@ class ForeignStateException extends RuntimeException {
 	private final String requestedState;
 
 	ForeignStateException(String ownState, String requestedState) {
-		super("This service takes reports of " + ownState + " only; reports of " + requestedState
+		super("This service takes reports of " + ownState + " only; reports of " + Untrusted.shortened(requestedState)
 				+ " go to that state's producer service");
 		this.ownState = ownState;
 		this.requestedState = requestedState;

@@ -1,15 +1,25 @@
 package org.jointops.producer.ingest;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jointops.catalogue.ReportRules;
+import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
+import org.jointops.producer.ingest.BodySizeLimitFilter.BodyTooLargeException;
 import org.jointops.producer.publish.KafkaUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -30,7 +40,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refusal as RFC 9457 problem details. A refused report names each offending field
- * and the reason in {@code errors}: [{@code field}, {@code reason}].
+ * and the reason in {@code errors}: [{@code field}, {@code reason}]. What the client sent
+ * is shown back shortened and without control characters ({@link Untrusted}).
  */
 @RestControllerAdvice
 class IngestProblemHandler extends ResponseEntityExceptionHandler {
@@ -39,6 +50,8 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
 	static final URI FOREIGN_STATE = URI.create("urn:jointops:problem:foreign-state");
 
+	static final URI TOO_LARGE = URI.create("urn:jointops:problem:too-large");
+
 	static final URI KAFKA_UNAVAILABLE = URI.create("urn:jointops:problem:kafka-unavailable");
 
 	/** Seconds a client should wait before retrying after a 503. */
@@ -46,9 +59,12 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(IngestProblemHandler.class);
 
+	private static final String FIELDS = "the fields of a report are reportId, revision, state, agency, operation, "
+			+ "stage, periodStart, periodEnd, withdrawn, findings (category, quantity, currency)";
+
 	private static final Map<Class<?>, String> EXPECTED = Map.of(Integer.class, "a whole number", int.class,
-			"a whole number", java.math.BigDecimal.class, "a number", java.time.LocalDate.class, "a date as YYYY-MM-DD",
-			String.class, "a string", Boolean.class, "true or false", List.class, "an array");
+			"a whole number", BigDecimal.class, "a number", LocalDate.class, "a date as YYYY-MM-DD", String.class,
+			"a string", Boolean.class, "true or false", List.class, "an array");
 
 	private final IngestMetrics metrics;
 
@@ -64,12 +80,12 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> foreignState(ForeignStateException ex) {
 		this.metrics.forbidden();
-		logger.info("Refused a report of {}: {}", ex.requestedState(), ex.getMessage());
+		logger.info("Refused a report of another state: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 		problem.setType(FOREIGN_STATE);
 		problem.setTitle("Report of another state");
-		problem.setProperty("errors", List
-			.of(new Violation("state", "must be " + ex.ownState() + " on this service, found " + ex.requestedState())));
+		problem.setProperty("errors", List.of(new Violation("state",
+				"must be " + ex.ownState() + " on this service, found " + Untrusted.shortened(ex.requestedState()))));
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 	}
 
@@ -78,9 +94,8 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		this.metrics.unavailable();
 		logger.warn("Report not accepted: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The report was not " + "accepted: " + ex.getMessage()
-						+ ". Retry with the same reportId and revision; a revision that "
-						+ "arrives twice counts once.");
+				"The report was not acknowledged: " + ex.getMessage() + ". It may or may not have reached Kafka; "
+						+ "retry with the same reportId and revision, a revision that arrives twice counts once.");
 		problem.setType(KAFKA_UNAVAILABLE);
 		problem.setTitle("Kafka unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -95,7 +110,7 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 			.getFieldErrors()
 			.stream()
 			.map((error) -> new Violation(error.getField(), reasonOf(error)))
-			.sorted(java.util.Comparator.comparing(Violation::field))
+			.sorted(Comparator.comparing(Violation::field))
 			.toList();
 		return ResponseEntity.badRequest().headers(headers).body(invalid(violations));
 	}
@@ -103,12 +118,23 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLargeException tooLarge = causeOf(ex, BodyTooLargeException.class);
+		if (tooLarge != null) {
+			this.metrics.invalid();
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The body is longer than " + tooLarge.limit() + " bytes; a report has at most "
+							+ ReportRules.MAX_FINDINGS + " finding lines");
+			problem.setType(TOO_LARGE);
+			problem.setTitle("Report too large");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers).body(problem);
+		}
 		return ResponseEntity.badRequest().headers(headers).body(invalid(List.of(violationOf(ex))));
 	}
 
 	private ProblemDetail invalid(List<Violation> violations) {
 		this.metrics.invalid();
-		logger.info("Refused an invalid report: {}", violations.stream().map(Violation::field).toList());
+		logger.info("Refused an invalid report: {}",
+				violations.stream().map((violation) -> Untrusted.shortened(violation.field())).toList());
 		String detail = (violations.size() == 1) ? violations.get(0).toString() : violations.size() + " problems: "
 				+ violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
@@ -123,58 +149,74 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static Violation violationOf(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getCause();
-		while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
-			cause = cause.getCause();
+		JacksonException jackson = causeOf(ex, JacksonException.class);
+		if (jackson instanceof UnrecognizedPropertyException unknown) {
+			return new Violation(pathOf(unknown), "unknown field; " + FIELDS);
 		}
-		if (cause instanceof UnrecognizedPropertyException unknown) {
-			return new Violation(pathOf(unknown),
-					"unknown field; the fields of a report are reportId, revision, "
-							+ "state, agency, operation, stage, periodStart, periodEnd, withdrawn, findings (category, "
-							+ "quantity, currency)");
+		if (jackson instanceof InvalidFormatException format) {
+			return new Violation(pathOf(format), "expected " + expected(format.getTargetType()) + ", found "
+					+ ((format.getValue() instanceof String text) ? Untrusted.quoted(text) : "another value"));
 		}
-		if (cause instanceof InvalidFormatException format) {
-			return new Violation(pathOf(format),
-					"expected " + expected(format.getTargetType()) + ", found " + quoted(format.getValue()));
-		}
-		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+		if (jackson instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			return new Violation(pathOf(mismatch),
 					"expected " + expected(mismatch.getTargetType()) + ": " + firstLine(mismatch.getOriginalMessage()));
 		}
-		if (cause instanceof StreamReadException malformed) {
+		if (jackson instanceof InputCoercionException coercion) {
+			return new Violation(pathOf(coercion),
+					"the number is out of range for " + expected(coercion.getTargetType()));
+		}
+		if (jackson instanceof StreamReadException malformed) {
 			String where = (malformed.getLocation() != null) ? " at line " + malformed.getLocation().getLineNr()
 					+ ", column " + malformed.getLocation().getColumnNr() : "";
-			return new Violation("",
+			return new Violation(pathOf(malformed),
 					"the body is not well-formed JSON" + where + ": " + firstLine(malformed.getOriginalMessage()));
 		}
-		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+		if (jackson != null && !jackson.getPath().isEmpty()) {
 			return new Violation(pathOf(jackson), firstLine(jackson.getOriginalMessage()));
 		}
 		return new Violation("", "the body must be one report as a JSON object");
 	}
 
+	/** Where in the report the problem is, e.g. {@code findings[1].quantity}. */
 	private static String pathOf(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
+		Deque<String> parts = new ArrayDeque<>();
+		if (!ex.getPath().isEmpty()) {
+			ex.getPath()
+				.forEach((reference) -> parts.add((reference.getPropertyName() != null) ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]"));
+		}
+		else if (ex instanceof StreamReadException streamRead && streamRead.processor() != null) {
+			for (TokenStreamContext context = streamRead.processor().streamReadContext(); context != null
+					&& !context.inRoot(); context = context.getParent()) {
+				if (context.inArray()) {
+					parts.addFirst("[" + Math.max(0, context.getCurrentIndex()) + "]");
 				}
-				path.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
+				else if (context.currentName() != null) {
+					parts.addFirst(context.currentName());
+				}
 			}
 		}
-		return path.toString();
+		StringBuilder path = new StringBuilder();
+		for (String part : parts) {
+			if (!path.isEmpty() && !part.startsWith("[")) {
+				path.append('.');
+			}
+			path.append(part);
+		}
+		return Untrusted.shortened(path.toString());
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String expected(Class<?> type) {
 		return (type != null) ? EXPECTED.getOrDefault(type, "a " + type.getSimpleName()) : "another value";
-	}
-
-	private static String quoted(Object value) {
-		return (value instanceof String) ? "\"" + value + "\"" : String.valueOf(value);
 	}
 
 	private static String firstLine(String message) {

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reports")
 class ReportController {
 
-	private final ReportIntake intake;
-
 	private static final Logger logger = LoggerFactory.getLogger(ReportController.class);
+
+	private final ReportIntake intake;
 
 	private final ReportPublisher publisher;
 

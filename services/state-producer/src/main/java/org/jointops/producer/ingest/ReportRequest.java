@@ -1,5 +1,6 @@
 package org.jointops.producer.ingest;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public record ReportRequest(@NotBlank(message = REQUIRED) String reportId,
 	 * @param currency ISO 4217 code, for money only
 	 */
 	public record FindingRequest(@NotBlank(message = REQUIRED) String category,
-			@NotNull(message = REQUIRED) java.math.BigDecimal quantity, String currency) {
+			@NotNull(message = REQUIRED) BigDecimal quantity, String currency) {
 	}
 
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.report.ReportRevision;
-import org.jointops.wire.Topics;
 
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -29,13 +28,13 @@ class KafkaReportPublisher implements ReportPublisher {
 
 	private final Duration timeout;
 
-	private final FindingsTopicGuard topicGuard;
+	private final FindingsTopic findingsTopic;
 
 	KafkaReportPublisher(KafkaTemplate<String, Object> template, ProducerProperties properties,
-			FindingsTopicGuard topicGuard) {
+			FindingsTopic findingsTopic) {
 		this.template = template;
-		this.topicGuard = topicGuard;
-		this.topic = Topics.findings(properties.state());
+		this.findingsTopic = findingsTopic;
+		this.topic = findingsTopic.name();
 		this.timeout = properties.publishTimeout();
 	}
 
@@ -58,7 +57,7 @@ class KafkaReportPublisher implements ReportPublisher {
 			if (cause instanceof SerializationException) {
 				throw new IllegalStateException("Cannot encode a valid revision", cause);
 			}
-			this.topicGuard.ensureTopicSoon();
+			this.findingsTopic.ensureSoon();
 			throw new KafkaUnavailableException("Kafka did not acknowledge the report (" + describe(cause) + ")", ex);
 		}
 	}

@@ -1,34 +1,35 @@
 package org.jointops.producer.publish;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.support.wire.WireFormat;
-import org.jointops.wire.Topics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The Kafka producer (values in the configured wire format) and the state's findings
- * topic.
+ * The Kafka producer: acks=all and idempotence (see state-producer.yml), values in the
+ * configured wire format, and waits that end before {@code jointops.publish-timeout}.
  */
 @Configuration(proxyBeanMethods = false)
 class PublishingConfiguration {
 
 	@Bean
 	DefaultKafkaProducerFactory<String, Object> kafkaProducerFactory(KafkaProperties kafka, WireFormat wire,
-			ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
-		DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(
-				kafka.buildProducerProperties(), new StringSerializer(), wire.serializer());
+			ProducerProperties properties, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
+		Map<String, Object> config = kafka.buildProducerProperties();
+		checkBounds(config, properties.publishTimeout());
+		DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
+				new StringSerializer(), wire.serializer());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}
@@ -38,23 +39,23 @@ class PublishingConfiguration {
 		return new KafkaTemplate<>(factory);
 	}
 
-	@Bean
-	FindingsTopicGuard findingsTopicGuard(KafkaAdmin admin, NewTopic findingsTopic) {
-		return new FindingsTopicGuard(admin, findingsTopic);
+	/**
+	 * The producer gives up on its own (after waiting for metadata, then for delivery)
+	 * before the request does, so that a 503 always means "not acknowledged", never
+	 * "still in flight".
+	 */
+	static void checkBounds(Map<String, Object> config, Duration publishTimeout) {
+		long producerBound = millis(config, ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000)
+				+ millis(config, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+		if (producerBound >= publishTimeout.toMillis()) {
+			throw new IllegalStateException("jointops.publish-timeout (" + publishTimeout.toMillis()
+					+ " ms) must exceed the producer's max.block.ms + delivery.timeout.ms (" + producerBound + " ms)");
+		}
 	}
 
-	/**
-	 * The state's findings topic. It is the system of record: records are kept for ever.
-	 */
-	@Bean
-	NewTopic findingsTopic(ProducerProperties properties) {
-		ProducerProperties.Topic topic = properties.topic();
-		return TopicBuilder.name(Topics.findings(properties.state()))
-			.partitions(topic.partitions())
-			.replicas(topic.replicationFactor())
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topic.minInsyncReplicas()))
-			.build();
+	private static long millis(Map<String, Object> config, String key, long defaultValue) {
+		Object value = config.get(key);
+		return (value != null) ? Long.parseLong(value.toString()) : defaultValue;
 	}
 
 }

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Each validation rule of the state producer: the status, the field and the reason, and
@@ -85,10 +86,8 @@ class ReportValidationTests {
 		ReportRevision published = this.publisher.published().get(0);
 		assertThat(published.getState()).isEqualTo("KAZ");
 		assertThat(published.getFindings()).extracting("category", "quantity", "unit", "currency")
-			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple("IMMIGRATION_LAW_VIOLATIONS", new BigDecimal("1520.000"),
-							"COUNT", null),
-					org.assertj.core.groups.Tuple.tuple("FINES_IMPOSED", new BigDecimal("125000.500"), "MONEY", "USD"));
+			.containsExactly(tuple("IMMIGRATION_LAW_VIOLATIONS", new BigDecimal("1520.000"), "COUNT", null),
+					tuple("FINES_IMPOSED", new BigDecimal("125000.500"), "MONEY", "USD"));
 	}
 
 	@Test
@@ -304,9 +303,70 @@ class ReportValidationTests {
 
 	@Test
 	void refusesANumberInQuotes() {
-		assertRefused(post(valid().with("revision", "2")), 400, "revision",
-				"expected a whole number: Cannot coerce String value (\"2\") to `java.lang.Integer` value "
-						+ "(but might if coercion using `CoercionConfig` was enabled)");
+		MvcTestResult result = post(valid().with("revision", "2"));
+		assertThat(result).hasStatus(400);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("revision");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].reason")
+			.asString()
+			.startsWith("expected a whole number");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void refusesAFieldGivenTwice() {
+		MvcTestResult result = postRaw(valid().toJson().replace("\"revision\":1,", "\"revision\":1,\"revision\":2,"));
+		assertThat(result).hasStatus(400);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("revision");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].reason")
+			.asString()
+			.contains("Duplicate Object property \"revision\"");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void refusesADateTimeWhereADateIsExpected() {
+		MvcTestResult result = post(valid().with("periodStart", "2017-05-22T10:00"));
+		assertThat(result).hasStatus(400);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("periodStart");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void namesAnIntegerOutOfRange() {
+		MvcTestResult result = postRaw(valid().toJson().replace("\"stage\":1", "\"stage\":99999999999"));
+		assertThat(result).hasStatus(400);
+		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				{"errors": [{"field": "stage", "reason": "the number is out of range for a whole number"}]}""");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void refusesDeeplyNestedJson() {
+		MvcTestResult result = postRaw("{\"findings\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+		assertThat(result).hasStatus(400);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").asString().startsWith("findings");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void refusesABodyOverTheSizeLimitWith413() {
+		MvcTestResult result = postRaw(valid().with("reportId", "K".repeat(300_000)).toJson());
+		assertThat(result).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				{"type": "urn:jointops:problem:too-large", "status": 413,
+				 "detail": "The body is longer than 262144 bytes; a report has at most 200 finding lines"}""");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void showsAForeignStateShortened() {
+		MvcTestResult result = post(valid().with("state", "RUS\n" + "R".repeat(500)));
+		assertThat(result).hasStatus(403);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].reason")
+			.isEqualTo("must be KAZ on this service, found RUS?" + "R".repeat(56) + "…");
 	}
 
 	@Test
@@ -320,7 +380,7 @@ class ReportValidationTests {
 	@Test
 	void refusesADateThatIsNotADate() {
 		assertRefused(post(valid().with("periodStart", "2017-02-30")), 400, "periodStart",
-				"expected a date as YYYY-MM-DD, found \"2017-02-30\"");
+				"expected a date as YYYY-MM-DD, found '2017-02-30'");
 	}
 
 	@Test
@@ -358,7 +418,7 @@ class ReportValidationTests {
 		assertThat(result).bodyJson()
 			.extractingPath("$.detail")
 			.asString()
-			.contains("Retry with the same reportId and revision");
+			.contains("retry with the same reportId and revision");
 	}
 
 	@Test
@@ -373,6 +433,10 @@ class ReportValidationTests {
 		return ReportJson.illegal2017("KAZ-INTERIOR-2017-0001")
 			.count("IMMIGRATION_LAW_VIOLATIONS", 1520)
 			.money("FINES_IMPOSED", "125000.50", "USD");
+	}
+
+	private MvcTestResult postRaw(String body) {
+		return this.mvc.post().uri("/api/v1/reports").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
 	}
 
 	private MvcTestResult post(ReportJson report) {

@@ -1,5 +1,7 @@
 package org.jointops.producer.publish;
 
+import java.time.Duration;
+
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.testsupport.FreePorts;
 import org.jointops.testsupport.Http;
@@ -34,7 +36,8 @@ class KafkaUnreachableIntegrationTests {
 	@Test
 	void answers503WithRetryAfterAndNever202() {
 		Http.Response response = Http.postJson(url("/api/v1/reports"),
-				ReportJson.illegal2017("KAZ-1").count("IMMIGRATION_LAW_VIOLATIONS", 3).toJson());
+				ReportJson.illegal2017("KAZ-1").count("IMMIGRATION_LAW_VIOLATIONS", 3).toJson(),
+				Duration.ofSeconds(12));
 
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.header("Retry-After")).isEqualTo("5");
