@@ -53,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private ConfigurableApplicationContext aggregator;
 
+	private DataDirectoryLock dataLock;
+
 	private LocalStack(Settings settings) {
 		this.settings = settings;
 		this.catalogue = CatalogueLoader.load(settings.catalogueFiles());
@@ -78,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private void startAll() {
+		this.dataLock = DataDirectoryLock.acquire(this.settings.dataDirectory());
 		this.broker.start();
 		String bootstrap = this.broker.bootstrapServers();
 		Map<String, String> shared = new LinkedHashMap<>(this.settings.extraProperties());
@@ -195,6 +198,10 @@ public final class LocalStack implements AutoCloseable {
 			this.aggregator = null;
 		}
 		this.broker.close();
+		if (this.dataLock != null) {
+			this.dataLock.close();
+			this.dataLock = null;
+		}
 	}
 
 	public static void main(String[] args) throws InterruptedException {
@@ -209,7 +216,16 @@ public final class LocalStack implements AutoCloseable {
 		PrintStream out = System.out;
 		Instant begin = Instant.now();
 		out.println("Starting the jointops local stack (data in " + options.settings().dataDirectory() + ")...");
-		LocalStack stack = LocalStack.start(options.settings());
+		LocalStack stack;
+		try {
+			stack = LocalStack.start(options.settings());
+		}
+		catch (RuntimeException ex) {
+			System.err.println("The local stack could not start: " + rootMessage(ex));
+			System.err.println("(Is another one running? Ports and the data directory can be changed: --help.)");
+			System.exit(1);
+			return;
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			out.println("Stopping the local stack...");
@@ -230,6 +246,14 @@ public final class LocalStack implements AutoCloseable {
 		out.println();
 		out.println("Running. Press Ctrl-C to stop.");
 		stopped.await();
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root == ex) ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + root.getMessage() + ")";
 	}
 
 	/**
