@@ -1,10 +1,12 @@
 package org.jointops.aggregator;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The council aggregator: Kafka Streams with exactly-once processing turns every state's
@@ -33,6 +35,11 @@ public class AggregatorApplication {
 		SpringApplication application = new SpringApplication(AggregatorApplication.class);
 		application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
 		return application;
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

@@ -3,6 +3,7 @@ package org.jointops.aggregator.topology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.jointops.aggregator.health.StreamFailures;
 import org.jointops.catalogue.ReportRules;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
@@ -37,10 +38,11 @@ class StreamsConfiguration {
 	 * restart) gets the partitions without waiting out the session timeout.
 	 */
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer streamsLifecycle() {
+	StreamsBuilderFactoryBeanConfigurer streamsLifecycle(StreamFailures failures) {
 		return (factoryBean) -> {
 			factoryBean.setLeaveGroupOnClose(true);
 			factoryBean.setStreamsUncaughtExceptionHandler((ex) -> {
+				failures.record(ex);
 				logger.error("A stream thread failed; replacing it, its tasks resume from their last commit", ex);
 				return StreamThreadExceptionResponse.REPLACE_THREAD;
 			});
