@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
+import org.jointops.wire.Quantities;
 
 /**
  * Report revisions as Avro records, for tests that write straight to Kafka or drive a
@@ -71,7 +72,7 @@ public final class Reports {
 	private static Finding finding(String category, BigDecimal quantity, String unit, String currency) {
 		return Finding.newBuilder()
 			.setCategory(category)
-			.setQuantity(quantity.setScale(3))
+			.setQuantity(Quantities.onTheWire(quantity))
 			.setUnit(unit)
 			.setCurrency(currency)
 			.build();

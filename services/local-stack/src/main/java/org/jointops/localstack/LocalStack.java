@@ -30,6 +30,7 @@ import org.jointops.localstack.launch.ServiceLauncher;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The whole system in one JVM: a real Kafka node (KRaft, in-process) with its data under
@@ -221,7 +222,9 @@ public final class LocalStack implements AutoCloseable {
 			stack = LocalStack.start(options.settings());
 		}
 		catch (RuntimeException ex) {
-			System.err.println("The local stack could not start: " + rootMessage(ex));
+			Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+			System.err.println("The local stack could not start: " + ex.getMessage()
+					+ ((root != ex) ? " (" + root.getMessage() + ")" : ""));
 			System.err.println("(Is another one running? Ports and the data directory can be changed: --help.)");
 			System.exit(1);
 			return;
@@ -246,14 +249,6 @@ public final class LocalStack implements AutoCloseable {
 		out.println();
 		out.println("Running. Press Ctrl-C to stop.");
 		stopped.await();
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root == ex) ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + root.getMessage() + ")";
 	}
 
 	/**

@@ -20,7 +20,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * What every jointops service has: the catalogue and its rules, the wire format, and a
+ * What every jointops service has: the catalogue and its rules, the wire format, the
+ * topic provisioner (waiting at most {@code spring.kafka.admin.operation-timeout}), and a
  * Kafka health indicator (contributor name {@code kafka}).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -47,9 +48,9 @@ public class ServiceSupportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TopicProvisioner topicProvisioner(KafkaProperties kafka,
-			@Value("${spring.kafka.admin.operation-timeout:10s}") Duration timeout) {
-		return new TopicProvisioner(kafka.buildAdminProperties(), timeout);
+	TopicProvisioner topicProvisioner(KafkaProperties kafka) {
+		Duration timeout = kafka.getAdmin().getOperationTimeout();
+		return new TopicProvisioner(kafka.buildAdminProperties(), (timeout != null) ? timeout : Duration.ofSeconds(10));
 	}
 
 	@Bean(name = "kafkaHealthIndicator")

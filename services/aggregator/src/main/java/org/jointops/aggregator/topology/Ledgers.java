@@ -19,6 +19,7 @@ import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
+import org.jointops.wire.Quantities;
 
 /**
  * The arithmetic of an operation's ledger: exact decimal sums per category, currency,
@@ -29,9 +30,6 @@ import org.jointops.totals.TotalLine;
  * parent as reported, and is never added into it again.
  */
 public final class Ledgers {
-
-	/** The scale of every sum (that of the wire's quantities). */
-	static final int SCALE = 3;
 
 	private static final Comparator<LedgerCell> CELL_ORDER = Comparator.comparing(LedgerCell::getCategory)
 		.thenComparing(LedgerCell::getCurrency, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -97,9 +95,9 @@ public final class Ledgers {
 		for (Finding finding : report.getFindings()) {
 			LedgerCell cell = cells.computeIfAbsent(cellKey(finding, report),
 					(key) -> new LedgerCell(finding.getCategory(), finding.getUnit(), finding.getCurrency(),
-							report.getState(), report.getStage(), report.getAgency(), BigDecimal.ZERO.setScale(SCALE),
-							0L));
-			BigDecimal quantity = finding.getQuantity().setScale(SCALE);
+							report.getState(), report.getStage(), report.getAgency(),
+							Quantities.onTheWire(BigDecimal.ZERO), 0L));
+			BigDecimal quantity = Quantities.onTheWire(finding.getQuantity());
 			cell.setQuantity(cell.getQuantity().add((sign > 0) ? quantity : quantity.negate()));
 			cell.setLines(cell.getLines() + sign);
 		}
@@ -118,7 +116,7 @@ public final class Ledgers {
 			String key = String.format("%010d/%s/%s", catalogue.rankOf(cell.getCategory()), cell.getCategory(),
 					Objects.toString(cell.getCurrency(), ""));
 			TotalLine line = lines.computeIfAbsent(key, (k) -> new TotalLine(cell.getCategory(), cell.getUnit(),
-					cell.getCurrency(), BigDecimal.ZERO.setScale(SCALE), new TreeMap<>(), new TreeMap<>()));
+					cell.getCurrency(), Quantities.onTheWire(BigDecimal.ZERO), new TreeMap<>(), new TreeMap<>()));
 			line.setTotal(line.getTotal().add(cell.getQuantity()));
 			line.getByState().merge(cell.getState(), cell.getQuantity(), BigDecimal::add);
 			line.getByStage().merge(String.valueOf(cell.getStage()), cell.getQuantity(), BigDecimal::add);

@@ -12,6 +12,7 @@ import org.jointops.catalogue.Violation;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
+import org.jointops.wire.Quantities;
 
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReportIntake {
-
-	/** The wire schema's decimal scale: every quantity travels with three decimals. */
-	private static final int WIRE_SCALE = 3;
 
 	private final ReportRules rules;
 
@@ -72,7 +70,7 @@ class ReportIntake {
 		}
 		// valid quantities have at most three decimals and twelve digits: this is exact
 		// and cheap
-		findings.forEach((finding) -> finding.setQuantity(finding.getQuantity().setScale(WIRE_SCALE)));
+		findings.forEach((finding) -> finding.setQuantity(Quantities.onTheWire(finding.getQuantity())));
 		return revision;
 	}
 

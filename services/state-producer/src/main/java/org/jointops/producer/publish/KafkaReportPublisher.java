@@ -12,6 +12,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.report.ReportRevision;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +25,6 @@ class KafkaReportPublisher implements ReportPublisher {
 
 	private final KafkaTemplate<String, Object> template;
 
-	private final String topic;
-
 	private final Duration timeout;
 
 	private final FindingsTopic findingsTopic;
@@ -34,13 +33,12 @@ class KafkaReportPublisher implements ReportPublisher {
 			FindingsTopic findingsTopic) {
 		this.template = template;
 		this.findingsTopic = findingsTopic;
-		this.topic = findingsTopic.name();
 		this.timeout = properties.publishTimeout();
 	}
 
 	@Override
 	public PublishedRecord publish(ReportRevision revision) {
-		ProducerRecord<String, Object> record = new ProducerRecord<>(this.topic, null,
+		ProducerRecord<String, Object> record = new ProducerRecord<>(this.findingsTopic.name(), null,
 				revision.getSubmittedAt().toEpochMilli(), revision.getReportId(), revision);
 		try {
 			RecordMetadata metadata = this.template.send(record)
@@ -53,21 +51,13 @@ class KafkaReportPublisher implements ReportPublisher {
 			throw new KafkaUnavailableException("interrupted while waiting for Kafka", ex);
 		}
 		catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException ex) {
-			Throwable cause = rootOf(ex);
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 			if (cause instanceof SerializationException) {
 				throw new IllegalStateException("Cannot encode a valid revision", cause);
 			}
 			this.findingsTopic.ensureSoon();
 			throw new KafkaUnavailableException("Kafka did not acknowledge the report (" + describe(cause) + ")", ex);
 		}
-	}
-
-	private static Throwable rootOf(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 	private static String describe(Throwable cause) {
