@@ -17,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stops reading a request body past {@code jointops.max-body-size}, whatever its declared
  * length (or none, when chunked): the read fails with {@link BodyTooLargeException},
- * answered 413. A report is parsed only if it fits.
+ * answered 413. A report is parsed only if it fits. A body whose declared length is
+ * already too long is refused before a byte of it is read, so a client that sent
+ * {@code Expect: 100-continue} never has to send it.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -66,7 +68,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (this.body == null) {
-				this.body = new LimitedInputStream(super.getInputStream(), this.limit);
+				this.body = new LimitedInputStream(super.getInputStream(), this.limit, getContentLengthLong());
 			}
 			return this.body;
 		}
@@ -79,15 +81,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
+		private final long declaredLength;
+
 		private long read;
 
-		LimitedInputStream(ServletInputStream delegate, long limit) {
+		LimitedInputStream(ServletInputStream delegate, long limit, long declaredLength) {
 			this.delegate = delegate;
 			this.limit = limit;
+			this.declaredLength = declaredLength;
 		}
 
 		@Override
 		public int read() throws IOException {
+			refuseIfDeclaredTooLong();
 			int next = this.delegate.read();
 			if (next >= 0) {
 				count(1);
@@ -97,11 +103,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
+			refuseIfDeclaredTooLong();
 			int count = this.delegate.read(buffer, offset, length);
 			if (count > 0) {
 				count(count);
 			}
 			return count;
+		}
+
+		private void refuseIfDeclaredTooLong() throws BodyTooLargeException {
+			if (this.declaredLength > this.limit) {
+				throw new BodyTooLargeException(this.limit);
+			}
 		}
 
 		private void count(int bytes) throws BodyTooLargeException {

@@ -18,6 +18,8 @@ import org.jointops.producer.publish.KafkaUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -59,12 +61,17 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(IngestProblemHandler.class);
 
+	/** The field named when the body as a whole is wrong (not JSON, not an object). */
+	static final String WHOLE_BODY = "body";
+
 	private static final String FIELDS = "the fields of a report are reportId, revision, state, agency, operation, "
 			+ "stage, periodStart, periodEnd, withdrawn, findings (category, quantity, currency)";
 
 	private static final Map<Class<?>, String> EXPECTED = Map.of(Integer.class, "a whole number", int.class,
 			"a whole number", BigDecimal.class, "a number", LocalDate.class, "a date as YYYY-MM-DD", String.class,
-			"a string", Boolean.class, "true or false", List.class, "an array");
+			"a string", Boolean.class, "true or false", List.class, "an array", ReportRequest.FindingRequest.class,
+			"a finding line as an object {category, quantity, currency}", ReportRequest.class,
+			"one report as a JSON object");
 
 	private final IngestMetrics metrics;
 
@@ -158,8 +165,10 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 					+ ((format.getValue() instanceof String text) ? Untrusted.quoted(text) : "another value"));
 		}
 		if (jackson instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			// Jackson's own message names Java types; the client is told what JSON was
+			// expected
 			return new Violation(pathOf(mismatch),
-					"expected " + expected(mismatch.getTargetType()) + ": " + firstLine(mismatch.getOriginalMessage()));
+					"expected " + expected(mismatch.getTargetType()) + ", found " + found(mismatch));
 		}
 		if (jackson instanceof InputCoercionException coercion) {
 			return new Violation(pathOf(coercion),
@@ -174,7 +183,7 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		if (jackson != null && !jackson.getPath().isEmpty()) {
 			return new Violation(pathOf(jackson), firstLine(jackson.getOriginalMessage()));
 		}
-		return new Violation("", "the body must be one report as a JSON object");
+		return new Violation(WHOLE_BODY, "the body must be one report as a JSON object");
 	}
 
 	/** Where in the report the problem is, e.g. {@code findings[1].quantity}. */
@@ -203,7 +212,7 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 			}
 			path.append(part);
 		}
-		return Untrusted.shortened(path.toString());
+		return path.isEmpty() ? WHOLE_BODY : Untrusted.shortened(path.toString());
 	}
 
 	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
@@ -217,6 +226,23 @@ class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static String expected(Class<?> type) {
 		return (type != null) ? EXPECTED.getOrDefault(type, "a " + type.getSimpleName()) : "another value";
+	}
+
+	/** What the client sent where something else was expected, in JSON's words. */
+	private static String found(JacksonException ex) {
+		JsonToken token = (ex.processor() instanceof JsonParser parser) ? parser.currentToken() : null;
+		if (token == null) {
+			return "another value";
+		}
+		return switch (token) {
+			case START_ARRAY, END_ARRAY -> "an array";
+			case START_OBJECT, END_OBJECT, PROPERTY_NAME -> "an object";
+			case VALUE_STRING -> "a string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			case VALUE_TRUE, VALUE_FALSE -> "true or false";
+			case VALUE_NULL -> "null";
+			default -> "another value";
+		};
 	}
 
 	private static String firstLine(String message) {
