@@ -53,6 +53,21 @@ public final class Http {
 			.build());
 	}
 
+	/**
+	 * Posts raw bytes, e.g. a body that is not valid UTF-8.
+	 * @param url where
+	 * @param contentType the Content-Type header
+	 * @param body the bytes
+	 * @return the answer
+	 */
+	public static Response post(String url, String contentType, byte[] body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
 	public static Response get(String url) {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.timeout(REQUEST_TIMEOUT)

@@ -1,0 +1,240 @@
+package org.jointops.testsupport.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.jointops.wire.Topics;
+
+/**
+ * A whole deployment as separate processes on loopback: one standalone KRaft broker, a
+ * producer service per state and one or more aggregator instances (one Kafka Streams
+ * application), each from its executable jar.
+ *
+ * <pre>
+ * try (Pipeline pipeline = Pipeline.in(dir).states("KAZ", "KGZ").start()) {
+ *     pipeline.aggregator().kill();
+ *     pipeline.restartAggregator(0, true);
+ * }
+ * </pre>
+ */
+public final class Pipeline implements AutoCloseable {
+
+	/** How long a service may take to start and report healthy on a busy machine. */
+	public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private final Path directory;
+
+	private final List<String> states = new ArrayList<>();
+
+	private final Map<String, String> aggregatorProperties = new LinkedHashMap<>();
+
+	private int aggregatorCount = 1;
+
+	private BrokerProcess broker;
+
+	private final Map<String, ServiceProcess> producers = new LinkedHashMap<>();
+
+	private final List<ServiceProcess> aggregators = new ArrayList<>();
+
+	private Pipeline(Path directory) {
+		this.directory = directory.toAbsolutePath();
+	}
+
+	/**
+	 * A pipeline whose broker data, state directories and process logs live under the
+	 * directory.
+	 * @param directory its directory
+	 * @return the pipeline, to configure and start
+	 */
+	public static Pipeline in(Path directory) {
+		return new Pipeline(directory);
+	}
+
+	/**
+	 * The states that get a producer service.
+	 * @param codes state codes
+	 * @return this pipeline
+	 */
+	public Pipeline states(String... codes) {
+		this.states.addAll(List.of(codes));
+		return this;
+	}
+
+	/**
+	 * How many aggregator instances share the work (one Kafka Streams application).
+	 * @param count instances
+	 * @return this pipeline
+	 */
+	public Pipeline aggregators(int count) {
+		this.aggregatorCount = count;
+		return this;
+	}
+
+	/**
+	 * A property for every aggregator instance, e.g.
+	 * {@code spring.kafka.streams.properties.commit.interval.ms}.
+	 * @param key property
+	 * @param value value
+	 * @return this pipeline
+	 */
+	public Pipeline aggregatorProperty(String key, String value) {
+		this.aggregatorProperties.put(key, value);
+		return this;
+	}
+
+	/**
+	 * Starts the broker, creates the states' findings topics (so that the aggregator
+	 * finds them all at once), then starts every service and waits until each is healthy.
+	 * @return this pipeline
+	 */
+	public Pipeline start() {
+		this.broker = BrokerProcess.in(this.directory.resolve("kafka")).start();
+		createFindingsTopics();
+		for (String state : this.states) {
+			this.producers.put(state, ServiceProcess.of("producer-" + state, ServiceJars.stateProducer(),
+					Map.of("jointops.state", state, "spring.kafka.bootstrap-servers", this.broker.bootstrapServers()),
+					logs()));
+		}
+		for (int instance = 0; instance < this.aggregatorCount; instance++) {
+			Map<String, String> properties = new LinkedHashMap<>();
+			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
+			properties.put("spring.kafka.streams.state-dir", aggregatorStateDirectory(instance).toString());
+			properties.put("jointops.advertised-host", "127.0.0.1");
+			properties.putAll(this.aggregatorProperties);
+			this.aggregators
+				.add(ServiceProcess.of("aggregator-" + instance, ServiceJars.aggregator(), properties, logs()));
+		}
+		services().forEach(ServiceProcess::start);
+		services().forEach((service) -> service.awaitHealthy(START_TIMEOUT));
+		return this;
+	}
+
+	public BrokerProcess broker() {
+		return this.broker;
+	}
+
+	public String bootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	public ServiceProcess producer(String state) {
+		ServiceProcess producer = this.producers.get(state);
+		if (producer == null) {
+			throw new IllegalArgumentException("No producer for " + state + " in this pipeline");
+		}
+		return producer;
+	}
+
+	public Map<String, ServiceProcess> producers() {
+		return Map.copyOf(this.producers);
+	}
+
+	public ServiceProcess aggregator() {
+		return aggregator(0);
+	}
+
+	public ServiceProcess aggregator(int instance) {
+		return this.aggregators.get(instance);
+	}
+
+	public List<ServiceProcess> aggregators() {
+		return List.copyOf(this.aggregators);
+	}
+
+	/**
+	 * Starts a stopped or killed aggregator instance again and waits until it is healthy.
+	 * @param instance which one
+	 * @param wipeState whether its local state directory is deleted first, as on a new
+	 * machine: it must then restore everything from the changelogs
+	 */
+	public void restartAggregator(int instance, boolean wipeState) {
+		ServiceProcess aggregator = aggregator(instance);
+		if (aggregator.jvm().isAlive()) {
+			throw new IllegalStateException(aggregator + " is still running");
+		}
+		if (wipeState) {
+			deleteRecursively(aggregatorStateDirectory(instance));
+		}
+		aggregator.start().awaitHealthy(START_TIMEOUT);
+	}
+
+	/**
+	 * Starts a stopped or killed producer service again and waits until it is healthy.
+	 * @param state whose producer
+	 */
+	public void restartProducer(String state) {
+		producer(state).start().awaitHealthy(START_TIMEOUT);
+	}
+
+	public Path logs() {
+		return this.directory.resolve("logs");
+	}
+
+	@Override
+	public void close() {
+		services().forEach(ServiceProcess::close);
+		if (this.broker != null) {
+			this.broker.close();
+		}
+	}
+
+	private List<ServiceProcess> services() {
+		return Stream.concat(this.producers.values().stream(), this.aggregators.stream()).toList();
+	}
+
+	private Path aggregatorStateDirectory(int instance) {
+		return this.directory.resolve("aggregator-" + instance + "-state");
+	}
+
+	/**
+	 * The findings topics as the producers would create them (three partitions, kept for
+	 * ever), made before anything starts.
+	 */
+	private void createFindingsTopics() {
+		try (Admin admin = this.broker.admin()) {
+			List<NewTopic> topics = this.states.stream()
+				.map((state) -> new NewTopic(Topics.findings(state), 3, (short) 1)
+					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
+				.toList();
+			admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot create the findings topics", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot delete " + directory, ex);
+		}
+	}
+
+}
