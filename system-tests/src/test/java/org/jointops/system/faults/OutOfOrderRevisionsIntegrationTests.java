@@ -1,0 +1,65 @@
+package org.jointops.system.faults;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.jointops.system.observe.CouncilTotalsWatcher;
+import org.jointops.system.oracle.Oracle;
+import org.jointops.system.traffic.Agencies;
+import org.jointops.system.traffic.Ledger;
+import org.jointops.system.traffic.ReportPlans;
+import org.jointops.system.traffic.Submission;
+import org.junit.jupiter.api.Test;
+
+import org.jointops.testsupport.process.Pipeline;
+
+/**
+ * Revisions in any order, duplicates, withdrawals and revisions after a withdrawal, sent
+ * across aggregator restarts: a clean stop, a kill with its local state lost, a kill with
+ * it kept.
+ */
+class OutOfOrderRevisionsIntegrationTests {
+
+	private static final List<String> STATES = List.of("KAZ", "KGZ");
+
+	@Test
+	void disorderlyRevisionsAcrossRestartsConvergeWithoutNegativeOrDoubleCountedTotals() {
+		Random random = new Random(20170603L);
+		List<Submission> plan = ReportPlans.disorderly(random, STATES, "disorder", 150);
+		int third = plan.size() / 3;
+		Ledger ledger = new Ledger();
+		try (Pipeline pipeline = Pipeline.in(FaultRuns.directory("out-of-order"))
+			.states(STATES.toArray(String[]::new))
+			.start();
+				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.bootstrapServers());
+				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 3, Duration.ofMillis(30),
+						Duration.ofMinutes(3))) {
+			agencies.postAll(plan.subList(0, third));
+			pipeline.aggregator().stop();
+			pipeline.restartAggregator(0, false);
+
+			CompletableFuture<Void> traffic = agencies.post(plan.subList(third, 2 * third));
+			FaultRuns.awaitAccepted(ledger, third + third / 2);
+			pipeline.aggregator().kill();
+			pipeline.restartAggregator(0, true);
+			traffic.join();
+
+			traffic = agencies.post(plan.subList(2 * third, plan.size()));
+			FaultRuns.awaitAccepted(ledger, 2 * third + third / 2);
+			pipeline.aggregator().kill();
+			pipeline.restartAggregator(0, false);
+			traffic.join();
+
+			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
+			Reckoning.assertNeverOvercounted(watcher, ledger.ceiling());
+			System.out.printf("out of order: %d reports, %d submissions in random order with duplicates and "
+					+ "withdrawals, %s; 1 clean restart, 2 kills (1 without local state); oracle read %d records; "
+					+ "%d committed totals records checked%n", ledger.reports(), plan.size(), ledger.summary(),
+					oracle.recordsRead(), watcher.recordsSeen());
+		}
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.jointops.system.faults;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.jointops.system.observe.Answers;
+import org.jointops.system.observe.CouncilTotalsWatcher;
+import org.jointops.system.oracle.Oracle;
+import org.jointops.system.oracle.Totals;
+import org.jointops.system.traffic.Ledger;
+import org.jointops.system.traffic.Submission;
+
+import org.jointops.testsupport.process.Pipeline;
+import org.jointops.testsupport.process.ServiceProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How every fault test ends: the test's ledger of {@code 202} answers, the oracle's
+ * recomputation from the findings topics, the aggregator's API and the latest committed
+ * {@code council.totals} record must all agree, to the unit.
+ */
+final class Reckoning {
+
+	/** How long the aggregator may take to catch up once the traffic has stopped. */
+	private static final Duration CATCH_UP = Duration.ofSeconds(120);
+
+	private Reckoning() {
+	}
+
+	/**
+	 * Asserts that everything agrees, waiting for the aggregator to catch up.
+	 * @param pipeline the deployment
+	 * @param ledger what the test sent and got 202 for
+	 * @param broken report keys written to break a rule on purpose
+	 * @return the oracle's reading, for the test's own counts
+	 */
+	static Oracle assertExact(Pipeline pipeline, Ledger ledger, Set<String> broken) {
+		assertThat(ledger.rejections()).as("valid reports refused").isEmpty();
+		Oracle oracle = Oracle.read(pipeline.bootstrapServers(), broken);
+		Totals expected = ledger.expectedTotals();
+		assertThat(oracle.countedRevisions()).as("the revision that counts, per report: findings topics vs 202s")
+			.isEqualTo(ledger.acceptedRevisions());
+		assertThat(oracle.totals()).as("oracle vs the test's ledger").isEqualTo(expected);
+		Awaitility.await("the aggregator's API agreeing with the oracle")
+			.atMost(CATCH_UP)
+			.pollInterval(Duration.ofMillis(500))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(anyAnswer(pipeline.aggregators())).isEqualTo(expected));
+		Awaitility.await("council.totals agreeing with the oracle")
+			.atMost(CATCH_UP)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(Answers.fromCouncilTotalsTopic(pipeline.bootstrapServers()))
+				.isEqualTo(Map.of(Submission.OPERATION, expected)));
+		return oracle;
+	}
+
+	/**
+	 * Every committed totals record the watcher saw must have a growing version, no
+	 * negative figure, and none above the final totals.
+	 * @param watcher the watcher
+	 * @param finalTotals the totals everything converged to
+	 */
+	static void assertNeverOvercounted(CouncilTotalsWatcher watcher, Totals finalTotals) {
+		assertThat(watcher.violations()).as("versions that did not grow").isEmpty();
+		List<Totals> seen = watcher.seen().getOrDefault(Submission.OPERATION, List.of());
+		assertThat(seen).as("committed totals records").isNotEmpty();
+		assertThat(seen).allSatisfy((totals) -> {
+			assertThat(totals.noneNegative()).as("no negative figure in %s", totals).isTrue();
+			assertThat(totals.atMost(finalTotals)).as("%s within the final totals %s", totals, finalTotals).isTrue();
+		});
+	}
+
+	/**
+	 * Under traffic that only raises figures, each committed record's figures are at
+	 * least the previous record's.
+	 * @param watcher the watcher
+	 */
+	static void assertNeverWentBackwards(CouncilTotalsWatcher watcher) {
+		List<Totals> seen = watcher.seen().getOrDefault(Submission.OPERATION, List.of());
+		for (int i = 1; i < seen.size(); i++) {
+			assertThat(seen.get(i - 1).atMost(seen.get(i)))
+				.as("record %d of %d (%s) after %s", i + 1, seen.size(), seen.get(i), seen.get(i - 1))
+				.isTrue();
+		}
+	}
+
+	/**
+	 * The first instance that answers 200 (with several, the one holding the operation).
+	 */
+	private static Totals anyAnswer(List<ServiceProcess> aggregators) {
+		for (ServiceProcess aggregator : aggregators) {
+			if (aggregator.jvm().isAlive()) {
+				Totals totals = Answers.fromApi(aggregator.url(""), Submission.OPERATION);
+				if (totals != null) {
+					return totals;
+				}
+			}
+		}
+		throw new AssertionError("No aggregator instance answered the totals");
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.jointops.system.observe;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jointops.system.oracle.Totals;
+import org.jointops.totals.CouncilTotals;
+import org.jointops.totals.TotalLine;
+import tools.jackson.databind.JsonNode;
+
+import org.jointops.testsupport.Http;
+import org.jointops.testsupport.TopicReader;
+import org.jointops.wire.Topics;
+
+/**
+ * What the aggregator answers, in the oracle's canonical form: its HTTP API, and the
+ * latest committed record per operation on {@code council.totals}.
+ */
+public final class Answers {
+
+	private Answers() {
+	}
+
+	/**
+	 * The totals the aggregator's API gives for an operation.
+	 * @param aggregatorUrl e.g. {@code http://127.0.0.1:8080}
+	 * @param operation operation code
+	 * @return the totals, or null when the instance does not answer 200
+	 */
+	public static Totals fromApi(String aggregatorUrl, String operation) {
+		Http.Response response = Http.get(aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
+		if (response.status() != 200) {
+			return null;
+		}
+		JsonNode body = response.json();
+		Totals.Builder totals = Totals.builder().reports(body.get("reports").asLong());
+		for (JsonNode line : body.get("totals")) {
+			String category = line.get("category").asString();
+			String currency = line.hasNonNull("currency") ? line.get("currency").asString() : null;
+			totals.cell(operation, category, currency, "total", line.get("total").decimalValue());
+			line.get("byState")
+				.properties()
+				.forEach((cell) -> totals.cell(operation, category, currency, "state=" + cell.getKey(),
+						cell.getValue().decimalValue()));
+			line.get("byStage")
+				.properties()
+				.forEach((cell) -> totals.cell(operation, category, currency, "stage=" + cell.getKey(),
+						cell.getValue().decimalValue()));
+		}
+		return totals.build();
+	}
+
+	/**
+	 * The latest committed totals per operation on {@code council.totals}.
+	 * @param bootstrapServers the cluster
+	 * @return operation to totals
+	 */
+	public static Map<String, Totals> fromCouncilTotalsTopic(String bootstrapServers) {
+		Map<String, CouncilTotals> latest = new LinkedHashMap<>();
+		for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrapServers, Topics.COUNCIL_TOTALS,
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			CouncilTotals totals = decode(record.value());
+			latest.merge(record.key(), totals,
+					(known, read) -> (read.getVersion() > known.getVersion()) ? read : known);
+		}
+		Map<String, Totals> result = new LinkedHashMap<>();
+		latest.forEach((operation, totals) -> result.put(operation, canonical(totals)));
+		return result;
+	}
+
+	static CouncilTotals decode(byte[] value) {
+		try {
+			return CouncilTotals.getDecoder().decode(value);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Undecodable record on " + Topics.COUNCIL_TOTALS, ex);
+		}
+	}
+
+	static Totals canonical(CouncilTotals record) {
+		Totals.Builder totals = Totals.builder().reports(record.getReports());
+		String operation = record.getOperation();
+		for (TotalLine line : record.getLines()) {
+			totals.cell(operation, line.getCategory(), line.getCurrency(), "total", line.getTotal());
+			cells(totals, operation, line, "state=", line.getByState());
+			cells(totals, operation, line, "stage=", line.getByStage());
+		}
+		return totals.build();
+	}
+
+	private static void cells(Totals.Builder totals, String operation, TotalLine line, String prefix,
+			Map<String, BigDecimal> values) {
+		values.forEach(
+				(key, value) -> totals.cell(operation, line.getCategory(), line.getCurrency(), prefix + key, value));
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.jointops.system.oracle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jointops.report.Finding;
+import org.jointops.report.ReportRevision;
+
+import org.jointops.testsupport.TopicReader;
+
+/**
+ * An independent recomputation of the council totals, straight from the findings topics
+ * and written without the aggregator's code: read every {@code findings.<state>} topic
+ * from the start with {@code read_committed}, keep the highest revision of each report
+ * (the first one read on a tie, nothing for a withdrawn one) and add up per operation,
+ * category, state and stage.
+ * <p>
+ * Records it cannot decode with Avro's own single-object decoder, records whose state is
+ * not their topic's, and the reports a test names as deliberately broken do not count.
+ */
+public final class Oracle {
+
+	private static final String FINDINGS_PREFIX = "findings.";
+
+	private final Map<String, ReportRevision> highest = new LinkedHashMap<>();
+
+	private int recordsRead;
+
+	private int undecodable;
+
+	private Oracle() {
+	}
+
+	/**
+	 * Reads every findings topic of the cluster as it stands.
+	 * @param bootstrapServers the cluster
+	 * @param broken report keys ({@code STATE/reportId}) written to break a rule on
+	 * purpose
+	 * @return the oracle's reading
+	 */
+	public static Oracle read(String bootstrapServers, Set<String> broken) {
+		Oracle oracle = new Oracle();
+		for (String topic : findingsTopics(bootstrapServers)) {
+			String topicState = topic.substring(FINDINGS_PREFIX.length()).toUpperCase(Locale.ROOT);
+			List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrapServers, topic,
+					new ByteArrayDeserializer(), new ByteArrayDeserializer());
+			records.forEach((record) -> oracle.consider(topicState, record.value(), broken));
+		}
+		return oracle;
+	}
+
+	public static Oracle read(String bootstrapServers) {
+		return read(bootstrapServers, Set.of());
+	}
+
+	/**
+	 * What the totals must be.
+	 * @return totals
+	 */
+	public Totals totals() {
+		Totals.Builder totals = Totals.builder();
+		this.highest.values().stream().filter((report) -> !report.getWithdrawn()).forEach((report) -> {
+			totals.report();
+			for (Finding finding : report.getFindings()) {
+				totals.add(report.getOperation(), finding.getCategory(), finding.getCurrency(), report.getState(),
+						report.getStage(), finding.getQuantity());
+			}
+		});
+		return totals.build();
+	}
+
+	/**
+	 * The revision that counts, per report (withdrawn ones included).
+	 * @return report key to revision
+	 */
+	public Map<String, Integer> countedRevisions() {
+		Map<String, Integer> revisions = new LinkedHashMap<>();
+		this.highest.forEach((key, report) -> revisions.put(key, report.getRevision()));
+		return revisions;
+	}
+
+	public int recordsRead() {
+		return this.recordsRead;
+	}
+
+	public int undecodable() {
+		return this.undecodable;
+	}
+
+	private void consider(String topicState, byte[] value, Set<String> broken) {
+		this.recordsRead++;
+		ReportRevision report;
+		try {
+			report = ReportRevision.getDecoder().decode(value);
+		}
+		catch (Exception ex) {
+			this.undecodable++;
+			return;
+		}
+		String key = report.getState() + "/" + report.getReportId();
+		if (!report.getState().equals(topicState) || broken.contains(key)) {
+			return;
+		}
+		this.highest.merge(key, report, (known, read) -> (read.getRevision() > known.getRevision()) ? read : known);
+	}
+
+	private static List<String> findingsTopics(String bootstrapServers) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			return admin.listTopics()
+				.names()
+				.get()
+				.stream()
+				.filter((name) -> name.startsWith(FINDINGS_PREFIX))
+				.sorted()
+				.toList();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("Cannot list the findings topics", ex);
+		}
+	}
+
+}
