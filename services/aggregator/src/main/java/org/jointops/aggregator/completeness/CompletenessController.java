@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/operations")
-class CompletenessController {
+public class CompletenessController {
 
 	private final OperationQueries queries;
 

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/operations")
-class SummaryController {
+public class SummaryController {
 
 	static final MediaType TEXT_MARKDOWN = MediaType.parseMediaType("text/markdown");
 

@@ -1,6 +1,8 @@
 package org.jointops.aggregator.api;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.completeness.CompletenessController;
+import org.jointops.aggregator.summary.SummaryController;
 import org.jointops.aggregator.query.LedgerStore;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsUnavailableException;
@@ -26,6 +30,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -39,8 +44,8 @@ import static org.jointops.testsupport.Reports.money;
 /**
  * The secretariat's read API: its JSON, exact to the unit, and its problems.
  */
-@WebMvcTest(controllers = { OperationsController.class, ReportsController.class },
-		properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
+@WebMvcTest(controllers = { OperationsController.class, ReportsController.class, SummaryController.class,
+		CompletenessController.class }, properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
 @Import(OperationsApiTests.Config.class)
 class OperationsApiTests {
 
@@ -140,6 +145,63 @@ class OperationsApiTests {
 				{"type": "urn:jointops:problem:invalid-query", "status": 400,
 				 "errors": ["state: no member state XYZ", "category: DRUGS_SEIZED is not a category of ILLEGAL-2017",
 				            "stage: ILLEGAL-2017 has no stage 3"]}""");
+	}
+
+	@Test
+	void negotiatesTheSummaryAsPlainTextMarkdownOrHtmlInTheLanguageAskedFor() {
+		recordThreeReports();
+		String uri = "/api/v1/operations/ILLEGAL-2017/summary";
+
+		assertThat(this.mvc.get().uri(uri)).hasStatusOk()
+			.hasContentType("text/plain;charset=UTF-8")
+			.bodyText()
+			.startsWith("Illegal 2017: results of the operation\n")
+			.contains("1. 177 violations of immigration law were revealed.\n");
+		assertThat(this.mvc.get().uri(uri + "?lang=ru").accept(MediaType.parseMediaType("text/markdown"))).hasStatusOk()
+			.hasContentType("text/markdown;charset=UTF-8")
+			.hasHeader("Content-Language", "ru")
+			.bodyText()
+			.startsWith("# Illegal 2017: итоги операции\n");
+		assertThat(this.mvc.get()
+			.uri(uri)
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")).hasStatusOk()
+			.hasContentType("text/html;charset=UTF-8")
+			.bodyText()
+			.startsWith("<!DOCTYPE html>");
+		assertThat(this.mvc.get().uri(uri + "?format=md").accept(MediaType.TEXT_HTML)).hasStatusOk()
+			.hasContentType("text/markdown;charset=UTF-8");
+		assertThat(this.mvc.get().uri(uri + "?lang=fr")).hasStatus(400);
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2099/summary")).hasStatus(404);
+	}
+
+	@Test
+	void showsWhichStatesReportedOnEachStageAndWhichAreOverdue() {
+		recordThreeReports();
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/completeness").exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				{"operation": "ILLEGAL-2017", "at": "2017-07-01T00:00:00Z", "stages": [
+				  {"stage": 1, "reportBy": "2017-06-12", "reported": 2, "expected": 6,
+				   "overdue": ["ARM", "BLR", "KGZ", "TJK"],
+				   "states": [
+				     {"state": "ARM", "status": "OVERDUE", "reports": 0, "agencies": []},
+				     {"state": "BLR", "status": "OVERDUE"},
+				     {"state": "KAZ", "status": "REPORTED", "reports": 1,
+				      "firstReportedAt": "2017-06-03T08:00:00Z", "lastReportedAt": "2017-06-05T10:00:00Z",
+				      "agencies": [{"agency": "INTERIOR", "reports": 1, "submissions": 2,
+				                    "lastReportedAt": "2017-06-05T10:00:00Z"}]},
+				     {"state": "KGZ", "status": "OVERDUE"},
+				     {"state": "RUS", "status": "REPORTED", "agencies": [{"agency": "MIGRATION"}]},
+				     {"state": "TJK", "status": "OVERDUE"}]},
+				  {"stage": 2, "reportBy": "2017-10-16", "reported": 1, "overdue": [],
+				   "states": [
+				     {"state": "ARM", "status": "AWAITED"}, {"state": "BLR", "status": "AWAITED"},
+				     {"state": "KAZ", "status": "AWAITED"}, {"state": "KGZ", "status": "AWAITED"},
+				     {"state": "RUS", "status": "AWAITED"},
+				     {"state": "TJK", "status": "REPORTED", "firstReportedAt": "2017-06-03T10:00:00Z"}]}]}
+				""");
 	}
 
 	@Test
@@ -292,6 +354,12 @@ class OperationsApiTests {
 		@Bean
 		Catalogue catalogue() {
 			return CatalogueLoader.bundled();
+		}
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(Instant.parse("2017-07-01T00:00:00Z"), ZoneOffset.UTC);
 		}
 
 		@Bean
