@@ -129,6 +129,9 @@ public final class Catalogue {
 		if (!this.programmes.containsKey(operation.programme())) {
 			problems.add(where + ": unknown programme " + operation.programme());
 		}
+		if (operation.reportingDays() != null && operation.reportingDays() < 0) {
+			problems.add(where + ": reportingDays must not be negative");
+		}
 		if (operation.stages().isEmpty()) {
 			problems.add(where + ": has no stages");
 		}
@@ -142,6 +145,9 @@ public final class Catalogue {
 			}
 			else if (stage.end().isBefore(stage.start())) {
 				problems.add(where + ", stage " + stage.stage() + ": ends before it starts");
+			}
+			else if (stage.reportBy() != null && stage.reportBy().isBefore(stage.end())) {
+				problems.add(where + ", stage " + stage.stage() + ": reportBy is before the stage ends");
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package org.jointops.catalogue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,11 +11,25 @@ import java.util.Optional;
  * @param programme code of its programme, e.g. {@code ILLEGAL}
  * @param name e.g. {@code Illegal 2017}
  * @param stages its stages, numbered from 1
+ * @param reportingDays days after a stage's last day by which every member state is due
+ * to have reported on it (a stage's own {@code reportBy} overrides it), or {@code null}
+ * for no deadline
  */
-public record Operation(String code, String programme, String name, List<Stage> stages) {
+public record Operation(String code, String programme, String name, List<Stage> stages, Integer reportingDays) {
 
 	public Operation {
 		stages = (stages != null) ? List.copyOf(stages) : List.of();
+	}
+
+	/**
+	 * An operation without reporting deadlines.
+	 * @param code e.g. {@code ILLEGAL-2017}
+	 * @param programme code of its programme
+	 * @param name its name
+	 * @param stages its stages
+	 */
+	public Operation(String code, String programme, String name, List<Stage> stages) {
+		this(code, programme, name, stages, null);
 	}
 
 	/**
@@ -24,6 +39,19 @@ public record Operation(String code, String programme, String name, List<Stage> 
 	 */
 	public Optional<Stage> stage(int number) {
 		return this.stages.stream().filter((stage) -> stage.stage() == number).findFirst();
+	}
+
+	/**
+	 * The last day on which every member state is due to have reported on a stage: the
+	 * stage's {@code reportBy}, else its last day plus {@code reportingDays}.
+	 * @param stage a stage of this operation
+	 * @return the day (inclusive), empty if the catalogue sets no deadline
+	 */
+	public Optional<LocalDate> reportingDeadline(Stage stage) {
+		if (stage.reportBy() != null) {
+			return Optional.of(stage.reportBy());
+		}
+		return Optional.ofNullable(this.reportingDays).map((days) -> stage.end().plusDays(days));
 	}
 
 }

@@ -8,8 +8,20 @@ import java.time.LocalDate;
  * @param stage number from 1
  * @param start first day
  * @param end last day
+ * @param reportBy last day on which every member state is due to have reported on this
+ * stage, or {@code null} to follow the operation's {@code reportingDays}
  */
-public record Stage(int stage, LocalDate start, LocalDate end) {
+public record Stage(int stage, LocalDate start, LocalDate end, LocalDate reportBy) {
+
+	/**
+	 * A stage without a deadline of its own.
+	 * @param stage number from 1
+	 * @param start first day
+	 * @param end last day
+	 */
+	public Stage(int stage, LocalDate start, LocalDate end) {
+		this(stage, start, end, null);
+	}
 
 	/**
 	 * Whether a day falls inside the window.

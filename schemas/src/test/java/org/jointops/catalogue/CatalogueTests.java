@@ -63,6 +63,48 @@ class CatalogueTests {
 	}
 
 	@Test
+	void setsAReportingDeadlinePerStageFromTheOperationOrTheStageItself() throws IOException {
+		Path extra = write("deadlines.json",
+				"""
+						{"operations": [{"code": "ILLEGAL-2019", "programme": "ILLEGAL", "name": "Illegal 2019", "reportingDays": 10,
+						  "stages": [{"stage": 1, "start": "2019-05-20", "end": "2019-05-31"},
+						             {"stage": 2, "start": "2019-09-23", "end": "2019-10-04", "reportBy": "2019-10-07"}]}]}
+						""");
+		Operation operation = CatalogueLoader.load(List.of(extra)).operation("ILLEGAL-2019").orElseThrow();
+
+		assertThat(operation.reportingDeadline(operation.stage(1).orElseThrow()))
+			.hasValue(LocalDate.parse("2019-06-10"));
+		assertThat(operation.reportingDeadline(operation.stage(2).orElseThrow()))
+			.hasValue(LocalDate.parse("2019-10-07"));
+		assertThat(CatalogueLoader.bundled().operation("ILLEGAL-2017").orElseThrow().reportingDays()).isEqualTo(10);
+	}
+
+	@Test
+	void readsAFileWrittenBeforeDeadlinesExistedAsAnOperationWithoutDeadlines() throws IOException {
+		Path extra = write("old.json", """
+				{"operations": [{"code": "ILLEGAL-2016", "programme": "ILLEGAL", "name": "Illegal 2016",
+				  "stages": [{"stage": 1, "start": "2016-05-23", "end": "2016-06-03"}]}]}
+				""");
+		Operation operation = CatalogueLoader.load(List.of(extra)).operation("ILLEGAL-2016").orElseThrow();
+
+		assertThat(operation.reportingDeadline(operation.stage(1).orElseThrow())).isEmpty();
+	}
+
+	@Test
+	void refusesADeadlineBeforeTheStageEnds() throws IOException {
+		Path extra = write("early.json",
+				"""
+						{"operations": [{"code": "ILLEGAL-2020", "programme": "ILLEGAL", "name": "Illegal 2020", "reportingDays": -1,
+						  "stages": [{"stage": 1, "start": "2020-05-18", "end": "2020-05-29", "reportBy": "2020-05-28"}]}]}
+						""");
+		assertThatExceptionOfType(InvalidCatalogueException.class)
+			.isThrownBy(() -> CatalogueLoader.load(List.of(extra)))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
+					"operation ILLEGAL-2020: reportingDays must not be negative",
+					"operation ILLEGAL-2020, stage 1: reportBy is before the stage ends"));
+	}
+
+	@Test
 	void refusesACodeDefinedTwice() throws IOException {
 		Path extra = write("twice.json", """
 				{"operations": [{"code": "ILLEGAL-2017", "programme": "ILLEGAL", "name": "again",

@@ -169,6 +169,14 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * The secretariat's dashboard, served by the aggregator.
+	 * @return its address
+	 */
+	public String dashboardUrl() {
+		return aggregatorUrl() + "/dashboard/";
+	}
+
+	/**
 	 * Base URLs of the producer services, in the catalogue's order of states.
 	 * @return URL by state code
 	 */
@@ -240,6 +248,7 @@ public final class LocalStack implements AutoCloseable {
 				ResidentMemory.megabytes());
 		out.println("  Kafka              " + stack.bootstrapServers());
 		out.println("  aggregator         " + stack.aggregatorUrl() + "  (GET /api/v1/operations)");
+		out.println("  dashboard          " + stack.dashboardUrl());
 		stack.producerUrls
 			.forEach((state, url) -> out.println("  producer " + state + "       " + url + "  (POST /api/v1/reports)"));
 		if (options.demo()) {

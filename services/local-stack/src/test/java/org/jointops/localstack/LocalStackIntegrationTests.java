@@ -43,7 +43,9 @@ class LocalStackIntegrationTests {
 		assertThat(fines(first, "BYN").isMissingNode()).as("the only BYN fine was withdrawn").isTrue();
 		assertThat(printed).contains("100,659")
 			.contains("  of which drug-trafficking cases")
-			.contains("11 reports counted");
+			.contains("11 reports counted")
+			.contains("Dashboard         " + "http://localhost:" + settings.aggregatorPort()
+					+ "/dashboard/?operation=ILLEGAL-DEMO");
 
 		try (LocalStack restarted = LocalStack.start(settings)) {
 			JsonNode afterRestart = Http.get(restarted.aggregatorUrl() + "/api/v1/operations/ILLEGAL-DEMO/totals")

@@ -2,6 +2,11 @@ package org.jointops.aggregator.api;
 
 import java.net.URI;
 
+import org.jointops.aggregator.query.HistoryUnavailableException;
+import org.jointops.aggregator.query.InvalidQueryException;
+import org.jointops.aggregator.query.TotalsUnavailableException;
+import org.jointops.aggregator.query.UnknownOperationException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +25,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	static final URI TOTALS_UNAVAILABLE = URI.create("urn:jointops:problem:totals-unavailable");
 
+	static final URI INVALID_QUERY = URI.create("urn:jointops:problem:invalid-query");
+
+	static final URI HISTORY_UNAVAILABLE = URI.create("urn:jointops:problem:history-unavailable");
+
 	/** Seconds a client should wait before asking again after a 503. */
 	static final int RETRY_AFTER_SECONDS = 2;
 
@@ -29,6 +38,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setType(UNKNOWN_OPERATION);
 		problem.setTitle("Unknown operation");
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> invalidQuery(InvalidQueryException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setType(INVALID_QUERY);
+		problem.setTitle("Invalid query");
+		problem.setProperty("errors", ex.problems());
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> historyUnavailable(HistoryUnavailableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(HISTORY_UNAVAILABLE);
+		problem.setTitle("History unavailable");
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler

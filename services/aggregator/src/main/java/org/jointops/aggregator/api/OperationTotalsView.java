@@ -3,6 +3,7 @@ package org.jointops.aggregator.api;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jointops.totals.CouncilTotals;
 
 /**
@@ -14,18 +15,23 @@ import org.jointops.totals.CouncilTotals;
  * @param reports reports that currently count (highest revision, not withdrawn)
  * @param updatedAt submission time of the revision behind the latest change; null before
  * any
+ * @param asOf the instant the totals stand at, when asked for (absent: now)
  * @param totals one line per category and, for money, per currency, in catalogue order
  */
 public record OperationTotalsView(String operation, String name, long version, long reports, Instant updatedAt,
-		List<TotalLineView> totals) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf, List<TotalLineView> totals) {
 
-	static OperationTotalsView of(CouncilTotals totals, String name) {
-		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(),
-				totals.getUpdatedAt(), totals.getLines().stream().map(TotalLineView::of).toList());
-	}
-
-	static OperationTotalsView none(String operation, String name) {
-		return new OperationTotalsView(operation, name, 0, 0, null, List.of());
+	/**
+	 * The view of council totals.
+	 * @param totals the totals
+	 * @param name the operation's name
+	 * @param asOf the instant asked for, or null
+	 * @return the view; totals at version 0 have no time
+	 */
+	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf) {
+		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
+		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
+				asOf, totals.getLines().stream().map(TotalLineView::of).toList());
 	}
 
 }

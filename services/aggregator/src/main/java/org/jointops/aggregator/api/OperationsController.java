@@ -1,62 +1,67 @@
 package org.jointops.aggregator.api;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.topology.Ledgers;
-import org.jointops.catalogue.Catalogue;
-import org.jointops.catalogue.Operation;
+import org.jointops.ledger.OperationLedger;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The secretariat's read API: which operations have totals, and an operation's council
- * totals.
+ * totals, whole or filtered, now or at an instant.
  */
 @RestController
 @RequestMapping("/api/v1/operations")
 class OperationsController {
 
-	private final LedgerStore ledgers;
+	private final OperationQueries queries;
 
-	private final Catalogue catalogue;
-
-	OperationsController(LedgerStore ledgers, Catalogue catalogue) {
-		this.ledgers = ledgers;
-		this.catalogue = catalogue;
+	OperationsController(OperationQueries queries) {
+		this.queries = queries;
 	}
 
-	/** The operations that reports have named, most recently changed first. */
 	@GetMapping
+	@Operation(summary = "The operations that reports have named, most recently changed first")
 	Map<String, List<OperationEntry>> operations() {
-		List<OperationEntry> operations = this.ledgers.ledgers()
+		List<OperationEntry> operations = this.queries.ledgers()
 			.stream()
-			.map((ledger) -> new OperationEntry(ledger.getOperation(), nameOf(ledger.getOperation()),
+			.map((ledger) -> new OperationEntry(ledger.getOperation(), this.queries.nameOf(ledger.getOperation()),
 					Ledgers.reports(ledger), ledger.getVersion(), ledger.getUpdatedAt()))
 			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed())
 			.toList();
 		return Map.of("operations", operations);
 	}
 
-	/**
-	 * The council totals of an operation. An operation of the catalogue without reports
-	 * yet has empty totals; one that is nowhere is 404.
-	 */
 	@GetMapping("/{operation}/totals")
-	OperationTotalsView totals(@PathVariable String operation) {
-		return this.ledgers.ledger(operation)
-			.map((ledger) -> OperationTotalsView.of(Ledgers.councilTotals(ledger, this.catalogue), nameOf(operation)))
-			.orElseGet(() -> this.catalogue.operation(operation)
-				.map((known) -> OperationTotalsView.none(known.code(), known.name()))
-				.orElseThrow(() -> new UnknownOperationException(operation)));
-	}
-
-	private String nameOf(String operation) {
-		return this.catalogue.operation(operation).map(Operation::name).orElse(null);
+	@Operation(summary = "The council totals of an operation",
+			description = "Filtered by state, stage, agency and category (each repeatable or comma-separated); "
+					+ "with asOf, as they stood at that instant (revisions submitted later left out). "
+					+ "An operation of the catalogue without reports has empty totals; one that is nowhere is 404.")
+	OperationTotalsView totals(@PathVariable String operation,
+			@Parameter(description = "member states, e.g. KAZ") @RequestParam(required = false) List<String> state,
+			@Parameter(description = "stage numbers") @RequestParam(required = false) List<Integer> stage,
+			@Parameter(description = "agencies, e.g. INTERIOR") @RequestParam(required = false) List<String> agency,
+			@Parameter(description = "categories, e.g. FINES_IMPOSED") @RequestParam(
+					required = false) List<String> category,
+			@Parameter(description = "an instant, e.g. 2017-06-03T00:00:00Z") @RequestParam(
+					required = false) Instant asOf) {
+		TotalsFilter filter = TotalsParameters.filter(state, stage, agency, category);
+		this.queries.check(operation, filter);
+		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
+		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
+				this.queries.nameOf(operation), asOf);
 	}
 
 }

@@ -6,18 +6,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.jointops.catalogue.ReportRules;
 import org.jointops.ledger.OperationLedger;
@@ -40,7 +36,8 @@ import org.jointops.wire.Topics;
  *                                     latest-revision [report-revisions]
  *                                     │ change of contribution, keyed by operation
  *                                     ▼ repartition changes-by-operation
- *                                  sum-by-operation [operation-totals] ─ council-view ─▶ council.totals
+ *                                  sum-by-operation [operation-totals, operation-changes]
+ *                                     ─ council-view ─▶ council.totals
  * </pre>
  *
  * Reports are re-keyed by {@code STATE/reportId} through an internal topic with a fixed
@@ -55,6 +52,13 @@ public final class CouncilTotalsTopology {
 
 	/** Store of each operation's ledger, keyed by operation: what the API reads. */
 	public static final String TOTALS_STORE = "operation-totals";
+
+	/**
+	 * Store of every change applied to an operation's ledger, keyed by operation and the
+	 * version it produced ({@link ChangeKeys}): what as-of totals, traceability and
+	 * completeness read.
+	 */
+	public static final String CHANGES_STORE = "operation-changes";
 
 	/** Repartition topic (suffix) that brings all revisions of one report together. */
 	public static final String REPORTS_BY_ID = "reports-by-id";
@@ -85,6 +89,12 @@ public final class CouncilTotalsTopology {
 			Deserializer<Object> findingsDeserializer, Serializer<Object> totalsSerializer, int partitions) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
 				Serdes.String(), AvroSerdes.of(StandingReport.class)));
+		// a timestamped store, as a DSL aggregation would make: same changelog format
+		builder.addStateStore(
+				Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TOTALS_STORE),
+						Serdes.String(), AvroSerdes.of(OperationLedger.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHANGES_STORE),
+				Serdes.String(), AvroSerdes.of(ReportChange.class)));
 
 		Map<String, KStream<byte[], Decoded>> decoded = builder
 			.stream(Topics.FINDINGS_PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("findings"))
@@ -108,12 +118,11 @@ public final class CouncilTotalsTopology {
 				.withValueSerde(AvroSerdes.of(ReportRevision.class))
 				.withNumberOfPartitions(partitions))
 			.process(LatestRevision::new, Named.as("latest-revision"), REVISIONS_STORE)
-			.groupByKey(Grouped.with(CHANGES_BY_OPERATION, Serdes.String(), AvroSerdes.of(ReportChange.class)))
-			.aggregate(Ledgers::empty, Ledgers::apply, Named.as("sum-by-operation"),
-					Materialized.<String, OperationLedger, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
-						.withKeySerde(Serdes.String())
-						.withValueSerde(AvroSerdes.of(OperationLedger.class)))
-			.toStream(Named.as("ledger-updates"))
+			.repartition(Repartitioned.<String, ReportChange>as(CHANGES_BY_OPERATION)
+				.withKeySerde(Serdes.String())
+				.withValueSerde(AvroSerdes.of(ReportChange.class))
+				.withNumberOfPartitions(partitions))
+			.process(SumByOperation::new, Named.as("sum-by-operation"), TOTALS_STORE, CHANGES_STORE)
 			.mapValues((ledger) -> Ledgers.councilTotals(ledger, rules.catalogue()), Named.as("council-view"));
 		councilTotals.to(Topics.COUNCIL_TOTALS, Produced.with(Serdes.String(), totalsSerde).withName("council-totals"));
 		return councilTotals;

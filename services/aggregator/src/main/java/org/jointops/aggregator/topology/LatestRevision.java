@@ -47,12 +47,12 @@ class LatestRevision implements Processor<String, ReportRevision, String, Report
 		ReportRevision after = counting(incoming);
 		Instant at = incoming.getSubmittedAt();
 		if (before != null && after != null && !before.getOperation().equals(after.getOperation())) {
-			forward(record, before.getOperation(), new ReportChange(before, null, at));
-			forward(record, after.getOperation(), new ReportChange(null, after, at));
+			forward(record, before.getOperation(), new ReportChange(before, null, at, accepted));
+			forward(record, after.getOperation(), new ReportChange(null, after, at, accepted));
 		}
 		else if (before != null || after != null) {
 			String operation = ((after != null) ? after : before).getOperation();
-			forward(record, operation, new ReportChange(before, after, at));
+			forward(record, operation, new ReportChange(before, after, at, accepted));
 		}
 	}
 

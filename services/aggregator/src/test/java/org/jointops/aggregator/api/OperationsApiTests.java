@@ -1,6 +1,8 @@
 package org.jointops.aggregator.api;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.completeness.CompletenessController;
+import org.jointops.aggregator.summary.SummaryController;
+import org.jointops.aggregator.query.LedgerStore;
+import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.aggregator.query.TotalsUnavailableException;
+import org.jointops.aggregator.query.VersionedChange;
 import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
@@ -22,6 +30,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -35,8 +44,8 @@ import static org.jointops.testsupport.Reports.money;
 /**
  * The secretariat's read API: its JSON, exact to the unit, and its problems.
  */
-@WebMvcTest(controllers = OperationsController.class,
-		properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
+@WebMvcTest(controllers = { OperationsController.class, ReportsController.class, SummaryController.class,
+		CompletenessController.class }, properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
 @Import(OperationsApiTests.Config.class)
 class OperationsApiTests {
 
@@ -73,6 +82,148 @@ class OperationsApiTests {
 				    "byState": {"KAZ": 3000000.00, "RUS": 5000000.00}, "byStage": {"1": 3000000.00, "2": 5000000.00}}]}
 				""");
 		assertThat(result).bodyText().contains("\"total\":157999,").contains("\"total\":8000000.00,");
+	}
+
+	@Test
+	void filtersTotalsByStateStageAgencyAndCategory() {
+		recordThreeReports();
+
+		assertThat(
+				this.mvc.get()
+					.uri("/api/v1/operations/ILLEGAL-2017/totals?state=KAZ,RUS&stage=1&category="
+							+ "IMMIGRATION_LAW_VIOLATIONS&agency=INTERIOR"))
+			.hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"operation": "ILLEGAL-2017", "name": "Illegal 2017", "version": 4, "reports": 1,
+					 "updatedAt": "2017-06-05T10:00:00Z",
+					 "totals": [
+					   {"category": "IMMIGRATION_LAW_VIOLATIONS", "unit": "COUNT", "total": 120,
+					    "byState": {"KAZ": 120}, "byStage": {"1": 120}}]}
+					""");
+	}
+
+	@Test
+	void answersTotalsAsTheyStoodAtAnInstant() {
+		recordThreeReports();
+
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-04T00:00:00Z")).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"operation": "ILLEGAL-2017", "name": "Illegal 2017", "version": 3, "reports": 3,
+					 "updatedAt": "2017-06-03T10:00:00Z", "asOf": "2017-06-04T00:00:00Z",
+					 "totals": [
+					   {"category": "IMMIGRATION_LAW_VIOLATIONS", "unit": "COUNT", "total": 157,
+					    "byState": {"KAZ": 100, "RUS": 50, "TJK": 7}, "byStage": {"1": 150, "2": 7}}]}
+					""");
+	}
+
+	@Test
+	void listsTheReportsBehindATotalWithTheirStandingRevision() {
+		recordThreeReports();
+
+		assertThat(this.mvc.get()
+			.uri("/api/v1/operations/ILLEGAL-2017/reports?state=KAZ&category=IMMIGRATION_LAW_VIOLATIONS")).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"operation": "ILLEGAL-2017", "name": "Illegal 2017", "count": 1, "reports": [
+					  {"state": "KAZ", "reportId": "KAZ-1", "agency": "INTERIOR", "stage": 1,
+					   "periodStart": "2017-05-22", "periodEnd": "2017-06-02", "revision": 2, "revisions": 2,
+					   "submittedAt": "2017-06-05T10:00:00Z", "version": 4,
+					   "findings": [{"category": "IMMIGRATION_LAW_VIOLATIONS", "unit": "COUNT", "quantity": 120}]}]}
+					""");
+	}
+
+	@Test
+	void refusesAFilterWithCodesTheCatalogueDoesNotKnow() {
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/operations/ILLEGAL-2017/totals?state=XYZ&category=DRUGS_SEIZED&stage=3")
+			.exchange();
+
+		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				{"type": "urn:jointops:problem:invalid-query", "status": 400,
+				 "errors": ["state: no member state XYZ", "category: DRUGS_SEIZED is not a category of ILLEGAL-2017",
+				            "stage: ILLEGAL-2017 has no stage 3"]}""");
+	}
+
+	@Test
+	void negotiatesTheSummaryAsPlainTextMarkdownOrHtmlInTheLanguageAskedFor() {
+		recordThreeReports();
+		String uri = "/api/v1/operations/ILLEGAL-2017/summary";
+
+		assertThat(this.mvc.get().uri(uri)).hasStatusOk()
+			.hasContentType("text/plain;charset=UTF-8")
+			.bodyText()
+			.startsWith("Illegal 2017: results of the operation\n")
+			.contains("1. 177 violations of immigration law were revealed.\n");
+		assertThat(this.mvc.get().uri(uri + "?lang=ru").accept(MediaType.parseMediaType("text/markdown"))).hasStatusOk()
+			.hasContentType("text/markdown;charset=UTF-8")
+			.hasHeader("Content-Language", "ru")
+			.bodyText()
+			.startsWith("# Illegal 2017: итоги операции\n");
+		assertThat(this.mvc.get()
+			.uri(uri)
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")).hasStatusOk()
+			.hasContentType("text/html;charset=UTF-8")
+			.bodyText()
+			.startsWith("<!DOCTYPE html>");
+		assertThat(this.mvc.get().uri(uri + "?format=md").accept(MediaType.TEXT_HTML)).hasStatusOk()
+			.hasContentType("text/markdown;charset=UTF-8");
+		assertThat(this.mvc.get().uri(uri + "?lang=fr")).hasStatus(400);
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2099/summary")).hasStatus(404);
+	}
+
+	@Test
+	void showsWhichStatesReportedOnEachStageAndWhichAreOverdue() {
+		recordThreeReports();
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/completeness").exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				{"operation": "ILLEGAL-2017", "at": "2017-07-01T00:00:00Z", "stages": [
+				  {"stage": 1, "reportBy": "2017-06-12", "reported": 2, "expected": 6,
+				   "overdue": ["ARM", "BLR", "KGZ", "TJK"],
+				   "states": [
+				     {"state": "ARM", "status": "OVERDUE", "reports": 0, "agencies": []},
+				     {"state": "BLR", "status": "OVERDUE"},
+				     {"state": "KAZ", "status": "REPORTED", "reports": 1,
+				      "firstReportedAt": "2017-06-03T08:00:00Z", "lastReportedAt": "2017-06-05T10:00:00Z",
+				      "agencies": [{"agency": "INTERIOR", "reports": 1, "submissions": 2,
+				                    "lastReportedAt": "2017-06-05T10:00:00Z"}]},
+				     {"state": "KGZ", "status": "OVERDUE"},
+				     {"state": "RUS", "status": "REPORTED", "agencies": [{"agency": "MIGRATION"}]},
+				     {"state": "TJK", "status": "OVERDUE"}]},
+				  {"stage": 2, "reportBy": "2017-10-16", "reported": 1, "overdue": [],
+				   "states": [
+				     {"state": "ARM", "status": "AWAITED"}, {"state": "BLR", "status": "AWAITED"},
+				     {"state": "KAZ", "status": "AWAITED"}, {"state": "KGZ", "status": "AWAITED"},
+				     {"state": "RUS", "status": "AWAITED"},
+				     {"state": "TJK", "status": "REPORTED", "firstReportedAt": "2017-06-03T10:00:00Z"}]}]}
+				""");
+	}
+
+	@Test
+	void refusesAnInstantThatIsNotOne() {
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?asOf=yesterday")).hasStatus(400);
+	}
+
+	private void recordThreeReports() {
+		this.ledgers.record(illegal2017("KAZ", "KAZ-1").setSubmittedAt(Instant.parse("2017-06-03T08:00:00Z"))
+			.setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 100)))
+			.build());
+		this.ledgers.record(illegal2017("RUS", "RUS-1").setAgency("MIGRATION")
+			.setSubmittedAt(Instant.parse("2017-06-03T09:00:00Z"))
+			.setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 50)))
+			.build());
+		this.ledgers.record(illegal2017Stage2("TJK", "TJK-1").setSubmittedAt(Instant.parse("2017-06-03T10:00:00Z"))
+			.setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 7)))
+			.build());
+		this.ledgers.record(illegal2017("KAZ", "KAZ-1").setRevision(2)
+			.setSubmittedAt(Instant.parse("2017-06-05T10:00:00Z"))
+			.setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 120)))
+			.build());
 	}
 
 	@Test
@@ -131,11 +282,33 @@ class OperationsApiTests {
 
 		private boolean unavailable;
 
+		private final Map<String, List<VersionedChange>> histories = new LinkedHashMap<>();
+
+		private final Map<String, ReportRevision> standing = new LinkedHashMap<>();
+
+		/** Records a revision as the topology would: only a higher revision replaces. */
 		void record(ReportRevision report) {
-			this.ledgers.compute(report.getOperation(),
-					(operation, ledger) -> Ledgers.apply(operation,
-							new ReportChange(null, report, report.getSubmittedAt()),
-							(ledger != null) ? ledger : Ledgers.empty()));
+			String key = report.getState() + "/" + report.getReportId();
+			ReportRevision before = this.standing.get(key);
+			if (before != null && before.getRevision() >= report.getRevision()) {
+				return;
+			}
+			this.standing.put(key, report);
+			if ((before == null || before.getWithdrawn()) && report.getWithdrawn()) {
+				return;
+			}
+			int revisions = (int) this.histories.values()
+				.stream()
+				.flatMap(List::stream)
+				.filter((change) -> change.reportKey().equals(key))
+				.count() + 1;
+			ReportChange change = new ReportChange((before != null && !before.getWithdrawn()) ? before : null,
+					report.getWithdrawn() ? null : report, report.getSubmittedAt(), revisions);
+			OperationLedger ledger = Ledgers.apply(report.getOperation(), change,
+					this.ledgers.getOrDefault(report.getOperation(), Ledgers.empty()));
+			this.ledgers.put(report.getOperation(), ledger);
+			this.histories.computeIfAbsent(report.getOperation(), (k) -> new ArrayList<>())
+				.add(new VersionedChange(ledger.getVersion(), change));
 		}
 
 		void makeUnavailable() {
@@ -144,6 +317,8 @@ class OperationsApiTests {
 
 		void clear() {
 			this.ledgers.clear();
+			this.histories.clear();
+			this.standing.clear();
 			this.unavailable = false;
 		}
 
@@ -157,6 +332,12 @@ class OperationsApiTests {
 		public List<OperationLedger> ledgers() {
 			check();
 			return new ArrayList<>(this.ledgers.values());
+		}
+
+		@Override
+		public List<VersionedChange> history(String operation) {
+			check();
+			return List.copyOf(this.histories.getOrDefault(operation, List.of()));
 		}
 
 		private void check() {
@@ -176,8 +357,19 @@ class OperationsApiTests {
 		}
 
 		@Bean
+		@Primary
+		Clock fixedClock() {
+			return Clock.fixed(Instant.parse("2017-07-01T00:00:00Z"), ZoneOffset.UTC);
+		}
+
+		@Bean
 		InMemoryLedgers inMemoryLedgers() {
 			return new InMemoryLedgers();
+		}
+
+		@Bean
+		OperationQueries operationQueries(InMemoryLedgers ledgers, Catalogue catalogue) {
+			return new OperationQueries(ledgers, catalogue);
 		}
 
 	}

@@ -97,7 +97,8 @@ class CouncilTotalsTopologyTests {
 			.doesNotContain("KSTREAM-")
 			.doesNotContain("KTABLE-");
 		assertThat(description).contains("stores: [" + CouncilTotalsTopology.REVISIONS_STORE + "]")
-			.contains("stores: [" + CouncilTotalsTopology.TOTALS_STORE + "]")
+			.contains(
+					"stores: [" + CouncilTotalsTopology.CHANGES_STORE + ", " + CouncilTotalsTopology.TOTALS_STORE + "]")
 			.contains("topic: " + CouncilTotalsTopology.REPORTS_BY_ID + "-repartition")
 			.contains("topic: " + CouncilTotalsTopology.CHANGES_BY_OPERATION + "-repartition");
 	}

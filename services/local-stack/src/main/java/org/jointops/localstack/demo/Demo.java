@@ -92,6 +92,12 @@ public final class Demo {
 		JsonNode totals = awaitTotals(operation, expectedReports);
 		this.out.println();
 		this.out.print(TotalsTable.render(totals, List.copyOf(this.producerUrls.keySet()), this.catalogue));
+		String api = this.aggregatorUrl + "/api/v1/operations/" + operation;
+		this.out.println();
+		this.out.println("Dashboard         " + this.aggregatorUrl + "/dashboard/?operation=" + operation);
+		this.out.println("Council summary   " + api + "/summary?lang=en  (lang=ru; Accept: text/markdown, text/html)");
+		this.out.println("Live feed         curl -N " + api + "/totals/stream");
+		this.out.println("API description   " + this.aggregatorUrl + "/swagger-ui.html");
 		return totals;
 	}
 

@@ -1,6 +1,7 @@
-package org.jointops.aggregator.api;
+package org.jointops.aggregator.query;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jointops.aggregator.topology.ChangeKeys;
 import org.jointops.aggregator.topology.CouncilTotalsTopology;
+import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.OperationLedger;
 
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the operations' ledgers from this instance's Kafka Streams state store
- * ({@value CouncilTotalsTopology#TOTALS_STORE}). With several instances, an operation
+ * ({@value CouncilTotalsTopology#TOTALS_STORE}) and their histories
+ * ({@value CouncilTotalsTopology#CHANGES_STORE}). With several instances, an operation
  * whose ledger another instance holds is not answered here as if it had no reports.
  */
 @Component
@@ -58,6 +62,30 @@ class StreamsLedgerStore implements LedgerStore {
 			throw unavailable(ex);
 		}
 		return ledgers;
+	}
+
+	@Override
+	public List<VersionedChange> history(String operation) {
+		List<VersionedChange> changes = new ArrayList<>();
+		try {
+			ReadOnlyKeyValueStore<String, ReportChange> store = this.queries
+				.retrieveQueryableStore(CouncilTotalsTopology.CHANGES_STORE, QueryableStoreTypes.keyValueStore());
+			try (KeyValueIterator<String, ReportChange> all = store.prefixScan(ChangeKeys.prefix(operation),
+					new StringSerializer())) {
+				while (all.hasNext()) {
+					KeyValue<String, ReportChange> entry = all.next();
+					changes.add(new VersionedChange(ChangeKeys.versionOf(entry.key), entry.value));
+				}
+			}
+			if (changes.isEmpty()) {
+				checkHeldHere(operation);
+			}
+		}
+		catch (InvalidStateStoreException | IllegalStateException ex) {
+			throw unavailable(ex);
+		}
+		changes.sort(Comparator.comparingLong(VersionedChange::version));
+		return changes;
 	}
 
 	private void checkHeldHere(String operation) {

@@ -1,4 +1,4 @@
-package org.jointops.aggregator.api;
+package org.jointops.aggregator.query;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.jointops.ledger.OperationLedger;
 
 /**
- * Where the API reads the operations' ledgers from.
+ * Where the queries read the operations' ledgers and their histories from.
  */
-interface LedgerStore {
+public interface LedgerStore {
 
 	/**
 	 * The ledger of one operation.
@@ -24,5 +24,13 @@ interface LedgerStore {
 	 * @throws TotalsUnavailableException if the store cannot be read right now
 	 */
 	List<OperationLedger> ledgers();
+
+	/**
+	 * Every change applied to an operation's ledger, in version order.
+	 * @param operation operation code
+	 * @return its changes, empty if no report has named it
+	 * @throws TotalsUnavailableException if the store cannot be read right now
+	 */
+	List<VersionedChange> history(String operation);
 
 }

@@ -1,11 +1,11 @@
-package org.jointops.aggregator.api;
+package org.jointops.aggregator.query;
 
 /**
  * An operation neither in the catalogue nor in the totals.
  */
-class UnknownOperationException extends RuntimeException {
+public class UnknownOperationException extends RuntimeException {
 
-	UnknownOperationException(String operation) {
+	public UnknownOperationException(String operation) {
 		super("No operation '" + operation + "': it is not in the catalogue and no report names it");
 	}
 

@@ -1,0 +1,61 @@
+package org.jointops.aggregator.api;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jointops.aggregator.query.OperationHistory.StandingReportView;
+import org.jointops.aggregator.query.TotalsFilter;
+import org.jointops.catalogue.Unit;
+import org.jointops.report.Finding;
+import org.jointops.report.ReportRevision;
+
+/**
+ * One report behind a total, at its standing revision.
+ *
+ * @param state reporting member state
+ * @param reportId the agency's report id
+ * @param agency reporting agency
+ * @param stage stage reported on
+ * @param periodStart first day of the reporting period
+ * @param periodEnd last day of the reporting period
+ * @param revision the standing revision
+ * @param revisions how many revisions of the report have stood in turn, this one included
+ * @param submittedAt when the producer accepted the standing revision
+ * @param version the totals' version its standing revision produced
+ * @param findings its lines (with a category filter, only those)
+ */
+record ReportView(String state, String reportId, String agency, int stage, LocalDate periodStart, LocalDate periodEnd,
+		int revision, int revisions, Instant submittedAt, long version, List<FindingView> findings) {
+
+	static ReportView of(StandingReportView standing, TotalsFilter filter) {
+		ReportRevision report = standing.report();
+		return new ReportView(report.getState(), report.getReportId(), report.getAgency(), report.getStage(),
+				report.getPeriodStart(), report.getPeriodEnd(), report.getRevision(), standing.revisions(),
+				report.getSubmittedAt(), standing.version(),
+				report.getFindings().stream().filter(filter::keeps).map(FindingView::of).toList());
+	}
+
+	/**
+	 * One line of a report, exact at its unit's scale.
+	 *
+	 * @param category category code
+	 * @param unit COUNT, KILOGRAM or MONEY
+	 * @param currency ISO 4217 code, for money only
+	 * @param quantity the quantity
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record FindingView(String category, String unit, String currency, BigDecimal quantity) {
+
+		static FindingView of(Finding finding) {
+			int scale = Unit.valueOf(finding.getUnit()).scale();
+			return new FindingView(finding.getCategory(), finding.getUnit(), finding.getCurrency(),
+					finding.getQuantity().setScale(scale, RoundingMode.UNNECESSARY));
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.jointops.aggregator.completeness;
+
+import java.time.Clock;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.jointops.aggregator.query.OperationHistory;
+import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.aggregator.query.UnknownOperationException;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Completeness of an operation's reporting, per stage and member state.
+ */
+@RestController
+@RequestMapping("/api/v1/operations")
+public class CompletenessController {
+
+	private final OperationQueries queries;
+
+	private final Clock clock;
+
+	CompletenessController(OperationQueries queries, Clock clock) {
+		this.queries = queries;
+		this.clock = clock;
+	}
+
+	@GetMapping("/{operation}/completeness")
+	@Operation(summary = "Who has reported on each stage, when, and who is overdue",
+			description = "Every member state of the catalogue on every stage of the operation: REPORTED, LATE "
+					+ "(first report after the deadline), OVERDUE (none by the deadline) or AWAITED; the agencies "
+					+ "that reported and when. Deadlines come from the catalogue (reportingDays, reportBy).")
+	CompletenessView completeness(@PathVariable String operation) {
+		org.jointops.catalogue.Operation known = this.queries.catalogued(operation)
+			.orElseThrow(() -> new UnknownOperationException(operation));
+		OperationHistory history = this.queries.history(operation);
+		return Completeness.of(known, this.queries.catalogue(), history.submissions(),
+				this.queries.ledger(operation, null), this.clock.instant());
+	}
+
+}

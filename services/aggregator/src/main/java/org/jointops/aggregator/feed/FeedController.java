@@ -1,0 +1,125 @@
+package org.jointops.aggregator.feed;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jointops.aggregator.api.OperationTotalsView;
+import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.totals.CouncilTotals;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live feed: an operation's totals as server-sent events, one event per change.
+ */
+@RestController
+@RequestMapping("/api/v1/operations")
+class FeedController implements DisposableBean {
+
+	private final TotalsFeed feed;
+
+	private final OperationQueries queries;
+
+	private final FeedProperties properties;
+
+	private final Semaphore clients;
+
+	private final ExecutorService senders;
+
+	FeedController(TotalsFeed feed, OperationQueries queries, FeedProperties properties) {
+		this.feed = feed;
+		this.queries = queries;
+		this.properties = properties;
+		this.clients = new Semaphore(properties.maxClients());
+		AtomicInteger number = new AtomicInteger();
+		ThreadFactory threads = (task) -> {
+			Thread thread = new Thread(task, "totals-feed-sender-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		this.senders = Executors.newCachedThreadPool(threads);
+	}
+
+	@GetMapping(path = "/{operation}/totals/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "The operation's totals, live, as server-sent events",
+			description = "Events named 'totals', data as GET /totals, id the totals' version (it only grows). "
+					+ "First the current totals (unless Last-Event-ID says the client has them), then one event per "
+					+ "change, read committed from council.totals. A client that falls behind is dropped and "
+					+ "reconnects with Last-Event-ID.")
+	SseEmitter stream(@PathVariable String operation,
+			@Parameter(description = "the last version the client has; only newer ones are sent") @RequestHeader(
+					name = "Last-Event-ID", required = false) String lastEventId) {
+		long after = parse(lastEventId);
+		String name = this.queries.nameOf(operation);
+		if (name == null && this.feed.latest(operation).isEmpty()) {
+			throw new UnknownOperationException(operation);
+		}
+		if (!this.clients.tryAcquire()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"The live feed serves " + this.properties.maxClients() + " clients at most; retry later");
+		}
+		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
+		Subscription subscription = new Subscription(operation, after, emitter, this.properties.clientBuffer(),
+				this.properties.heartbeat(), (totals) -> OperationTotalsView.of(totals, name, null),
+				this.clients::release);
+		emitter.onCompletion(subscription::close);
+		emitter.onTimeout(subscription::close);
+		emitter.onError((ex) -> subscription.close());
+		if (after < 0 && this.feed.latest(operation).isEmpty()) {
+			// nothing published yet: the client starts from empty totals, version 0
+			subscription.offer(new CouncilTotals(operation, 0L, java.time.Instant.EPOCH, 0L, java.util.List.of()));
+		}
+		this.feed.subscribe(subscription);
+		try {
+			this.senders.execute(() -> {
+				try {
+					subscription.run();
+				}
+				finally {
+					this.feed.unsubscribe(subscription);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.feed.unsubscribe(subscription);
+			subscription.close();
+			this.clients.release();
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The live feed is stopping");
+		}
+		return emitter;
+	}
+
+	private static long parse(String lastEventId) {
+		if (lastEventId == null || lastEventId.isBlank()) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(lastEventId.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.senders.shutdownNow();
+	}
+
+}

@@ -1,0 +1,147 @@
+package org.jointops.aggregator.feed;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.jointops.totals.CouncilTotals;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One client of the live feed: a bounded queue filled by the feed (never waiting) and
+ * drained by a sender thread of its own, which writes to the client and may block on a
+ * slow one without holding anybody else up. Versions sent only grow.
+ */
+final class Subscription implements Runnable {
+
+	/** Name of the events carrying totals. */
+	static final String EVENT = "totals";
+
+	private static final CouncilTotals CLOSE = new CouncilTotals();
+
+	private final String operation;
+
+	private final SseEmitter emitter;
+
+	private final BlockingQueue<CouncilTotals> queue;
+
+	private final Duration heartbeat;
+
+	private final Function<CouncilTotals, Object> view;
+
+	private final Runnable onEnd;
+
+	private volatile boolean closed;
+
+	private long lastSent;
+
+	/**
+	 * A subscription.
+	 * @param operation the operation followed
+	 * @param after the version the client already has (from {@code Last-Event-ID}), -1
+	 * for none
+	 * @param emitter the client's event stream
+	 * @param buffer how many events may wait for the client
+	 * @param heartbeat how often an idle client gets a comment
+	 * @param view what is sent of the totals
+	 * @param onEnd called once when the subscription ends
+	 */
+	Subscription(String operation, long after, SseEmitter emitter, int buffer, Duration heartbeat,
+			Function<CouncilTotals, Object> view, Runnable onEnd) {
+		this.operation = operation;
+		this.lastSent = after;
+		this.emitter = emitter;
+		this.queue = new ArrayBlockingQueue<>(buffer + 1);
+		this.heartbeat = heartbeat;
+		this.view = view;
+		this.onEnd = onEnd;
+	}
+
+	String operation() {
+		return this.operation;
+	}
+
+	/**
+	 * Hands the client newer totals, without waiting. A client that has fallen a whole
+	 * buffer behind is dropped.
+	 * @param totals the totals
+	 */
+	void offer(CouncilTotals totals) {
+		if (this.closed) {
+			return;
+		}
+		if (this.queue.remainingCapacity() <= 1 || !this.queue.offer(totals)) {
+			close();
+		}
+	}
+
+	/** Ends the subscription; the sender completes the stream and cleans up. */
+	void close() {
+		if (!this.closed) {
+			this.closed = true;
+			this.queue.clear();
+			this.queue.offer(CLOSE);
+		}
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	private void end(Exception failure) {
+		try {
+			if (failure != null) {
+				this.emitter.completeWithError(failure);
+			}
+			else {
+				this.emitter.complete();
+			}
+		}
+		catch (RuntimeException ex) {
+			// already completed by the container (time-out, client gone)
+		}
+	}
+
+	@Override
+	public void run() {
+		try {
+			while (!this.closed) {
+				CouncilTotals next = this.queue.poll(this.heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+				if (next == CLOSE || this.closed) {
+					break;
+				}
+				if (next == null) {
+					this.emitter.send(SseEmitter.event().comment("heartbeat"));
+				}
+				else if (next.getVersion() > this.lastSent) {
+					this.emitter.send(SseEmitter.event()
+						.id(String.valueOf(next.getVersion()))
+						.name(EVENT)
+						.data(this.view.apply(next), MediaType.APPLICATION_JSON));
+					this.lastSent = next.getVersion();
+				}
+			}
+			end(null);
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the client has gone (or the stream was completed under us): nothing to send
+			// to
+			end(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			end(null);
+		}
+		finally {
+			this.closed = true;
+			this.queue.clear();
+			this.onEnd.run();
+		}
+	}
+
+}

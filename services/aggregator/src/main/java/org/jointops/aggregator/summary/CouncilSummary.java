@@ -1,0 +1,207 @@
+package org.jointops.aggregator.summary;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.jointops.catalogue.Catalogue;
+import org.jointops.catalogue.Category;
+import org.jointops.catalogue.MemberState;
+import org.jointops.catalogue.Operation;
+import org.jointops.catalogue.Programme;
+import org.jointops.catalogue.Stage;
+import org.jointops.catalogue.Unit;
+import org.jointops.totals.CouncilTotals;
+import org.jointops.totals.TotalLine;
+
+/**
+ * A council summary of an operation's totals, worded in one language and ready to lay
+ * out: a numbered list of the findings (<em>of which</em> lines under their parent), a
+ * table by member state and one by stage, and the time and version the figures stand at.
+ *
+ * @param language the language
+ * @param title the heading
+ * @param council the council the operation reports to, or null
+ * @param intro "During the operation:"
+ * @param items the numbered findings; empty when nothing is reported
+ * @param none what is said instead of the items when there are none
+ * @param tables by member state, then by stage; empty when nothing is reported
+ * @param figures when the figures stand, their version and the reports they rest on
+ */
+record CouncilSummary(SummaryLanguage language, String title, String council, String intro, List<Item> items,
+		String none, List<Table> tables, String figures) {
+
+	/**
+	 * One numbered finding.
+	 *
+	 * @param number its number, from 1
+	 * @param text the sentence
+	 * @param ofWhich its <em>of which</em> lines
+	 */
+	record Item(int number, String text, List<String> ofWhich) {
+	}
+
+	/**
+	 * A table of figures.
+	 *
+	 * @param caption its caption
+	 * @param headers column headings: category, unit, one per column of figures, total
+	 * @param rows one per total line
+	 */
+	record Table(String caption, List<String> headers, List<Row> rows) {
+	}
+
+	/**
+	 * A row of a table.
+	 *
+	 * @param label the category, prefixed for an <em>of which</em> line
+	 * @param ofWhich whether it is an <em>of which</em> line
+	 * @param unit the unit or currency
+	 * @param figures the figures, "–" where there is none, the total last
+	 */
+	record Row(String label, boolean ofWhich, String unit, List<String> figures) {
+	}
+
+	private static final String NONE = "–";
+
+	/**
+	 * Words an operation's totals.
+	 * @param totals the totals
+	 * @param operation the operation's catalogue entry
+	 * @param catalogue the catalogue
+	 * @param language the language
+	 * @param asOf the instant asked for, or null for the current totals
+	 * @return the summary
+	 */
+	static CouncilSummary of(CouncilTotals totals, Operation operation, Catalogue catalogue, SummaryLanguage language,
+			Instant asOf) {
+		Programme programme = catalogue.programmes()
+			.stream()
+			.filter((candidate) -> candidate.code().equals(operation.programme()))
+			.findFirst()
+			.orElse(null);
+		String council = (programme != null)
+				? Optional.ofNullable(language.message("council." + programme.code())).orElse(programme.council())
+				: null;
+		List<Item> items = items(totals, catalogue, language);
+		List<Table> tables = new ArrayList<>();
+		if (!totals.getLines().isEmpty()) {
+			Map<String, String> states = new LinkedHashMap<>();
+			TreeSet<String> reporting = new TreeSet<>();
+			totals.getLines().forEach((line) -> reporting.addAll(line.getByState().keySet()));
+			catalogue.states().stream().map(MemberState::code).forEach((code) -> states.put(code, code));
+			reporting.forEach((code) -> states.putIfAbsent(code, code));
+			tables.add(table(language.message("table.by-state"), totals, catalogue, language, states,
+					TotalLine::getByState));
+			Map<String, String> stages = new LinkedHashMap<>();
+			operation.stages()
+				.stream()
+				.map(Stage::stage)
+				.forEach((stage) -> stages.put(String.valueOf(stage), language.message("column.stage", stage)));
+			tables.add(table(language.message("table.by-stage"), totals, catalogue, language, stages,
+					TotalLine::getByStage));
+		}
+		Instant standsAt = (asOf != null) ? asOf : totals.getUpdatedAt();
+		String figures = language.message("figures", language.dateTime(standsAt), totals.getVersion(),
+				totals.getReports());
+		return new CouncilSummary(language, language.message("title", operation.name()), council,
+				language.message("during"), items, language.message("none"), tables, figures);
+	}
+
+	private static List<Item> items(CouncilTotals totals, Catalogue catalogue, SummaryLanguage language) {
+		Map<String, List<TotalLine>> byCategory = new LinkedHashMap<>();
+		totals.getLines()
+			.forEach((line) -> byCategory.computeIfAbsent(line.getCategory(), (k) -> new ArrayList<>()).add(line));
+		List<Item> items = new ArrayList<>();
+		Map<String, List<String>> ofWhich = new LinkedHashMap<>();
+		List<String> parents = new ArrayList<>();
+		Map<String, String> sentences = new LinkedHashMap<>();
+		byCategory.forEach((code, lines) -> {
+			Optional<Category> category = catalogue.category(code);
+			String sentence = sentence(code, category, lines, language);
+			String parent = category.map(Category::parent).orElse(null);
+			if (parent != null && byCategory.containsKey(parent)) {
+				ofWhich.computeIfAbsent(parent, (k) -> new ArrayList<>()).add(sentence);
+			}
+			else {
+				parents.add(code);
+				sentences.put(code, sentence);
+			}
+		});
+		for (String code : parents) {
+			items.add(new Item(items.size() + 1, sentences.get(code), ofWhich.getOrDefault(code, List.of())));
+		}
+		return items;
+	}
+
+	private static String sentence(String code, Optional<Category> category, List<TotalLine> lines,
+			SummaryLanguage language) {
+		Unit unit = Unit.valueOf(lines.get(0).getUnit());
+		String key = "item." + code;
+		if (unit == Unit.COUNT) {
+			BigDecimal total = lines.get(0).getTotal();
+			String written = language.number(total, unit);
+			String sentence = language.plural(key, total, written);
+			return (sentence != null) ? sentence : fallback(code, category, written);
+		}
+		List<String> amounts = lines.stream()
+			.map((line) -> language.number(line.getTotal(), unit)
+					+ ((line.getCurrency() != null) ? " " + line.getCurrency() : ""))
+			.toList();
+		String written = joined(amounts, language);
+		String sentence = language.message(key, written);
+		if (sentence != null) {
+			return sentence;
+		}
+		return fallback(code, category,
+				(unit == Unit.KILOGRAM) ? written + " " + language.message("unit.KILOGRAM") : written);
+	}
+
+	private static String joined(List<String> parts, SummaryLanguage language) {
+		if (parts.size() == 1) {
+			return parts.get(0);
+		}
+		return String.join(", ", parts.subList(0, parts.size() - 1)) + language.message("and")
+				+ parts.get(parts.size() - 1);
+	}
+
+	private static String fallback(String code, Optional<Category> category, String written) {
+		String name = category.map(Category::name).orElse(code);
+		return Character.toUpperCase(name.charAt(0)) + name.substring(1) + ": " + written + ".";
+	}
+
+	private static Table table(String caption, CouncilTotals totals, Catalogue catalogue, SummaryLanguage language,
+			Map<String, String> columns, Function<TotalLine, Map<String, BigDecimal>> breakdown) {
+		List<String> headers = new ArrayList<>();
+		headers.add(language.message("column.category"));
+		headers.add(language.message("column.unit"));
+		headers.addAll(columns.values());
+		headers.add(language.message("column.total"));
+		List<Row> rows = new ArrayList<>();
+		for (TotalLine line : totals.getLines()) {
+			Unit unit = Unit.valueOf(line.getUnit());
+			Optional<Category> category = catalogue.category(line.getCategory());
+			boolean ofWhich = category.map(Category::isPartOfParent).orElse(false);
+			String name = Optional.ofNullable(language.message("name." + line.getCategory()))
+				.orElse(category.map(Category::name).orElse(line.getCategory()));
+			String label = ofWhich ? language.message("of-which-row") + name : name;
+			String unitLabel = (line.getCurrency() != null) ? line.getCurrency() : language.message("unit." + unit);
+			List<String> figures = new ArrayList<>();
+			Map<String, BigDecimal> values = breakdown.apply(line);
+			for (String column : columns.keySet()) {
+				BigDecimal value = values.get(column);
+				figures.add((value != null) ? language.number(value, unit) : NONE);
+			}
+			figures.add(language.number(line.getTotal(), unit));
+			rows.add(new Row(label, ofWhich, unitLabel, figures));
+		}
+		return new Table(caption, headers, rows);
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.jointops.aggregator.summary;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jointops.aggregator.query.InvalidQueryException;
+import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.aggregator.topology.Ledgers;
+import org.jointops.totals.CouncilTotals;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The council summary of an operation, in plain text, Markdown or HTML (by the
+ * {@code Accept} header, or {@code format=txt|md|html}), in English or Russian
+ * ({@code lang}).
+ */
+@RestController
+@RequestMapping("/api/v1/operations")
+public class SummaryController {
+
+	static final MediaType TEXT_MARKDOWN = MediaType.parseMediaType("text/markdown");
+
+	private static final List<MediaType> OFFERED = List.of(MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML);
+
+	private final OperationQueries queries;
+
+	SummaryController(OperationQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping(path = "/{operation}/summary",
+			produces = { MediaType.TEXT_PLAIN_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE })
+	@Operation(summary = "The council summary of an operation",
+			description = "A numbered list of the findings in council style (of which lines under their parent), "
+					+ "tables by member state and by stage, and the time the figures stand at and the reports "
+					+ "they rest on. text/plain, text/markdown or text/html by Accept (or format=txt|md|html); "
+					+ "lang=en|ru.")
+	ResponseEntity<String> summary(@PathVariable String operation,
+			@Parameter(description = "en (default) or ru") @RequestParam(defaultValue = "en") String lang,
+			@Parameter(description = "txt, md or html: overrides Accept") @RequestParam(required = false) String format,
+			@Parameter(description = "an instant, e.g. 2017-06-03T00:00:00Z") @RequestParam(
+					required = false) Instant asOf,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+		SummaryLanguage language;
+		try {
+			language = SummaryLanguage.of(lang);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidQueryException(List.of("lang: " + ex.getMessage()));
+		}
+		MediaType type = negotiate(format, accept);
+		org.jointops.catalogue.Operation known = this.queries.catalogued(operation)
+			.orElseThrow(() -> new UnknownOperationException(operation));
+		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), this.queries.catalogue());
+		CouncilSummary summary = CouncilSummary.of(totals, known, this.queries.catalogue(), language, asOf);
+		String body = TEXT_MARKDOWN.equalsTypeAndSubtype(type) ? SummaryRenderer.markdown(summary)
+				: MediaType.TEXT_HTML.equalsTypeAndSubtype(type) ? SummaryRenderer.html(summary)
+						: SummaryRenderer.plainText(summary);
+		return ResponseEntity.ok()
+			.contentType(new MediaType(type, StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_LANGUAGE, language.code())
+			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+			.body(body);
+	}
+
+	private static MediaType negotiate(String format, String accept) {
+		if (format != null) {
+			return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+				case "txt", "text" -> MediaType.TEXT_PLAIN;
+				case "md", "markdown" -> TEXT_MARKDOWN;
+				case "html" -> MediaType.TEXT_HTML;
+				default -> throw new InvalidQueryException(List.of("format: must be txt, md or html, not " + format));
+			};
+		}
+		if (accept == null || accept.isBlank()) {
+			return MediaType.TEXT_PLAIN;
+		}
+		List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+		accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+		for (MediaType wanted : accepted) {
+			for (MediaType offered : OFFERED) {
+				if (wanted.includes(offered)) {
+					return offered;
+				}
+			}
+		}
+		return MediaType.TEXT_PLAIN;
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.jointops.aggregator.summary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jointops.aggregator.summary.CouncilSummary.Item;
+import org.jointops.aggregator.summary.CouncilSummary.Row;
+import org.jointops.aggregator.summary.CouncilSummary.Table;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Lays out a council summary as plain text, Markdown or HTML. Every text comes from the
+ * summary; only the layout is here.
+ */
+final class SummaryRenderer {
+
+	private static final String NL = "\n";
+
+	private SummaryRenderer() {
+	}
+
+	static String plainText(CouncilSummary summary) {
+		StringBuilder out = new StringBuilder();
+		out.append(summary.title()).append(NL);
+		if (summary.council() != null) {
+			out.append(summary.council()).append(NL);
+		}
+		out.append(NL).append(summary.intro()).append(NL);
+		if (summary.items().isEmpty()) {
+			out.append(summary.none()).append(NL);
+		}
+		for (Item item : summary.items()) {
+			String number = item.number() + ". ";
+			out.append(number).append(item.text()).append(NL);
+			for (String line : item.ofWhich()) {
+				out.append(" ".repeat(number.length())).append(line).append(NL);
+			}
+		}
+		for (Table table : summary.tables()) {
+			out.append(NL).append(table.caption()).append(NL);
+			List<List<String>> cells = new ArrayList<>();
+			cells.add(table.headers());
+			for (Row row : table.rows()) {
+				List<String> line = new ArrayList<>();
+				line.add((row.ofWhich() ? "  " : "") + row.label());
+				line.add(row.unit());
+				line.addAll(row.figures());
+				cells.add(line);
+			}
+			int[] widths = new int[table.headers().size()];
+			for (List<String> line : cells) {
+				for (int i = 0; i < line.size(); i++) {
+					widths[i] = Math.max(widths[i], line.get(i).length());
+				}
+			}
+			for (List<String> line : cells) {
+				StringBuilder text = new StringBuilder();
+				for (int i = 0; i < line.size(); i++) {
+					String cell = line.get(i);
+					String padding = " ".repeat(widths[i] - cell.length());
+					text.append((i == 0) ? "" : "  ").append((i < 2) ? cell + padding : padding + cell);
+				}
+				out.append(text.toString().stripTrailing()).append(NL);
+			}
+		}
+		out.append(NL).append(summary.figures()).append(NL);
+		return out.toString();
+	}
+
+	static String markdown(CouncilSummary summary) {
+		StringBuilder out = new StringBuilder();
+		out.append("# ").append(md(summary.title())).append(NL).append(NL);
+		if (summary.council() != null) {
+			out.append('*').append(md(summary.council())).append('*').append(NL).append(NL);
+		}
+		out.append(md(summary.intro())).append(NL).append(NL);
+		if (summary.items().isEmpty()) {
+			out.append(md(summary.none())).append(NL);
+		}
+		for (Item item : summary.items()) {
+			String number = item.number() + ". ";
+			out.append(number).append(md(item.text())).append(NL);
+			for (String line : item.ofWhich()) {
+				out.append(" ".repeat(number.length())).append("- ").append(md(line)).append(NL);
+			}
+		}
+		for (Table table : summary.tables()) {
+			out.append(NL).append("## ").append(md(table.caption())).append(NL).append(NL);
+			out.append('|');
+			table.headers().forEach((header) -> out.append(' ').append(md(header)).append(" |"));
+			out.append(NL).append('|');
+			for (int i = 0; i < table.headers().size(); i++) {
+				out.append((i < 2) ? "---|" : "---:|");
+			}
+			out.append(NL);
+			for (Row row : table.rows()) {
+				out.append("| ").append(md(row.label())).append(" | ").append(md(row.unit())).append(" |");
+				row.figures().forEach((figure) -> out.append(' ').append(md(figure)).append(" |"));
+				out.append(NL);
+			}
+		}
+		out.append(NL).append('*').append(md(summary.figures())).append('*').append(NL);
+		return out.toString();
+	}
+
+	static String html(CouncilSummary summary) {
+		StringBuilder out = new StringBuilder();
+		out.append("<!DOCTYPE html>").append(NL);
+		out.append("<html lang=\"").append(summary.language().code()).append("\">").append(NL);
+		out.append("<head><meta charset=\"utf-8\"><title>")
+			.append(h(summary.title()))
+			.append("</title>")
+			.append("<style>body{font-family:serif;max-width:60em;margin:2em auto;padding:0 1em}")
+			.append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:.2em .5em}")
+			.append("td.n{text-align:right;white-space:nowrap}tr.of-which td:first-child{padding-left:2em}")
+			.append("ul.of-which{list-style:none;padding-left:1em}</style></head>")
+			.append(NL);
+		out.append("<body>").append(NL);
+		out.append("<h1>").append(h(summary.title())).append("</h1>").append(NL);
+		if (summary.council() != null) {
+			out.append("<p class=\"council\">").append(h(summary.council())).append("</p>").append(NL);
+		}
+		out.append("<p>").append(h(summary.intro())).append("</p>").append(NL);
+		if (summary.items().isEmpty()) {
+			out.append("<p>").append(h(summary.none())).append("</p>").append(NL);
+		}
+		else {
+			out.append("<ol>").append(NL);
+			for (Item item : summary.items()) {
+				out.append("<li>").append(h(item.text()));
+				if (!item.ofWhich().isEmpty()) {
+					out.append("<ul class=\"of-which\">");
+					item.ofWhich().forEach((line) -> out.append("<li>").append(h(line)).append("</li>"));
+					out.append("</ul>");
+				}
+				out.append("</li>").append(NL);
+			}
+			out.append("</ol>").append(NL);
+		}
+		for (Table table : summary.tables()) {
+			out.append("<h2>").append(h(table.caption())).append("</h2>").append(NL);
+			out.append("<table>").append(NL).append("<tr>");
+			table.headers().forEach((header) -> out.append("<th>").append(h(header)).append("</th>"));
+			out.append("</tr>").append(NL);
+			for (Row row : table.rows()) {
+				out.append(row.ofWhich() ? "<tr class=\"of-which\">" : "<tr>");
+				out.append("<td>").append(h(row.label())).append("</td><td>").append(h(row.unit())).append("</td>");
+				row.figures().forEach((figure) -> out.append("<td class=\"n\">").append(h(figure)).append("</td>"));
+				out.append("</tr>").append(NL);
+			}
+			out.append("</table>").append(NL);
+		}
+		out.append("<p class=\"figures\">").append(h(summary.figures())).append("</p>").append(NL);
+		out.append("</body>").append(NL).append("</html>").append(NL);
+		return out.toString();
+	}
+
+	private static String h(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
+	}
+
+	private static String md(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			if ("\\`*_[]<>|#".indexOf(c) >= 0) {
+				out.append('\\');
+			}
+			out.append(c);
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,185 @@
+// The secretariat's dashboard: reads the aggregator's API and follows its live feed.
+// Everything it loads comes from the aggregator itself (Chart.js from its WebJar).
+'use strict';
+
+const api = '/api/v1';
+const state = { catalogue: null, operation: null, totals: null, source: null, chart: null, category: null };
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, attrs = {}, text) => {
+  const node = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+const getJson = async (path) => {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(path + ': ' + response.status);
+  return response.json();
+};
+const number = (value, unit) => Number(value).toLocaleString('en', {
+  minimumFractionDigits: unit === 'MONEY' ? 2 : 0, maximumFractionDigits: unit === 'KILOGRAM' ? 3 : 2 });
+
+function categories() {
+  const map = new Map();
+  state.catalogue.programmes.forEach((p) => p.categories.forEach((c) => map.set(c.code, c)));
+  return map;
+}
+
+function lineKey(line) {
+  return line.category + (line.currency ? '/' + line.currency : '');
+}
+
+function renderTotals(totals) {
+  state.totals = totals;
+  const names = categories();
+  const states = state.catalogue.states.map((s) => s.code);
+  $('title').textContent = (totals.name || totals.operation) + ': totals';
+  $('status').textContent = totals.version === 0 ? 'No reports yet.'
+    : `Version ${totals.version} · ${totals.reports} reports counted · last change submitted ${totals.updatedAt}`;
+  $('totals').dataset.version = totals.version;
+  const head = $('totals').tHead;
+  head.replaceChildren();
+  const header = el('tr');
+  ['Category', 'Unit', ...states, 'Total'].forEach((h) => header.appendChild(el('th', {}, h)));
+  head.appendChild(header);
+  const body = $('totals').tBodies[0];
+  body.replaceChildren();
+  totals.totals.forEach((line) => {
+    const category = names.get(line.category);
+    const row = el('tr', { 'data-line': lineKey(line) });
+    if (category && category.parent) row.className = 'of-which';
+    row.appendChild(el('td', {}, category ? category.name : line.category));
+    row.appendChild(el('td', {}, line.currency || line.unit.toLowerCase()));
+    states.forEach((code) => {
+      const value = line.byState[code];
+      row.appendChild(el('td', { class: 'n', 'data-state': code }, value === undefined ? '–' : number(value, line.unit)));
+    });
+    row.appendChild(el('td', { class: 'n total' }, number(line.total, line.unit)));
+    body.appendChild(row);
+  });
+  renderChartCategories(totals);
+  renderChart();
+}
+
+function renderChartCategories(totals) {
+  const names = categories();
+  const select = $('chart-category');
+  const keys = totals.totals.map(lineKey);
+  if (!keys.includes(state.category)) state.category = keys[0] || null;
+  select.replaceChildren();
+  totals.totals.forEach((line) => {
+    const category = names.get(line.category);
+    const option = el('option', { value: lineKey(line) },
+      (category ? category.name : line.category) + (line.currency ? ' (' + line.currency + ')' : ''));
+    if (lineKey(line) === state.category) option.selected = true;
+    select.appendChild(option);
+  });
+}
+
+function renderChart() {
+  const states = state.catalogue.states.map((s) => s.code);
+  const line = state.totals ? state.totals.totals.find((l) => lineKey(l) === state.category) : null;
+  const data = states.map((code) => (line && line.byState[code] !== undefined ? Number(line.byState[code]) : 0));
+  if (typeof Chart === 'undefined') return;
+  if (!state.chart) {
+    state.chart = new Chart($('chart'), {
+      type: 'bar',
+      data: { labels: states, datasets: [{ label: '', data, backgroundColor: '#1f3a5f' }] },
+      options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } } },
+    });
+  }
+  state.chart.data.datasets[0].data = data;
+  state.chart.data.datasets[0].label = line ? line.category : '';
+  state.chart.update();
+}
+
+async function renderCompleteness() {
+  const table = $('completeness');
+  try {
+    const completeness = await getJson(`${api}/operations/${encodeURIComponent(state.operation)}/completeness`);
+    const head = table.tHead;
+    head.replaceChildren();
+    const header = el('tr');
+    ['Stage', 'Report by', 'State', 'Status', 'Reports', 'Agencies', 'Last reported'].forEach((h) => header.appendChild(el('th', {}, h)));
+    head.appendChild(header);
+    const body = table.tBodies[0];
+    body.replaceChildren();
+    completeness.stages.forEach((stage) => stage.states.forEach((s) => {
+      const row = el('tr', { 'data-stage': stage.stage, 'data-state': s.state });
+      row.appendChild(el('td', {}, `${stage.stage} (${stage.start} – ${stage.end})`));
+      row.appendChild(el('td', {}, stage.reportBy || '–'));
+      row.appendChild(el('td', {}, s.name));
+      row.appendChild(el('td', { class: 's-' + s.status }, s.status));
+      row.appendChild(el('td', { class: 'n' }, String(s.reports)));
+      row.appendChild(el('td', {}, s.agencies.map((a) => a.agency).join(', ') || '–'));
+      row.appendChild(el('td', {}, s.lastReportedAt || '–'));
+      body.appendChild(row);
+    }));
+  } catch (e) {
+    table.tBodies[0].replaceChildren(el('tr', {}, ''));
+  }
+}
+
+function follow() {
+  if (state.source) state.source.close();
+  const live = $('live');
+  live.textContent = 'connecting…';
+  live.className = 'live';
+  // EventSource reconnects by itself, sending Last-Event-ID: the feed then sends only newer versions
+  const source = new EventSource(`${api}/operations/${encodeURIComponent(state.operation)}/totals/stream`);
+  state.source = source;
+  source.onopen = () => { live.textContent = 'live'; live.className = 'live on'; };
+  source.onerror = () => { live.textContent = 'reconnecting…'; live.className = 'live'; };
+  source.addEventListener('totals', (event) => {
+    renderTotals(JSON.parse(event.data));
+    live.textContent = 'live · v' + event.lastEventId;
+    live.className = 'live on flash';
+    setTimeout(() => { live.className = 'live on'; }, 600);
+    renderCompleteness();
+  });
+}
+
+function links() {
+  const base = `${api}/operations/${encodeURIComponent(state.operation)}/summary`;
+  $('summary-en').href = base + '?lang=en&format=html';
+  $('summary-ru').href = base + '?lang=ru&format=html';
+  $('summary-md').href = base + '?lang=en&format=md';
+  $('summary-txt').href = base + '?lang=en&format=txt';
+}
+
+async function select(operation) {
+  state.operation = operation;
+  const url = new URL(window.location);
+  url.searchParams.set('operation', operation);
+  window.history.replaceState(null, '', url);
+  links();
+  try {
+    renderTotals(await getJson(`${api}/operations/${encodeURIComponent(operation)}/totals`));
+  } catch (e) {
+    $('status').textContent = 'Totals unavailable: ' + e.message;
+  }
+  renderCompleteness();
+  follow();
+}
+
+async function start() {
+  state.catalogue = await getJson(`${api}/catalogue`);
+  const active = (await getJson(`${api}/operations`)).operations;
+  const counts = new Map(active.map((o) => [o.operation, o.reports]));
+  const codes = [...new Set([...active.map((o) => o.operation), ...state.catalogue.operations.map((o) => o.code)])];
+  const select$ = $('operation');
+  codes.forEach((code) => {
+    const known = state.catalogue.operations.find((o) => o.code === code);
+    select$.appendChild(el('option', { value: code },
+      `${code}${known ? ' – ' + known.name : ''} (${counts.get(code) || 0} reports)`));
+  });
+  const wanted = new URL(window.location).searchParams.get('operation');
+  const first = codes.includes(wanted) ? wanted : codes[0];
+  select$.value = first;
+  select$.addEventListener('change', () => select(select$.value));
+  $('chart-category').addEventListener('change', (e) => { state.category = e.target.value; renderChart(); });
+  await select(first);
+}
+
+start();

@@ -1,0 +1,250 @@
+package org.jointops.aggregator.feed;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.WithEmbeddedKafka;
+import org.jointops.wire.AvroSingleObjectSerializer;
+import org.jointops.wire.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.jointops.testsupport.Reports.count;
+import static org.jointops.testsupport.Reports.illegal2017;
+
+/**
+ * The live feed on a real broker: a client receives one event per change of a sequence of
+ * revisions, reconnects with {@code Last-Event-ID}, and only ever sees versions move
+ * forward.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
+				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
+				"spring.kafka.streams.properties.commit.interval.ms=50", "jointops.feed.heartbeat=1s" })
+@WithEmbeddedKafka
+@Import(TotalsFeedIntegrationTests.FindingsTopics.class)
+class TotalsFeedIntegrationTests {
+
+	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final List<Client> clients = new ArrayList<>();
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@AfterEach
+	void disconnect() {
+		this.clients.forEach(Client::close);
+	}
+
+	@Test
+	void sendsOneEventPerChangeAndAfterAReconnectOnlyNewerVersions() throws Exception {
+		Client first = connect(null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> !first.events().isEmpty());
+		assertThat(first.events().get(0).id()).as("empty totals before any report").isZero();
+
+		post(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		post(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 20))).build());
+		post(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
+		post(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> first.lastId() == 3);
+		assertThat(first.events()).extracting(Event::id).containsExactly(0L, 1L, 2L, 3L);
+		assertThat(first.events().get(3).data().at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
+		assertThat(first.events().get(3).data().get("reports").asLong()).isEqualTo(2);
+		first.close();
+
+		post(illegal2017("TJK", "TJK-1").setFindings(List.of(count(VIOLATIONS, 1))).build());
+		post(illegal2017("RUS", "RUS-1").setRevision(2).setWithdrawn(true).build());
+		Client second = connect(3L);
+		post(illegal2017("ARM", "ARM-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> second.lastId() == 6);
+		assertThat(second.events()).extracting(Event::id)
+			.as("the current state, then only newer versions")
+			.allMatch((id) -> id > 3)
+			.isSorted()
+			.doesNotHaveDuplicates()
+			.endsWith(6L);
+		assertThat(second.events().get(second.events().size() - 1).data().at("/totals/0/total").decimalValue())
+			.isEqualByComparingTo("116");
+
+		Client third = connect(6L);
+		Thread.sleep(1500); // a heartbeat comes by: still nothing to send
+		assertThat(third.events()).as("nothing newer than what the client has").isEmpty();
+		post(illegal2017("BLR", "BLR-1").setFindings(List.of(count(VIOLATIONS, 1000))).build());
+		await().atMost(Duration.ofSeconds(60)).until(() -> third.lastId() == 7);
+		assertThat(third.events()).extracting(Event::id).containsExactly(7L);
+	}
+
+	@Test
+	void answers404ForAnOperationNobodyKnows() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(url("/api/v1/operations/ILLEGAL-2099/totals/stream"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(404);
+	}
+
+	private Client connect(Long lastEventId) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(url("/api/v1/operations/ILLEGAL-2017/totals/stream")))
+			.header("Accept", "text/event-stream");
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", String.valueOf(lastEventId));
+		}
+		Client client = new Client(this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()));
+		this.clients.add(client);
+		return client;
+	}
+
+	private void post(ReportRevision report) throws Exception {
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			String topic = Topics.findings(report.getState());
+			producer
+				.send(new ProducerRecord<>(topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
+						new AvroSingleObjectSerializer().serialize(topic, report)))
+				.get();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	/**
+	 * One event of the stream.
+	 *
+	 * @param id its id (the totals' version)
+	 * @param data its data
+	 */
+	record Event(long id, JsonNode data) {
+	}
+
+	/** A test client of the stream, collecting its events as they come. */
+	static final class Client {
+
+		private final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+		private final List<Event> events = new CopyOnWriteArrayList<>();
+
+		private final Thread reader;
+
+		Client(CompletableFuture<HttpResponse<Stream<String>>> response) {
+			this.response = response;
+			this.reader = new Thread(this::read, "sse-test-client");
+			this.reader.setDaemon(true);
+			this.reader.start();
+		}
+
+		private void read() {
+			try (Stream<String> lines = this.response.join().body()) {
+				String[] id = new String[1];
+				StringBuilder data = new StringBuilder();
+				lines.forEach((line) -> {
+					if (line.startsWith("id:")) {
+						id[0] = line.substring(3).trim();
+					}
+					else if (line.startsWith("data:")) {
+						data.append(line.substring(5));
+					}
+					else if (line.isEmpty() && id[0] != null) {
+						this.events.add(new Event(Long.parseLong(id[0]), JSON.readTree(data.toString())));
+						id[0] = null;
+						data.setLength(0);
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				// closed by the test
+			}
+		}
+
+		List<Event> events() {
+			return this.events;
+		}
+
+		long lastId() {
+			return this.events.isEmpty() ? -1 : this.events.get(this.events.size() - 1).id();
+		}
+
+		void close() {
+			this.response.thenAccept((response) -> response.body().close());
+			this.reader.interrupt();
+		}
+
+	}
+
+	/**
+	 * The findings topics exist before Kafka Streams subscribes (as the producers create
+	 * them).
+	 */
+	@TestConfiguration
+	static class FindingsTopics {
+
+		@Bean
+		NewTopic findingsKaz() {
+			return TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic findingsRus() {
+			return TopicBuilder.name(Topics.findings("RUS")).partitions(1).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic findingsOthers() {
+			return TopicBuilder.name(Topics.findings("TJK")).partitions(1).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic findingsArm() {
+			return TopicBuilder.name(Topics.findings("ARM")).partitions(1).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic findingsBlr() {
+			return TopicBuilder.name(Topics.findings("BLR")).partitions(1).replicas(1).build();
+		}
+
+	}
+
+}
