@@ -132,12 +132,22 @@ function follow() {
   source.onopen = () => { live.textContent = 'live'; live.className = 'live on'; };
   source.onerror = () => { live.textContent = 'reconnecting…'; live.className = 'live'; };
   source.addEventListener('totals', (event) => {
-    renderTotals(JSON.parse(event.data));
+    const totals = JSON.parse(event.data);
+    // the page may already show a newer version (read from the store before the feed caught up)
+    if (totals.version < Number($('totals').dataset.version ?? -1)) return;
+    renderTotals(totals);
     live.textContent = 'live · v' + event.lastEventId;
     live.className = 'live on flash';
     setTimeout(() => { live.className = 'live on'; }, 600);
-    renderCompleteness();
+    completenessSoon();
   });
+}
+
+// completeness reads the operation's whole history: at most one refresh every few seconds
+let completenessTimer = null;
+function completenessSoon() {
+  if (completenessTimer) return;
+  completenessTimer = setTimeout(() => { completenessTimer = null; renderCompleteness(); }, 3000);
 }
 
 function links() {
@@ -154,6 +164,7 @@ async function select(operation) {
   url.searchParams.set('operation', operation);
   window.history.replaceState(null, '', url);
   links();
+  $('totals').dataset.version = -1;
   try {
     renderTotals(await getJson(`${api}/operations/${encodeURIComponent(operation)}/totals`));
   } catch (e) {

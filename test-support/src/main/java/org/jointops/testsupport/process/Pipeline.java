@@ -104,6 +104,17 @@ public final class Pipeline implements AutoCloseable {
 	 * @return this pipeline
 	 */
 	public Pipeline start() {
+		try {
+			startAll();
+			return this;
+		}
+		catch (RuntimeException | Error ex) {
+			close(); // a half-started pipeline leaves nothing running
+			throw ex;
+		}
+	}
+
+	private void startAll() {
 		this.broker = BrokerProcess.in(this.directory.resolve("kafka")).start();
 		createFindingsTopics();
 		for (String state : this.states) {
@@ -122,7 +133,6 @@ public final class Pipeline implements AutoCloseable {
 		}
 		services().forEach(ServiceProcess::start);
 		services().forEach((service) -> service.awaitHealthy(START_TIMEOUT));
-		return this;
 	}
 
 	public BrokerProcess broker() {

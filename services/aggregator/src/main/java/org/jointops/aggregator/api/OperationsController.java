@@ -51,7 +51,7 @@ class OperationsController {
 					+ "An operation of the catalogue without reports has empty totals; one that is nowhere is 404.")
 	OperationTotalsView totals(@PathVariable String operation,
 			@Parameter(description = "member states, e.g. KAZ") @RequestParam(required = false) List<String> state,
-			@Parameter(description = "stage numbers") @RequestParam(required = false) List<Integer> stage,
+			@Parameter(description = "stage numbers") @RequestParam(required = false) List<String> stage,
 			@Parameter(description = "agencies, e.g. INTERIOR") @RequestParam(required = false) List<String> agency,
 			@Parameter(description = "categories, e.g. FINES_IMPOSED") @RequestParam(
 					required = false) List<String> category,

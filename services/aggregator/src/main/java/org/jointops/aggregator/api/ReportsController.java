@@ -35,7 +35,7 @@ class ReportsController {
 					+ "The lines of the reports listed add up to the totals with the same filter.")
 	ReportsView reports(@PathVariable String operation,
 			@Parameter(description = "member states, e.g. KAZ") @RequestParam(required = false) List<String> state,
-			@Parameter(description = "stage numbers") @RequestParam(required = false) List<Integer> stage,
+			@Parameter(description = "stage numbers") @RequestParam(required = false) List<String> stage,
 			@Parameter(description = "agencies, e.g. INTERIOR") @RequestParam(required = false) List<String> agency,
 			@Parameter(description = "categories, e.g. FINES_IMPOSED") @RequestParam(
 					required = false) List<String> category,

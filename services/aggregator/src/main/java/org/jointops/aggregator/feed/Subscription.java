@@ -133,6 +133,10 @@ final class Subscription implements Runnable {
 			// to
 			end(ex);
 		}
+		catch (RuntimeException ex) {
+			// an event that cannot be written: end the stream rather than leave it silent
+			end(ex);
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			end(null);

@@ -2,6 +2,8 @@ package org.jointops.aggregator.health;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -9,14 +11,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers stream-thread failures. A failed thread is replaced and resumes from its last
- * commit, so Kafka Streams looks RUNNING between failures; health is DOWN while failures
- * keep coming.
+ * commit, so Kafka Streams looks RUNNING between failures. One failure that the
+ * replacement thread recovers from (the broker was away for a while) is history; several
+ * within a minute are a crash loop, and health is DOWN while it lasts.
  */
 @Component
 public class StreamFailures {
 
-	/** How long after a failure health stays DOWN. */
+	/** The window in which failures count as repeating. */
 	static final Duration RECENT = Duration.ofMinutes(1);
+
+	/** How many failures within {@link #RECENT} make a crash loop. */
+	static final int REPEATED = 3;
+
+	private final Deque<Instant> recent = new ArrayDeque<>();
 
 	private final Clock clock;
 
@@ -38,11 +46,23 @@ public class StreamFailures {
 		this.count.incrementAndGet();
 		this.lastError = error.getClass().getName() + ": " + error.getMessage();
 		this.last = this.clock.instant();
+		synchronized (this.recent) {
+			this.recent.addLast(this.last);
+			while (this.recent.size() > REPEATED) {
+				this.recent.removeFirst();
+			}
+		}
 	}
 
-	boolean isRecent() {
-		Instant failure = this.last;
-		return failure != null && failure.isAfter(this.clock.instant().minus(RECENT));
+	/**
+	 * Whether threads keep failing: {@value #REPEATED} failures within {@link #RECENT}.
+	 * @return true in a crash loop
+	 */
+	boolean isRepeating() {
+		Instant since = this.clock.instant().minus(RECENT);
+		synchronized (this.recent) {
+			return this.recent.stream().filter((failure) -> failure.isAfter(since)).count() >= REPEATED;
+		}
 	}
 
 	long count() {

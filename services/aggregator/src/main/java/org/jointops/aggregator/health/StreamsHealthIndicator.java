@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Whether Kafka Streams can serve the totals (contributor name {@code streams}): UP while
  * it runs; OUT_OF_SERVICE while it starts, rebalances or restores state, when the stores
  * cannot be queried; DOWN once it has stopped or failed, and while its threads keep
- * failing (within {@link StreamFailures#RECENT}).
+ * failing ({@link StreamFailures#REPEATED} times within {@link StreamFailures#RECENT}).
  */
 @Component("streamsHealthIndicator")
 class StreamsHealthIndicator extends AbstractHealthIndicator {
@@ -33,7 +33,7 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 		if (state == null) {
 			builder.outOfService();
 		}
-		else if (this.failures.isRecent()) {
+		else if (this.failures.isRepeating()) {
 			builder.down();
 		}
 		else {

@@ -9,6 +9,8 @@ import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.Operation;
+import org.jointops.catalogue.Untrusted;
+import org.jointops.catalogue.Violation;
 import org.jointops.ledger.OperationLedger;
 
 import org.springframework.stereotype.Component;
@@ -56,28 +58,32 @@ public class OperationQueries {
 		if (asOf == null) {
 			return this.ledgers.ledger(operation).orElseGet(() -> emptyLedger(operation));
 		}
-		OperationHistory history = history(operation);
-		boolean missing = history.firstVersion() == 0 && this.ledgers.ledger(operation).isPresent();
-		if (!history.isComplete() || missing) {
-			throw new HistoryUnavailableException("The history of " + operation + " is not kept from its first "
-					+ "change (the aggregator counted it before it recorded histories), "
-					+ "so its totals at an instant cannot be given exactly");
-		}
-		return history.ledgerAsOf(asOf);
+		return history(operation).ledgerAsOf(asOf);
 	}
 
 	/**
-	 * An operation's history.
+	 * An operation's whole history, from its first change: what as-of totals,
+	 * traceability and completeness are read from.
 	 * @param operation operation code
 	 * @return its changes
 	 * @throws UnknownOperationException if neither the catalogue nor any report names it
+	 * @throws HistoryUnavailableException if the history does not go back to the first
+	 * change (the operation was counted before histories were recorded): answers read
+	 * from it would silently leave reports out
 	 */
 	public OperationHistory history(String operation) {
 		List<VersionedChange> changes = this.ledgers.history(operation);
 		if (changes.isEmpty()) {
 			known(operation);
 		}
-		return OperationHistory.of(operation, changes);
+		OperationHistory history = OperationHistory.of(operation, changes);
+		boolean missing = history.firstVersion() == 0 && this.ledgers.ledger(operation).isPresent();
+		if (!history.isComplete() || missing) {
+			throw new HistoryUnavailableException("The history of " + operation + " is not kept from its first "
+					+ "change (the aggregator counted it before it recorded histories), so its totals at an "
+					+ "instant, the reports behind them and its completeness cannot be given exactly");
+		}
+		return history;
 	}
 
 	/**
@@ -106,25 +112,26 @@ public class OperationQueries {
 	 * @throws InvalidQueryException naming every unknown code
 	 */
 	public void check(String operation, TotalsFilter filter) {
-		List<String> problems = new ArrayList<>();
+		List<Violation> problems = new ArrayList<>();
 		filter.states()
 			.stream()
 			.filter((state) -> this.catalogue.state(state).isEmpty())
-			.forEach((state) -> problems.add("state: no member state " + state));
+			.forEach((state) -> problems.add(new Violation("state", "no member state " + Untrusted.quoted(state))));
 		filter.agencies()
 			.stream()
 			.filter((agency) -> this.catalogue.agency(agency).isEmpty())
-			.forEach((agency) -> problems.add("agency: no agency " + agency));
+			.forEach((agency) -> problems.add(new Violation("agency", "no agency " + Untrusted.quoted(agency))));
 		Optional<Operation> known = catalogued(operation);
 		filter.categories()
 			.stream()
 			.filter((category) -> this.catalogue.category(category).isEmpty()
 					|| known.map((op) -> !this.catalogue.allows(op, category)).orElse(false))
-			.forEach((category) -> problems.add("category: " + category + " is not a category of " + operation));
+			.forEach((category) -> problems
+				.add(new Violation("category", Untrusted.quoted(category) + " is not a category of " + operation)));
 		known.ifPresent((op) -> filter.stages()
 			.stream()
 			.filter((stage) -> op.stage(stage).isEmpty())
-			.forEach((stage) -> problems.add("stage: " + operation + " has no stage " + stage)));
+			.forEach((stage) -> problems.add(new Violation("stage", operation + " has no stage " + stage))));
 		if (!problems.isEmpty()) {
 			throw new InvalidQueryException(problems);
 		}

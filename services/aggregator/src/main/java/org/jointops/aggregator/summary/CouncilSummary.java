@@ -107,9 +107,15 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 			tables.add(table(language.message("table.by-stage"), totals, catalogue, language, stages,
 					TotalLine::getByStage));
 		}
-		Instant standsAt = (asOf != null) ? asOf : totals.getUpdatedAt();
-		String figures = language.message("figures", language.dateTime(standsAt), totals.getVersion(),
-				totals.getReports());
+		String figures;
+		if (asOf == null && totals.getVersion() == 0) {
+			figures = language.message("figures.none");
+		}
+		else {
+			Instant standsAt = (asOf != null) ? asOf : totals.getUpdatedAt();
+			figures = language.message("figures", language.dateTime(standsAt), totals.getVersion(),
+					totals.getReports());
+		}
 		return new CouncilSummary(language, language.message("title", operation.name()), council,
 				language.message("during"), items, language.message("none"), tables, figures);
 	}

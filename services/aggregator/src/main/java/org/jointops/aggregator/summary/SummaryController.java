@@ -60,7 +60,7 @@ public class SummaryController {
 			language = SummaryLanguage.of(lang);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidQueryException(List.of("lang: " + ex.getMessage()));
+			throw InvalidQueryException.of("lang", ex.getMessage());
 		}
 		MediaType type = negotiate(format, accept);
 		org.jointops.catalogue.Operation known = this.queries.catalogued(operation)
@@ -83,7 +83,8 @@ public class SummaryController {
 				case "txt", "text" -> MediaType.TEXT_PLAIN;
 				case "md", "markdown" -> TEXT_MARKDOWN;
 				case "html" -> MediaType.TEXT_HTML;
-				default -> throw new InvalidQueryException(List.of("format: must be txt, md or html, not " + format));
+				default -> throw InvalidQueryException.of("format",
+						"must be txt, md or html, not " + org.jointops.catalogue.Untrusted.quoted(format));
 			};
 		}
 		if (accept == null || accept.isBlank()) {

@@ -86,7 +86,7 @@ enum SummaryLanguage {
 				return language;
 			}
 		}
-		throw new IllegalArgumentException("lang must be en or ru, not '" + code + "'");
+		throw new IllegalArgumentException("must be en or ru, not " + org.jointops.catalogue.Untrusted.quoted(code));
 	}
 
 	String code() {

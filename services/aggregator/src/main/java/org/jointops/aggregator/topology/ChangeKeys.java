@@ -1,5 +1,7 @@
 package org.jointops.aggregator.topology;
 
+import java.util.Locale;
+
 /**
  * Keys of the store {@value CouncilTotalsTopology#CHANGES_STORE}: the operation, a slash,
  * and the ledger version the change produced, zero-padded so that the store's byte order
@@ -19,7 +21,7 @@ public final class ChangeKeys {
 	 * @return e.g. {@code ILLEGAL-2017/0000000000000000042}
 	 */
 	public static String of(String operation, long version) {
-		return operation + SEPARATOR + String.format("%019d", version);
+		return operation + SEPARATOR + String.format(Locale.ROOT, "%019d", version);
 	}
 
 	/**

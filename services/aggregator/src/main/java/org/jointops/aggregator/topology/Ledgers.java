@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -113,8 +114,8 @@ public final class Ledgers {
 	public static CouncilTotals councilTotals(OperationLedger ledger, Catalogue catalogue) {
 		Map<String, TotalLine> lines = new TreeMap<>();
 		for (LedgerCell cell : ledger.getCells()) {
-			String key = String.format("%010d/%s/%s", catalogue.rankOf(cell.getCategory()), cell.getCategory(),
-					Objects.toString(cell.getCurrency(), ""));
+			String key = String.format(Locale.ROOT, "%010d/%s/%s", catalogue.rankOf(cell.getCategory()),
+					cell.getCategory(), Objects.toString(cell.getCurrency(), ""));
 			TotalLine line = lines.computeIfAbsent(key, (k) -> new TotalLine(cell.getCategory(), cell.getUnit(),
 					cell.getCurrency(), Quantities.onTheWire(BigDecimal.ZERO), new TreeMap<>(), new TreeMap<>()));
 			line.setTotal(line.getTotal().add(cell.getQuantity()));

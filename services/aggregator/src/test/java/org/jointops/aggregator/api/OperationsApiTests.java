@@ -143,8 +143,23 @@ class OperationsApiTests {
 		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().isLenientlyEqualTo("""
 				{"type": "urn:jointops:problem:invalid-query", "status": 400,
-				 "errors": ["state: no member state XYZ", "category: DRUGS_SEIZED is not a category of ILLEGAL-2017",
-				            "stage: ILLEGAL-2017 has no stage 3"]}""");
+				 "errors": [{"field": "state", "reason": "no member state 'XYZ'"},
+				            {"field": "category", "reason": "'DRUGS_SEIZED' is not a category of ILLEGAL-2017"},
+				            {"field": "stage", "reason": "ILLEGAL-2017 has no stage 3"}]}""");
+	}
+
+	@Test
+	void anEmptyStageValueFiltersNothing() {
+		recordThreeReports();
+
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?stage=1,&stage=")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.reports")
+			.isEqualTo(2);
+		MvcTestResult notANumber = this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?stage=one").exchange();
+		assertThat(notANumber).hasStatus(400);
+		assertThat(notANumber).bodyJson().isLenientlyEqualTo("""
+				{"errors": [{"field": "stage", "reason": "must be a stage number, not 'one'"}]}""");
 	}
 
 	@Test
@@ -264,6 +279,23 @@ class OperationsApiTests {
 	}
 
 	@Test
+	void answers409RatherThanPartialAnswersWhenTheHistoryDoesNotGoBackToTheStart() {
+		recordThreeReports();
+		this.ledgers.forgetHistoryBefore("ILLEGAL-2017", 3);
+
+		for (String uri : List.of("/api/v1/operations/ILLEGAL-2017/reports",
+				"/api/v1/operations/ILLEGAL-2017/completeness",
+				"/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-04T00:00:00Z")) {
+			MvcTestResult result = this.mvc.get().uri(uri).exchange();
+			assertThat(result).as(uri).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson()
+				.extractingPath("$.type")
+				.isEqualTo("urn:jointops:problem:history-unavailable");
+		}
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals")).hasStatusOk();
+	}
+
+	@Test
 	void answers503WithRetryAfterWhileTheTotalsAreBeingRestored() {
 		this.ledgers.makeUnavailable();
 
@@ -313,6 +345,14 @@ class OperationsApiTests {
 
 		void makeUnavailable() {
 			this.unavailable = true;
+		}
+
+		/**
+		 * As on data counted before histories were recorded: the first changes are
+		 * missing.
+		 */
+		void forgetHistoryBefore(String operation, long version) {
+			this.histories.get(operation).removeIf((change) -> change.version() < version);
 		}
 
 		void clear() {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Health while stream threads fail and are replaced: DOWN while failures are recent, and
- * back on its own when they stop.
+ * Health while stream threads fail and are replaced: a recovered failure is history, a
+ * crash loop is DOWN until it stops.
  */
 class StreamFailuresTests {
 
@@ -39,16 +39,34 @@ class StreamFailuresTests {
 	});
 
 	@Test
-	void failuresAreRecentForAMinute() {
-		assertThat(this.failures.isRecent()).isFalse();
+	void oneRecoveredFailureIsHistory() {
+		this.failures.record(new IllegalStateException("broker out of reach"));
 
-		this.failures.record(new IllegalStateException("registry out of reach"));
-		assertThat(this.failures.isRecent()).isTrue();
-		assertThat(this.failures.lastError()).isEqualTo("java.lang.IllegalStateException: registry out of reach");
-
-		this.now.set(this.now.get().plus(StreamFailures.RECENT).plus(Duration.ofSeconds(1)));
-		assertThat(this.failures.isRecent()).isFalse();
+		assertThat(this.failures.isRepeating()).isFalse();
 		assertThat(this.failures.count()).isEqualTo(1);
+		assertThat(this.failures.lastError()).isEqualTo("java.lang.IllegalStateException: broker out of reach");
+	}
+
+	@Test
+	void failuresThatKeepComingAreACrashLoopUntilTheyStop() {
+		for (int i = 0; i < StreamFailures.REPEATED; i++) {
+			this.failures.record(new IllegalStateException("registry out of reach"));
+			this.now.set(this.now.get().plusSeconds(10));
+		}
+		assertThat(this.failures.isRepeating()).isTrue();
+
+		this.now.set(this.now.get().plus(StreamFailures.RECENT));
+		assertThat(this.failures.isRepeating()).isFalse();
+		assertThat(this.failures.count()).isEqualTo(StreamFailures.REPEATED);
+	}
+
+	@Test
+	void failuresSpreadOverMoreThanTheWindowAreNoLoop() {
+		for (int i = 0; i < 5; i++) {
+			this.failures.record(new IllegalStateException("broker out of reach"));
+			this.now.set(this.now.get().plusSeconds(40));
+		}
+		assertThat(this.failures.isRepeating()).isFalse();
 	}
 
 }

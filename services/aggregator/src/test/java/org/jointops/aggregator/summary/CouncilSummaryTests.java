@@ -222,6 +222,18 @@ class CouncilSummaryTests {
 				""");
 	}
 
+	@Test
+	void namesNoInstantBeforeTheFirstReport() {
+		CouncilTotals none = Ledgers.councilTotals(Ledgers.empty(), CATALOGUE);
+
+		assertThat(
+				SummaryRenderer.plainText(CouncilSummary.of(none, ILLEGAL_2017, CATALOGUE, SummaryLanguage.EN, null)))
+			.endsWith("No findings have been reported.\n\nNo report has been counted yet.\n");
+		assertThat(
+				SummaryRenderer.plainText(CouncilSummary.of(none, ILLEGAL_2017, CATALOGUE, SummaryLanguage.RU, null)))
+			.endsWith("Отчёты пока не учтены.\n");
+	}
+
 	private static CouncilSummary summary(SummaryLanguage language) {
 		CouncilTotals totals = knownTotals();
 		assertThat(totals.getUpdatedAt()).isEqualTo(STANDS_AT);
