@@ -217,7 +217,15 @@ public final class LocalStack implements AutoCloseable {
 		// one logging configuration for the whole JVM (logback.xml), not one per Spring
 		// context
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-		Options options = Options.parse(args);
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
 		if (options.help()) {
 			System.out.println(Options.USAGE);
 			return;

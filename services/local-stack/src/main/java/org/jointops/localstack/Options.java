@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Command-line options of {@code ./local-stack}.
@@ -24,6 +25,11 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 			  --producer-ports-from=N first producer's HTTP port, in alphabetical order of state (default 8081)
 			  --catalogue=FILE        an extra catalogue file for every service (repeatable)""";
 
+	private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h");
+
+	private static final Set<String> WITH_VALUE = Set.of("--data-dir", "--kafka-port", "--aggregator-port",
+			"--producer-ports-from", "--catalogue");
+
 	static Options parse(String[] args) {
 		LocalStack.Settings defaults = LocalStack.Settings.defaults();
 		boolean demo = false;
@@ -33,21 +39,48 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 		int aggregator = defaults.aggregatorPort();
 		int producers = defaults.firstProducerPort();
 		List<Path> catalogues = new ArrayList<>();
-		for (String arg : args) {
-			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
-			switch (arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg) {
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+			boolean flag = FLAGS.contains(name);
+			if (!flag && !WITH_VALUE.contains(name)) {
+				throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+			}
+			String value = null;
+			if (!flag) {
+				// --option=value or --option value
+				if (arg.contains("=")) {
+					value = arg.substring(arg.indexOf('=') + 1);
+				}
+				else if (i + 1 < args.length) {
+					value = args[++i];
+				}
+				else {
+					throw new IllegalArgumentException("Option " + name + " needs a value\n" + USAGE);
+				}
+			}
+			switch (name) {
 				case "--demo" -> demo = true;
 				case "--help", "-h" -> help = true;
 				case "--data-dir" -> data = Path.of(value);
-				case "--kafka-port" -> kafka = Integer.parseInt(value);
-				case "--aggregator-port" -> aggregator = Integer.parseInt(value);
-				case "--producer-ports-from" -> producers = Integer.parseInt(value);
+				case "--kafka-port" -> kafka = port(name, value);
+				case "--aggregator-port" -> aggregator = port(name, value);
+				case "--producer-ports-from" -> producers = port(name, value);
 				case "--catalogue" -> catalogues.add(Path.of(value));
 				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
 			}
 		}
 		return new Options(demo, help,
 				new LocalStack.Settings(data, kafka, kafka + 1, aggregator, producers, catalogues, Map.of()));
+	}
+
+	private static int port(String option, String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(option + " needs a port number, not '" + value + "'\n" + USAGE);
+		}
 	}
 
 }

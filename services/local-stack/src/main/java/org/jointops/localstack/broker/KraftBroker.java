@@ -103,6 +103,10 @@ public final class KraftBroker implements AutoCloseable {
 		// topics are created by the services with their own settings, never by accident
 		properties.put("auto.create.topics.enable", "false");
 		properties.put("num.partitions", "3");
+		// one node, no replicas: only writing every batch to disk before acknowledging it
+		// keeps acknowledged records through a power loss or a killed virtual machine (a
+		// cluster gets that from its replicas instead)
+		properties.put("log.flush.interval.messages", "1");
 		return properties;
 	}
 
