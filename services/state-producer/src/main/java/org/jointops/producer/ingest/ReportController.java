@@ -1,9 +1,11 @@
 package org.jointops.producer.ingest;
 
 import jakarta.validation.Valid;
+import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.publish.PublishedRecord;
 import org.jointops.producer.publish.ReportPublisher;
 import org.jointops.report.ReportRevision;
+import org.jointops.wire.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/reports")
-class ReportController {
+public class ReportController {
+
+	/** The query parameter asking to validate only. */
+	public static final String DRY_RUN = "dryRun";
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportController.class);
 
@@ -29,19 +35,30 @@ class ReportController {
 
 	private final IngestMetrics metrics;
 
-	ReportController(ReportIntake intake, ReportPublisher publisher, IngestMetrics metrics) {
+	private final String topic;
+
+	ReportController(ReportIntake intake, ReportPublisher publisher, IngestMetrics metrics,
+			ProducerProperties properties) {
 		this.intake = intake;
 		this.publisher = publisher;
 		this.metrics = metrics;
+		this.topic = Topics.findings(properties.state());
 	}
 
 	/**
 	 * Accepts one report revision: 202 once the broker has it, 400 or 403 with the
-	 * reasons if it is refused, 503 if Kafka cannot take it now.
+	 * reasons if it is refused, 503 if Kafka cannot take it now. With
+	 * {@code dryRun=true}: 200 if it would be accepted, the same refusals otherwise, and
+	 * nothing is sent.
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ReportAccepted> submit(@Valid @RequestBody ReportRequest request) {
+	ResponseEntity<?> submit(@Valid @RequestBody ReportRequest request,
+			@RequestParam(name = DRY_RUN, defaultValue = "false") boolean dryRun) {
 		ReportRevision revision = this.intake.accept(request);
+		if (dryRun) {
+			this.metrics.checked();
+			return ResponseEntity.ok(ReportChecked.of(revision, this.topic));
+		}
 		PublishedRecord record = this.publisher.publish(revision);
 		this.metrics.accepted();
 		logger.info("Accepted {}/{} revision {} of {} for {} stage {}: {}-{}@{}", revision.getState(),

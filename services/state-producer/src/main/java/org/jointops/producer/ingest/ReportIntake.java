@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * submission time and each line's unit, and checks it against the catalogue.
  */
 @Component
-class ReportIntake {
+public class ReportIntake {
 
 	private final ReportRules rules;
 
@@ -42,11 +42,12 @@ class ReportIntake {
 	/**
 	 * The revision to publish for a request.
 	 * @param request a request whose required fields are present
-	 * @return the revision, with quantities at the wire's scale
+	 * @return the revision, with quantities at the wire's scale, stamped with the time of
+	 * this call
 	 * @throws ForeignStateException if the request names another state
 	 * @throws InvalidReportException if the request breaks a rule
 	 */
-	ReportRevision accept(ReportRequest request) {
+	public ReportRevision accept(ReportRequest request) {
 		if (request.state() != null && !request.state().equals(this.state)) {
 			throw new ForeignStateException(this.state, request.state());
 		}

@@ -91,6 +91,43 @@ class ReportValidationTests {
 	}
 
 	@Test
+	void dryRunAnswersAsIfSendingAndPublishesNothing() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/reports?dryRun=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(valid().toJson())
+			.exchange();
+
+		assertThat(result).hasStatus(200).bodyJson().isLenientlyEqualTo("""
+				{"reportId": "KAZ-INTERIOR-2017-0001", "revision": 1, "state": "KAZ", "topic": "findings.kaz",
+				 "submittedAt": "2017-06-03T08:00:00Z", "dryRun": true}""");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void dryRunRefusesAnInvalidReportAsASubmissionWould() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/reports?dryRun=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(valid().with("agency", "POLICE").toJson())
+			.exchange();
+
+		assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("agency");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void refusesADryRunThatIsNotTrueOrFalse() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/reports?dryRun=perhaps")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(valid().toJson())
+			.exchange();
+
+		assertRefused(result, 400, "dryRun", "expected true or false, found 'perhaps'");
+	}
+
+	@Test
 	void acceptsItsOwnStateNamedInTheReport() {
 		assertThat(post(valid().with("state", "KAZ"))).hasStatus(202);
 	}
