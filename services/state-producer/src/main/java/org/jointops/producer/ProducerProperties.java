@@ -1,6 +1,8 @@
 package org.jointops.producer;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,12 +23,18 @@ import org.springframework.validation.annotation.Validated;
  * @param topic how the state's findings topic is created if missing
  * @param maxBodySize longest request body read; longer ones are answered 413
  * @param batch limits of {@code POST /api/v1/reports:batch}
+ * @param agencyTokens by agency code, the SHA-256 hashes ({@code sha256:<hex>}) of its
+ * API tokens
  */
 @ConfigurationProperties("jointops")
 @Validated
 public record ProducerProperties(@NotBlank String state, @DefaultValue("10s") Duration publishTimeout,
-		@Valid @DefaultValue Topic topic, @DefaultValue("256KB") DataSize maxBodySize,
-		@Valid @DefaultValue Batch batch) {
+		@Valid @DefaultValue Topic topic, @DefaultValue("256KB") DataSize maxBodySize, @Valid @DefaultValue Batch batch,
+		Map<String, List<String>> agencyTokens) {
+
+	public ProducerProperties {
+		agencyTokens = (agencyTokens != null) ? Map.copyOf(agencyTokens) : Map.of();
+	}
 
 	/**
 	 * @param partitions partitions of {@code findings.<state>}

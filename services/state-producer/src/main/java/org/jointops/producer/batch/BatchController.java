@@ -9,6 +9,7 @@ import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.ingest.IngestMetrics;
 import org.jointops.producer.ingest.IngestProblemHandler;
 import org.jointops.producer.ingest.ReportController;
+import org.jointops.producer.security.AgencyPrincipal;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,7 +64,8 @@ class BatchController {
 	ResponseEntity<BatchResponse> submit(
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType,
 			@RequestBody(required = false) byte[] body,
-			@RequestParam(name = ReportController.DRY_RUN, defaultValue = "false") boolean dryRun) {
+			@RequestParam(name = ReportController.DRY_RUN, defaultValue = "false") boolean dryRun,
+			@AuthenticationPrincipal AgencyPrincipal caller) {
 		byte[] content = (body != null) ? body : new byte[0];
 		if (contentType != null && contentType.isCompatibleWith(MediaType.parseMediaType(TEXT_CSV))) {
 			Charset charset = contentType.getCharset();
@@ -71,9 +74,10 @@ class BatchController {
 						"a CSV batch is UTF-8, found charset " + charset.name());
 			}
 			return answer(this.submission
-				.submit(CsvBatch.read(content, this.limits.maxRows(), this.limits.maxReports()), dryRun));
+				.submit(CsvBatch.read(content, this.limits.maxRows(), this.limits.maxReports()), dryRun, caller));
 		}
-		return answer(this.submission.submit(JsonBatch.read(this.mapper, content, this.limits.maxReports()), dryRun));
+		return answer(
+				this.submission.submit(JsonBatch.read(this.mapper, content, this.limits.maxReports()), dryRun, caller));
 	}
 
 	private static ResponseEntity<BatchResponse> answer(BatchResponse response) {

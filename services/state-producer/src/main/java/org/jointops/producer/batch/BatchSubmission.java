@@ -12,13 +12,16 @@ import jakarta.validation.Validator;
 import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
 import org.jointops.producer.ProducerProperties;
+import org.jointops.producer.ingest.ForbiddenReportException;
 import org.jointops.producer.ingest.ForeignStateException;
 import org.jointops.producer.ingest.IngestMetrics;
 import org.jointops.producer.ingest.InvalidReportException;
 import org.jointops.producer.ingest.ReportIntake;
 import org.jointops.producer.ingest.ReportRequest;
+import org.jointops.producer.publish.KafkaUnavailableException;
 import org.jointops.producer.publish.PublishOutcome;
 import org.jointops.producer.publish.ReportPublisher;
+import org.jointops.producer.security.AgencyPrincipal;
 import org.jointops.report.ReportRevision;
 import org.jointops.wire.Topics;
 import org.slf4j.Logger;
@@ -56,13 +59,13 @@ class BatchSubmission {
 		this.topic = Topics.findings(properties.state());
 	}
 
-	BatchResponse submit(List<BatchItem> items, boolean dryRun) {
+	BatchResponse submit(List<BatchItem> items, boolean dryRun, AgencyPrincipal caller) {
 		BatchResult[] results = new BatchResult[items.size()];
 		List<BatchItem> valid = new ArrayList<>();
 		List<ReportRevision> revisions = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
 		for (BatchItem item : items) {
-			BatchResult refused = check(item, seen, valid, revisions);
+			BatchResult refused = check(item, caller, seen, valid, revisions);
 			if (refused != null) {
 				results[item.index()] = refused;
 			}
@@ -86,7 +89,7 @@ class BatchSubmission {
 	/**
 	 * The result of a refused report, or null if it is valid (then added to both lists).
 	 */
-	private BatchResult check(BatchItem item, Map<String, Integer> seen, List<BatchItem> valid,
+	private BatchResult check(BatchItem item, AgencyPrincipal caller, Map<String, Integer> seen, List<BatchItem> valid,
 			List<ReportRevision> revisions) {
 		if (item.request() == null) {
 			return refused(item, HttpStatus.BAD_REQUEST, item.errors());
@@ -97,7 +100,7 @@ class BatchSubmission {
 		}
 		ReportRevision revision;
 		try {
-			revision = this.intake.accept(item.request());
+			revision = this.intake.accept(item.request(), caller);
 		}
 		catch (ForeignStateException ex) {
 			return refused(item, HttpStatus.FORBIDDEN, item.located(List.of(new Violation("state", "must be "
@@ -105,6 +108,12 @@ class BatchSubmission {
 		}
 		catch (InvalidReportException ex) {
 			return refused(item, HttpStatus.BAD_REQUEST, item.located(ex.violations()));
+		}
+		catch (ForbiddenReportException ex) {
+			return refused(item, HttpStatus.FORBIDDEN, item.located(List.of(ex.violation())));
+		}
+		catch (KafkaUnavailableException ex) {
+			return unavailable(item, item.reportId(), item.revision(), ex);
 		}
 		Integer earlier = seen.putIfAbsent(revision.getReportId() + '\u0000' + revision.getRevision(), item.index());
 		if (earlier != null) {
@@ -149,14 +158,9 @@ class BatchSubmission {
 
 	private BatchResult published(BatchItem item, ReportRevision revision, PublishOutcome outcome) {
 		if (!outcome.isStored()) {
-			this.metrics.unavailable();
-			logger.warn("Report {} of a batch not accepted: {}", item.index(), outcome.failure().getMessage());
-			return new BatchResult(item.index(), item.lines(), revision.getReportId(), revision.getRevision(),
-					BatchResult.Outcome.UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE.value(), null, null, null, null,
-					null, null,
-					"Kafka did not acknowledge it; it may or may not have reached Kafka. Send it again with the same "
-							+ "reportId and revision: a revision that arrives twice counts once.");
+			return unavailable(item, revision.getReportId(), revision.getRevision(), outcome.failure());
 		}
+		this.intake.accepted(revision);
 		this.metrics.accepted();
 		logger.info("Accepted {}/{} revision {} of {} for {} stage {} in a batch: {}-{}@{}", revision.getState(),
 				revision.getReportId(), revision.getRevision(), revision.getAgency(), revision.getOperation(),
@@ -165,6 +169,16 @@ class BatchSubmission {
 				BatchResult.Outcome.ACCEPTED, HttpStatus.ACCEPTED.value(), revision.getState(),
 				outcome.record().topic(), outcome.record().partition(), outcome.record().offset(),
 				revision.getSubmittedAt(), null, null);
+	}
+
+	private BatchResult unavailable(BatchItem item, String reportId, Integer revision,
+			KafkaUnavailableException failure) {
+		this.metrics.unavailable();
+		logger.warn("Report {} of a batch not accepted: {}", item.index(), failure.getMessage());
+		return new BatchResult(item.index(), item.lines(), reportId, revision, BatchResult.Outcome.UNAVAILABLE,
+				HttpStatus.SERVICE_UNAVAILABLE.value(), null, null, null, null, null, null,
+				"Not accepted (" + failure.getMessage() + "); it may or may not have reached Kafka. Send it again "
+						+ "with the same reportId and revision: a revision that arrives twice counts once.");
 	}
 
 	private BatchResult result(BatchItem item, BatchResult.Outcome outcome, HttpStatus status, ReportRevision revision,

@@ -55,6 +55,8 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
 	public static final URI INVALID_REQUEST = URI.create("urn:jointops:problem:invalid-request");
 
+	static final URI FORBIDDEN = URI.create("urn:jointops:problem:forbidden");
+
 	static final URI FOREIGN_STATE = URI.create("urn:jointops:problem:foreign-state");
 
 	public static final URI TOO_LARGE = URI.create("urn:jointops:problem:too-large");
@@ -86,6 +88,17 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("Report of another state");
 		problem.setProperty("errors", List.of(new Violation("state",
 				"must be " + ex.ownState() + " on this service, found " + Untrusted.shortened(ex.requestedState()))));
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> forbidden(ForbiddenReportException ex) {
+		this.metrics.forbidden();
+		logger.info("Refused a report: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		problem.setType(FORBIDDEN);
+		problem.setTitle("Not your report");
+		problem.setProperty("errors", List.of(ex.violation()));
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 	}
 

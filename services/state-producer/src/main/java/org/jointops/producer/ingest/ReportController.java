@@ -3,6 +3,7 @@ package org.jointops.producer.ingest;
 import jakarta.validation.Valid;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.publish.PublishedRecord;
+import org.jointops.producer.security.AgencyPrincipal;
 import org.jointops.producer.publish.ReportPublisher;
 import org.jointops.report.ReportRevision;
 import org.jointops.wire.Topics;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,13 +55,15 @@ public class ReportController {
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> submit(@Valid @RequestBody ReportRequest request,
-			@RequestParam(name = DRY_RUN, defaultValue = "false") boolean dryRun) {
-		ReportRevision revision = this.intake.accept(request);
+			@RequestParam(name = DRY_RUN, defaultValue = "false") boolean dryRun,
+			@AuthenticationPrincipal AgencyPrincipal caller) {
+		ReportRevision revision = this.intake.accept(request, caller);
 		if (dryRun) {
 			this.metrics.checked();
 			return ResponseEntity.ok(ReportChecked.of(revision, this.topic));
 		}
 		PublishedRecord record = this.publisher.publish(revision);
+		this.intake.accepted(revision);
 		this.metrics.accepted();
 		logger.info("Accepted {}/{} revision {} of {} for {} stage {}: {}-{}@{}", revision.getState(),
 				revision.getReportId(), revision.getRevision(), revision.getAgency(), revision.getOperation(),

@@ -48,11 +48,12 @@ class BatchIntegrationTests {
 				KAZ-CSV-1,1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,false,IMMIGRATION_LAW_VIOLATIONS,1520,
 				KAZ-CSV-1,1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,false,FINES_IMPOSED,125000.50,USD
 				KAZ-CSV-2,1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,false,IMMIGRATION_LAW_VIOLATIONS,-3,
-				KAZ-CSV-3,1,CUSTOMS,ILLEGAL-2017,2,2017-09-25,2017-10-06,false,WANTED_PERSONS_DETAINED,4,
+				KAZ-CSV-3,1,INTERIOR,ILLEGAL-2017,2,2017-09-25,2017-10-06,false,WANTED_PERSONS_DETAINED,4,
 				KAZ-CSV-1,2,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,true,,,
 				""";
 
-		Http.Response response = Http.post(url(BatchController.PATH), "text/csv; charset=utf-8", csv, PATIENCE);
+		Http.Response response = Http.postAs("INTERIOR", url(BatchController.PATH), "text/csv; charset=utf-8", csv,
+				PATIENCE);
 
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode body = response.json();
@@ -82,17 +83,17 @@ class BatchIntegrationTests {
 
 	@Test
 	void dryRunOnBothEndpointsSendsNothing() {
-		Http.Response first = Http.postJson(url("/api/v1/reports"),
+		Http.Response first = Http.postJsonAs("INTERIOR", url("/api/v1/reports"),
 				ReportJson.illegal2017("KAZ-DRY-0").count("IMMIGRATION_LAW_VIOLATIONS", 1).toJson());
 		assertThat(first.status()).isEqualTo(202);
 		Map<String, Long> before = keysOnTheTopic();
 
-		Http.Response single = Http.postJson(url("/api/v1/reports?dryRun=true"),
+		Http.Response single = Http.postJsonAs("INTERIOR", url("/api/v1/reports?dryRun=true"),
 				ReportJson.illegal2017("KAZ-DRY-1").count("IMMIGRATION_LAW_VIOLATIONS", 1).toJson());
-		Http.Response batch = Http.postJson(url(BatchController.PATH + "?dryRun=true"),
+		Http.Response batch = Http.postJsonAs("INTERIOR", url(BatchController.PATH + "?dryRun=true"),
 				"[" + ReportJson.illegal2017("KAZ-DRY-2").count("IMMIGRATION_LAW_VIOLATIONS", 1) + ","
 						+ ReportJson.illegal2017("KAZ-DRY-0").revision(2).withdrawn() + "]");
-		Http.Response csv = Http.post(url(BatchController.PATH + "?dryRun=true"), "text/csv",
+		Http.Response csv = Http.postAs("INTERIOR", url(BatchController.PATH + "?dryRun=true"), "text/csv",
 				"reportId,revision,agency,operation,stage,periodStart,periodEnd,category,quantity\n"
 						+ "KAZ-DRY-3,1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,IMMIGRATION_LAW_VIOLATIONS,1\n",
 				PATIENCE);

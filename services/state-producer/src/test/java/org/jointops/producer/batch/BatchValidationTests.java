@@ -13,7 +13,10 @@ import org.jointops.producer.StateProducerApplication;
 import org.jointops.producer.ingest.IngestMetrics;
 import org.jointops.producer.ingest.RecordingPublisher;
 import org.jointops.producer.ingest.ReportIntake;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.ReportJson;
+import org.jointops.producer.security.ReportOwners;
+import org.jointops.producer.security.SecurityConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -37,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = BatchController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ",
 				"jointops.batch.max-reports=5", "jointops.batch.max-rows=6", "jointops.batch.max-body-size=4KB" })
-@Import({ BatchSubmission.class, ReportIntake.class, IngestMetrics.class, BatchValidationTests.Config.class })
+@Import({ SecurityConfiguration.class, ReportOwners.class, BatchSubmission.class, ReportIntake.class,
+		IngestMetrics.class, BatchValidationTests.Config.class })
 class BatchValidationTests {
 
 	static final String HEADER = "reportId,revision,agency,operation,stage,periodStart,periodEnd,withdrawn,category,quantity,currency\n";
@@ -48,8 +55,12 @@ class BatchValidationTests {
 	@Autowired
 	RecordingPublisher publisher;
 
+	@Autowired
+	ReportOwners owners;
+
 	@BeforeEach
 	void startWithNothingPublished() {
+		this.owners.markReady();
 		this.publisher.reset();
 	}
 
@@ -335,6 +346,16 @@ class BatchValidationTests {
 		@Bean
 		RecordingPublisher recordingPublisher() {
 			return new RecordingPublisher();
+		}
+
+		/**
+		 * Every request as INTERIOR of KAZ, with its token; tests of refusals for want of
+		 * it are elsewhere.
+		 */
+		@Bean
+		MockMvcBuilderCustomizer asInterior() {
+			return (builder) -> builder.defaultRequest(
+					MockMvcRequestBuilders.post("/").header(HttpHeaders.AUTHORIZATION, Credentials.bearer("INTERIOR")));
 		}
 
 	}

@@ -19,12 +19,16 @@ public final class ReportClient {
 
 	private final URI reports;
 
+	private final String token;
+
 	/**
 	 * A client of one state's producer.
 	 * @param producer its address, e.g. https://jointops.example.kz:8083
+	 * @param token the agency's API token
 	 */
-	public ReportClient(URI producer) {
+	public ReportClient(URI producer, String token) {
 		this.reports = producer.resolve("/api/v1/reports");
+		this.token = token;
 	}
 
 	/**
@@ -40,6 +44,7 @@ public final class ReportClient {
 			HttpRequest request = HttpRequest.newBuilder(this.reports)
 				.timeout(Duration.ofSeconds(30)) // the producer answers within ~10 s
 				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + this.token)
 				.POST(HttpRequest.BodyPublishers.ofString(reportJson))
 				.build();
 			try {
@@ -48,7 +53,7 @@ public final class ReportClient {
 				if (status == 202) {
 					return response.body();
 				}
-				if (status < 500) { // 400, 403, 413, 415: resending the same cannot help
+				if (status < 500) { // 400, 401, 403, 413, 415: resending cannot help
 					throw new IllegalArgumentException("Refused with " + status + ": " + response.body());
 				}
 				// 503: Kafka did not acknowledge it; wait as long as the producer asks

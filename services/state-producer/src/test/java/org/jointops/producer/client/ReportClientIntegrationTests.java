@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
@@ -45,7 +46,8 @@ class ReportClientIntegrationTests {
 
 	@Test
 	void submitsRetriesCorrectsAndWithdrawsAReportThroughARealProducer() throws Exception {
-		ReportClient client = new ReportClient(URI.create("http://localhost:" + this.port));
+		ReportClient client = new ReportClient(URI.create("http://localhost:" + this.port),
+				Credentials.token("INTERIOR"));
 		String first = ReportJson.illegal2017("KAZ-CLIENT-1").count("IMMIGRATION_LAW_VIOLATIONS", 10).toJson();
 
 		assertThat(client.submit(first)).contains("\"topic\":\"findings.kaz\"");
@@ -63,7 +65,8 @@ class ReportClientIntegrationTests {
 
 	@Test
 	void doesNotResendAReportTheProducerRefuses() {
-		ReportClient client = new ReportClient(URI.create("http://localhost:" + this.port));
+		ReportClient client = new ReportClient(URI.create("http://localhost:" + this.port),
+				Credentials.token("INTERIOR"));
 
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> client.submit(ReportJson.illegal2017("KAZ-CLIENT-2").with("agency", "POLICE").toJson()))
@@ -86,7 +89,8 @@ class ReportClientIntegrationTests {
 		});
 		flaky.start();
 		try {
-			ReportClient client = new ReportClient(URI.create("http://localhost:" + flaky.getAddress().getPort()));
+			ReportClient client = new ReportClient(URI.create("http://localhost:" + flaky.getAddress().getPort()),
+					"a-token");
 			String report = ReportJson.illegal2017("KAZ-CLIENT-3").toJson();
 
 			assertThat(client.submit(report)).isEqualTo("{\"offset\":7}");

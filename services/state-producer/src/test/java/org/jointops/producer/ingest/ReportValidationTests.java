@@ -12,7 +12,10 @@ import org.jointops.catalogue.ReportRules;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.ReportJson;
+import org.jointops.producer.security.ReportOwners;
+import org.jointops.producer.security.SecurityConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -36,7 +42,8 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ ReportIntake.class, IngestMetrics.class, ReportValidationTests.Config.class })
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, IngestMetrics.class,
+		ReportValidationTests.Config.class })
 class ReportValidationTests {
 
 	@Autowired
@@ -48,8 +55,12 @@ class ReportValidationTests {
 	@Autowired
 	SimpleMeterRegistry meters;
 
+	@Autowired
+	ReportOwners owners;
+
 	@BeforeEach
 	void startWithNothingPublished() {
+		this.owners.markReady();
 		this.publisher.reset();
 	}
 
@@ -515,6 +526,16 @@ class ReportValidationTests {
 		@Bean
 		RecordingPublisher recordingPublisher() {
 			return new RecordingPublisher();
+		}
+
+		/**
+		 * Every request as INTERIOR of KAZ, with its token; tests of refusals for want of
+		 * it are elsewhere.
+		 */
+		@Bean
+		MockMvcBuilderCustomizer asInterior() {
+			return (builder) -> builder.defaultRequest(
+					MockMvcRequestBuilders.post("/").header(HttpHeaders.AUTHORIZATION, Credentials.bearer("INTERIOR")));
 		}
 
 	}
