@@ -34,7 +34,7 @@ class ComposeIntegrationTests {
 
 	@Test
 	void aReportPostedToAProducerReachesTheTotalsThroughTheSchemaRegistry() {
-		Http.Response accepted = Http.postJson(url("producer-kaz", 8080, "/api/v1/reports"),
+		Http.Response accepted = Http.postJsonAs("INTERIOR", url("producer-kaz", 8080, "/api/v1/reports"),
 				ReportJson.illegal2017("KAZ-COMPOSE-0001").count("IMMIGRATION_LAW_VIOLATIONS", 42).toJson());
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 

@@ -54,6 +54,68 @@ public final class Http {
 	}
 
 	/**
+	 * Posts JSON with a bearer token.
+	 * @param token the token
+	 * @param url where
+	 * @param json the body
+	 * @return the answer
+	 */
+	public static Response postJsonWith(String token, String url, String json) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	/**
+	 * Posts JSON as an agency, with its test token ({@link Credentials}).
+	 * @param agency the agency code, e.g. {@code INTERIOR}
+	 * @param url where
+	 * @param json the body
+	 * @return the answer
+	 */
+	public static Response postJsonAs(String agency, String url, String json) {
+		return postAs(agency, url, "application/json", json, REQUEST_TIMEOUT);
+	}
+
+	/**
+	 * Posts as an agency, with its test token ({@link Credentials}).
+	 * @param agency the agency code
+	 * @param url where
+	 * @param contentType the Content-Type header
+	 * @param body the body
+	 * @param patience how long the client waits for the answer
+	 * @return the answer
+	 */
+	public static Response postAs(String agency, String url, String contentType, String body, Duration patience) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(patience)
+			.header("Content-Type", contentType)
+			.header("Authorization", Credentials.bearer(agency))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/**
+	 * Posts raw bytes as an agency.
+	 * @param agency the agency code
+	 * @param url where
+	 * @param contentType the Content-Type header
+	 * @param body the bytes
+	 * @return the answer
+	 */
+	public static Response postAs(String agency, String url, String contentType, byte[] body) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", contentType)
+			.header("Authorization", Credentials.bearer(agency))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
+	/**
 	 * Posts raw bytes, e.g. a body that is not valid UTF-8.
 	 * @param url where
 	 * @param contentType the Content-Type header

@@ -21,10 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.jointops.catalogue.Agency;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.MemberState;
 import org.jointops.localstack.broker.KraftBroker;
+import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
 	private final Map<String, ConfigurableApplicationContext> producers = new LinkedHashMap<>();
 
 	private final Map<String, String> producerUrls = new LinkedHashMap<>();
+
+	private AgencyCredentials credentials;
 
 	private ConfigurableApplicationContext aggregator;
 
@@ -90,6 +94,9 @@ public final class LocalStack implements AutoCloseable {
 					this.settings.catalogueFiles().stream().map((file) -> file.toAbsolutePath().toString()).toList()));
 		}
 		List<MemberState> states = this.catalogue.states();
+		this.credentials = AgencyCredentials.loadOrCreate(this.settings.dataDirectory(),
+				states.stream().map(MemberState::code).toList(),
+				this.catalogue.agencies().stream().map(Agency::code).toList());
 		ExecutorService starter = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 		try {
 			// producers first: each creates its findings topic, which the aggregator then
@@ -98,8 +105,10 @@ public final class LocalStack implements AutoCloseable {
 			for (int i = 0; i < states.size(); i++) {
 				String state = states.get(i).code();
 				int port = this.settings.firstProducerPort() + i;
+				Map<String, String> properties = new LinkedHashMap<>(this.credentials.producerProperties(state));
+				properties.putAll(shared);
 				producerStarts.put(state,
-						starter.submit(() -> ServiceLauncher.startProducer(state, port, bootstrap, shared)));
+						starter.submit(() -> ServiceLauncher.startProducer(state, port, bootstrap, properties)));
 				this.producerUrls.put(state, "http://localhost:" + port);
 			}
 			for (Map.Entry<String, Future<ConfigurableApplicationContext>> start : producerStarts.entrySet()) {
@@ -180,6 +189,13 @@ public final class LocalStack implements AutoCloseable {
 	 * Base URLs of the producer services, in the catalogue's order of states.
 	 * @return URL by state code
 	 */
+	/**
+	 * @return the agencies' API tokens (kept in the data directory)
+	 */
+	public AgencyCredentials credentials() {
+		return this.credentials;
+	}
+
 	public Map<String, String> producerUrls() {
 		return Map.copyOf(this.producerUrls);
 	}
@@ -194,7 +210,8 @@ public final class LocalStack implements AutoCloseable {
 	 * @return the totals of the demonstration operation, as the aggregator answered them
 	 */
 	public JsonNode runDemo(PrintStream out) {
-		return new Demo(new LinkedHashMap<>(this.producerUrls), aggregatorUrl(), this.catalogue, out).run();
+		return new Demo(new LinkedHashMap<>(this.producerUrls), this.credentials, aggregatorUrl(), this.catalogue, out)
+			.run();
 	}
 
 	/** Stops the producers (no more input), then the aggregator, then the broker. */
@@ -259,6 +276,9 @@ public final class LocalStack implements AutoCloseable {
 		out.println("  dashboard          " + stack.dashboardUrl());
 		stack.producerUrls
 			.forEach((state, url) -> out.println("  producer " + state + "       " + url + "  (POST /api/v1/reports)"));
+		out.println("  API tokens         " + stack.credentials().file() + "  (one per agency and state; e.g.)");
+		out.println("    curl -H 'Authorization: Bearer " + stack.credentials().token("KAZ", "INTERIOR") + "' ... "
+				+ stack.producerUrls().get("KAZ") + "/api/v1/reports   (KAZ, INTERIOR)");
 		if (options.demo()) {
 			out.println();
 			stack.runDemo(out);

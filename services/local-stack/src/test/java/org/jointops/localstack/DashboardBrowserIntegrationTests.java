@@ -159,7 +159,8 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	private static void post(String state, ReportJson report) {
-		Http.Response response = Http.postJson(stack.producerUrls().get(state) + "/api/v1/reports", report.toJson());
+		Http.Response response = Http.postJsonWith(stack.credentials().token(state, "INTERIOR"),
+				stack.producerUrls().get(state) + "/api/v1/reports", report.toJson());
 		assertThat(response.status()).as(response.body()).isEqualTo(202);
 	}
 

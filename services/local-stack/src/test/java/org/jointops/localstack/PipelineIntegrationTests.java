@@ -77,7 +77,8 @@ class PipelineIntegrationTests {
 
 	@Test
 	void refusesAReportOfAnotherStateAtTheProducerAndCountsNothingOfIt() {
-		Http.Response refused = Http.postJson(stack.producerUrls().get("KGZ") + "/api/v1/reports",
+		Http.Response refused = Http.postJsonWith(stack.credentials().token("KGZ", "INTERIOR"),
+				stack.producerUrls().get("KGZ") + "/api/v1/reports",
 				report("KGZ-1").with("state", "KAZ").count(VIOLATIONS, 1).toJson());
 
 		assertThat(refused.status()).isEqualTo(403);
@@ -94,7 +95,8 @@ class PipelineIntegrationTests {
 	}
 
 	private static void post(String state, ReportJson report) {
-		Http.Response response = Http.postJson(stack.producerUrls().get(state) + "/api/v1/reports", report.toJson());
+		Http.Response response = Http.postJsonWith(stack.credentials().token(state, "INTERIOR"),
+				stack.producerUrls().get(state) + "/api/v1/reports", report.toJson());
 		assertThat(response.status()).as("%s: %s", report, response.body()).isEqualTo(202);
 	}
 

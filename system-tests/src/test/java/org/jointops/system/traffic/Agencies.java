@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.jointops.testsupport.Credentials;
+
 /**
  * The ministries' systems: they post submissions to their state's producer service and,
  * as the README tells them, retry the same report id and revision until it is answered
@@ -137,6 +139,7 @@ public final class Agencies implements AutoCloseable {
 		return HttpRequest.newBuilder(URI.create(url))
 			.timeout(PATIENCE)
 			.header("Content-Type", "application/json")
+			.header("Authorization", Credentials.bearer("INTERIOR"))
 			.POST(HttpRequest.BodyPublishers.ofString(submission.toJson()))
 			.build();
 	}

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import org.jointops.testsupport.Credentials;
 import org.jointops.wire.Topics;
 
 /**
@@ -118,9 +119,11 @@ public final class Pipeline implements AutoCloseable {
 		this.broker = BrokerProcess.in(this.directory.resolve("kafka")).start();
 		createFindingsTopics();
 		for (String state : this.states) {
-			this.producers.put(state, ServiceProcess.of("producer-" + state, ServiceJars.stateProducer(),
-					Map.of("jointops.state", state, "spring.kafka.bootstrap-servers", this.broker.bootstrapServers()),
-					logs()));
+			Map<String, String> properties = new LinkedHashMap<>(Credentials.producerProperties());
+			properties.put("jointops.state", state);
+			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
+			this.producers.put(state,
+					ServiceProcess.of("producer-" + state, ServiceJars.stateProducer(), properties, logs()));
 		}
 		for (int instance = 0; instance < this.aggregatorCount; instance++) {
 			Map<String, String> properties = new LinkedHashMap<>();

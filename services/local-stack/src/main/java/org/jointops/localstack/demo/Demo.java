@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jointops.catalogue.Catalogue;
+import org.jointops.localstack.credentials.AgencyCredentials;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,12 +50,17 @@ public final class Demo {
 
 	/**
 	 * @param producerUrls base URL of each state's producer, by state code
+	 * @param credentials the agencies' tokens
 	 * @param aggregatorUrl base URL of the aggregator
 	 * @param catalogue for category names
 	 * @param out where to print
 	 */
-	public Demo(Map<String, String> producerUrls, String aggregatorUrl, Catalogue catalogue, PrintStream out) {
+	private final AgencyCredentials credentials;
+
+	public Demo(Map<String, String> producerUrls, AgencyCredentials credentials, String aggregatorUrl,
+			Catalogue catalogue, PrintStream out) {
 		this.producerUrls = producerUrls;
+		this.credentials = credentials;
 		this.aggregatorUrl = aggregatorUrl;
 		this.catalogue = catalogue;
 		this.out = out;
@@ -73,7 +79,8 @@ public final class Demo {
 		for (JsonNode post : dataset.path("posts")) {
 			String state = post.path("state").asString();
 			JsonNode report = post.path("report");
-			HttpResponse<String> response = post(this.producerUrls.get(state) + "/api/v1/reports", report);
+			HttpResponse<String> response = post(this.producerUrls.get(state) + "/api/v1/reports", report,
+					this.credentials.token(state, report.path("agency").asString()));
 			JsonNode body = JSON.readTree(response.body());
 			String outcome = (response.statusCode() == 202)
 					? "202 accepted, " + body.path("topic").asString() + "@" + body.path("partition").asInt() + ":"
@@ -132,10 +139,11 @@ public final class Demo {
 		}
 	}
 
-	private HttpResponse<String> post(String url, JsonNode body) {
+	private HttpResponse<String> post(String url, JsonNode body, String token) {
 		return send(HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
 			.build());
 	}

@@ -50,6 +50,13 @@ public final class ServiceLauncher {
 		return run(StateProducerApplication.application(), args, extra);
 	}
 
+	private static final List<String> AGGREGATOR_EXCLUDED = List.of(
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+
 	/**
 	 * Starts the aggregator.
 	 * @param port HTTP port
@@ -62,6 +69,11 @@ public final class ServiceLauncher {
 			Map<String, String> extra) {
 		List<String> args = common("aggregator", port, bootstrapServers);
 		args.add("--spring.kafka.streams.state-dir=" + stateDirectory.toAbsolutePath());
+		// Spring Security is on this JVM's class path for the producers; the aggregator
+		// has
+		// no authentication of its own yet, and must not get Boot's default (everything
+		// behind a generated password)
+		args.add("--spring.autoconfigure.exclude=" + String.join(",", AGGREGATOR_EXCLUDED));
 		return run(AggregatorApplication.application(), args, extra);
 	}
 

@@ -15,25 +15,33 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stops reading a request body past {@code jointops.max-body-size}, whatever its declared
- * length (or none, when chunked): the read fails with {@link BodyTooLargeException},
- * answered 413. A report is parsed only if it fits. A body whose declared length is
- * already too long is refused before a byte of it is read, so a client that sent
- * {@code Expect: 100-continue} never has to send it.
+ * Stops reading a request body past {@code jointops.max-body-size} (for a batch
+ * {@code jointops.batch.max-body-size}), whatever its declared length (or none, when
+ * chunked): the read fails with {@link BodyTooLargeException}, answered 413. A report is
+ * parsed only if it fits. A body whose declared length is already too long is refused
+ * before a byte of it is read, so a client that sent {@code Expect: 100-continue} never
+ * has to send it.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+	/** Requests to paths ending so are batches, with their own limit. */
+	public static final String BATCH_SUFFIX = ":batch";
+
 	private final long limit;
+
+	private final long batchLimit;
 
 	BodySizeLimitFilter(ProducerProperties properties) {
 		this.limit = properties.maxBodySize().toBytes();
+		this.batchLimit = properties.batch().maxBodySize().toBytes();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		long applicable = request.getRequestURI().endsWith(BATCH_SUFFIX) ? this.batchLimit : this.limit;
+		chain.doFilter(new LimitedRequest(request, applicable), response);
 	}
 
 	/**

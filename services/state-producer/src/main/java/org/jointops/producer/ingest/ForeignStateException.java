@@ -5,7 +5,7 @@ import org.jointops.catalogue.Untrusted;
 /**
  * A report for another state than this service's; answered with 403.
  */
-class ForeignStateException extends RuntimeException {
+public class ForeignStateException extends RuntimeException {
 
 	private final String ownState;
 
@@ -18,11 +18,11 @@ class ForeignStateException extends RuntimeException {
 		this.requestedState = requestedState;
 	}
 
-	String ownState() {
+	public String ownState() {
 		return this.ownState;
 	}
 
-	String requestedState() {
+	public String requestedState() {
 		return this.requestedState;
 	}
 

@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts the answers given to agencies: meter {@code jointops.reports}, tag
- * {@code outcome} = accepted, invalid (400), forbidden (403) or unavailable (503).
+ * {@code outcome} = accepted, invalid (400), forbidden (403), unavailable (503) or
+ * checked (valid in a dry run, not sent). A batch counts each of its reports.
  */
 @Component
-class IngestMetrics {
+public class IngestMetrics {
 
 	static final String METER = "jointops.reports";
 
@@ -22,11 +23,14 @@ class IngestMetrics {
 
 	private final Counter unavailable;
 
+	private final Counter checked;
+
 	IngestMetrics(MeterRegistry registry) {
 		this.accepted = counter(registry, "accepted");
 		this.invalid = counter(registry, "invalid");
 		this.forbidden = counter(registry, "forbidden");
 		this.unavailable = counter(registry, "unavailable");
+		this.checked = counter(registry, "checked");
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome) {
@@ -36,20 +40,24 @@ class IngestMetrics {
 			.register(registry);
 	}
 
-	void accepted() {
+	public void accepted() {
 		this.accepted.increment();
 	}
 
-	void invalid() {
+	public void invalid() {
 		this.invalid.increment();
 	}
 
-	void forbidden() {
+	public void forbidden() {
 		this.forbidden.increment();
 	}
 
-	void unavailable() {
+	public void unavailable() {
 		this.unavailable.increment();
+	}
+
+	public void checked() {
+		this.checked.increment();
 	}
 
 }

@@ -7,7 +7,7 @@ import org.jointops.catalogue.Violation;
 /**
  * A report that breaks one or more rules; answered with 400 and every violation.
  */
-class InvalidReportException extends RuntimeException {
+public class InvalidReportException extends RuntimeException {
 
 	private final List<Violation> violations;
 
@@ -16,7 +16,7 @@ class InvalidReportException extends RuntimeException {
 		this.violations = List.copyOf(violations);
 	}
 
-	List<Violation> violations() {
+	public List<Violation> violations() {
 		return this.violations;
 	}
 

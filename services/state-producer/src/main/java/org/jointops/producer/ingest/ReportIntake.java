@@ -8,8 +8,11 @@ import java.util.List;
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.MemberState;
 import org.jointops.catalogue.ReportRules;
+import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
 import org.jointops.producer.ProducerProperties;
+import org.jointops.producer.security.AgencyPrincipal;
+import org.jointops.producer.security.ReportOwners;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
 import org.jointops.wire.Quantities;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * submission time and each line's unit, and checks it against the catalogue.
  */
 @Component
-class ReportIntake {
+public class ReportIntake {
 
 	private final ReportRules rules;
 
@@ -29,8 +32,11 @@ class ReportIntake {
 
 	private final Clock clock;
 
-	ReportIntake(ReportRules rules, ProducerProperties properties, Clock clock) {
+	private final ReportOwners owners;
+
+	ReportIntake(ReportRules rules, ProducerProperties properties, Clock clock, ReportOwners owners) {
 		this.rules = rules;
+		this.owners = owners;
 		this.state = properties.state();
 		this.clock = clock;
 		if (rules.catalogue().state(this.state).isEmpty()) {
@@ -42,11 +48,16 @@ class ReportIntake {
 	/**
 	 * The revision to publish for a request.
 	 * @param request a request whose required fields are present
-	 * @return the revision, with quantities at the wire's scale
+	 * @param caller the authenticated agency
+	 * @return the revision, with quantities at the wire's scale, stamped with the time of
+	 * this call
 	 * @throws ForeignStateException if the request names another state
 	 * @throws InvalidReportException if the request breaks a rule
+	 * @throws ForbiddenReportException if the caller may not send it
+	 * @throws org.jointops.producer.publish.KafkaUnavailableException if who sent the
+	 * report first is not known yet
 	 */
-	ReportRevision accept(ReportRequest request) {
+	public ReportRevision accept(ReportRequest request, AgencyPrincipal caller) {
 		if (request.state() != null && !request.state().equals(this.state)) {
 			throw new ForeignStateException(this.state, request.state());
 		}
@@ -68,10 +79,31 @@ class ReportIntake {
 		if (!violations.isEmpty()) {
 			throw new InvalidReportException(violations);
 		}
+		if (!caller.agency().equals(request.agency())) {
+			throw new ForbiddenReportException("You are authenticated as " + caller + " and may send its reports only",
+					new Violation("agency", "must be " + caller.agency() + ", the agency of your token, found "
+							+ Untrusted.shortened(request.agency())));
+		}
+		String owner = this.owners.firstAgency(request.reportId()).orElse(caller.agency());
+		if (!owner.equals(caller.agency())) {
+			throw new ForbiddenReportException(
+					"Report " + Untrusted.shortened(request.reportId()) + " was first sent by " + owner + "; only "
+							+ owner + " may revise or withdraw it",
+					new Violation("reportId", "was first sent by " + owner
+							+ "; only that agency may revise or withdraw it (use another reportId for a report of yours)"));
+		}
 		// valid quantities have at most three decimals and twelve digits: this is exact
 		// and cheap
 		findings.forEach((finding) -> finding.setQuantity(Quantities.onTheWire(finding.getQuantity())));
 		return revision;
+	}
+
+	/**
+	 * Notes that a revision was accepted, so that its agency owns the report.
+	 * @param revision an accepted revision
+	 */
+	public void accepted(ReportRevision revision) {
+		this.owners.accepted(revision.getReportId(), revision.getAgency());
 	}
 
 	private Finding toFinding(ReportRequest.FindingRequest line) {

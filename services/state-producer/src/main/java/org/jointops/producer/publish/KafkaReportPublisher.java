@@ -1,6 +1,11 @@
 package org.jointops.producer.publish;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +19,7 @@ import org.jointops.report.ReportRevision;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,26 +44,92 @@ class KafkaReportPublisher implements ReportPublisher {
 
 	@Override
 	public PublishedRecord publish(ReportRevision revision) {
-		ProducerRecord<String, Object> record = new ProducerRecord<>(this.findingsTopic.name(), null,
-				revision.getSubmittedAt().toEpochMilli(), revision.getReportId(), revision);
+		long deadline = System.nanoTime() + this.timeout.toNanos();
 		try {
-			RecordMetadata metadata = this.template.send(record)
-				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS)
-				.getRecordMetadata();
+			return awaited(send(revision), deadline);
+		}
+		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
+			throw unavailable(ex);
+		}
+	}
+
+	/**
+	 * Sends every revision without waiting in between (the idempotent producer keeps them
+	 * in order), then waits for all acknowledgements within one
+	 * {@code jointops.publish-timeout}. A send that fails at once (no metadata within
+	 * {@code max.block.ms}) stops the rest from being attempted.
+	 */
+	@Override
+	public List<PublishOutcome> publishAll(List<ReportRevision> revisions) {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
+		List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>(revisions.size());
+		KafkaUnavailableException stop = null;
+		for (ReportRevision revision : revisions) {
+			try {
+				CompletableFuture<SendResult<String, Object>> future = send(revision);
+				sent.add(future);
+				if (future.isCompletedExceptionally()) {
+					stop = unavailable(failureOf(future));
+					break;
+				}
+			}
+			catch (KafkaException | org.springframework.kafka.KafkaException ex) {
+				stop = unavailable(ex);
+				break;
+			}
+		}
+		List<PublishOutcome> outcomes = new ArrayList<>(revisions.size());
+		for (CompletableFuture<SendResult<String, Object>> future : sent) {
+			try {
+				outcomes.add(PublishOutcome.stored(awaited(future, deadline)));
+			}
+			catch (KafkaUnavailableException ex) {
+				outcomes.add(PublishOutcome.failed(ex));
+			}
+		}
+		while (outcomes.size() < revisions.size()) {
+			outcomes.add(PublishOutcome.failed(stop));
+		}
+		return outcomes;
+	}
+
+	private CompletableFuture<SendResult<String, Object>> send(ReportRevision revision) {
+		return this.template.send(new ProducerRecord<>(this.findingsTopic.name(), null,
+				revision.getSubmittedAt().toEpochMilli(), revision.getReportId(), revision));
+	}
+
+	private PublishedRecord awaited(CompletableFuture<SendResult<String, Object>> future, long deadline) {
+		try {
+			long remaining = Math.max(0, deadline - System.nanoTime());
+			RecordMetadata metadata = future.get(remaining, TimeUnit.NANOSECONDS).getRecordMetadata();
 			return new PublishedRecord(metadata.topic(), metadata.partition(), metadata.offset());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new KafkaUnavailableException("interrupted while waiting for Kafka", ex);
 		}
-		catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException ex) {
-			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-			if (cause instanceof SerializationException) {
-				throw new IllegalStateException("Cannot encode a valid revision", cause);
-			}
-			this.findingsTopic.ensureSoon();
-			throw new KafkaUnavailableException("Kafka did not acknowledge the report (" + describe(cause) + ")", ex);
+		catch (ExecutionException | TimeoutException ex) {
+			throw unavailable(ex);
 		}
+	}
+
+	private static Throwable failureOf(CompletableFuture<?> future) {
+		try {
+			future.join();
+			return null;
+		}
+		catch (CompletionException | CancellationException ex) {
+			return ex;
+		}
+	}
+
+	private KafkaUnavailableException unavailable(Throwable ex) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+		if (cause instanceof SerializationException) {
+			throw new IllegalStateException("Cannot encode a valid revision", cause);
+		}
+		this.findingsTopic.ensureSoon();
+		return new KafkaUnavailableException("Kafka did not acknowledge the report (" + describe(cause) + ")", ex);
 	}
 
 	private static String describe(Throwable cause) {

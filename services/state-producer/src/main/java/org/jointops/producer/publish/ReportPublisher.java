@@ -1,5 +1,8 @@
 package org.jointops.producer.publish;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jointops.report.ReportRevision;
 
 /**
@@ -14,5 +17,31 @@ public interface ReportPublisher {
 	 * @throws KafkaUnavailableException if the broker did not acknowledge it in time
 	 */
 	PublishedRecord publish(ReportRevision revision);
+
+	/**
+	 * Sends revisions in order and waits for the broker's acknowledgements. Once one is
+	 * not acknowledged, the rest are not attempted (Kafka is unlikely to take them now)
+	 * and are reported failed too. This default sends one at a time.
+	 * @param revisions valid revisions of this service's state
+	 * @return one outcome per revision, in the same order
+	 */
+	default List<PublishOutcome> publishAll(List<ReportRevision> revisions) {
+		List<PublishOutcome> outcomes = new ArrayList<>(revisions.size());
+		KafkaUnavailableException failure = null;
+		for (ReportRevision revision : revisions) {
+			if (failure != null) {
+				outcomes.add(PublishOutcome.failed(failure));
+				continue;
+			}
+			try {
+				outcomes.add(PublishOutcome.stored(publish(revision)));
+			}
+			catch (KafkaUnavailableException ex) {
+				failure = ex;
+				outcomes.add(PublishOutcome.failed(ex));
+			}
+		}
+		return outcomes;
+	}
 
 }

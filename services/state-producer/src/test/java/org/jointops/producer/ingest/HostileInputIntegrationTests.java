@@ -52,8 +52,8 @@ class HostileInputIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("hostileBodies")
 	void refusesWithTheFieldAndTheReasonAndPublishesNothing(Hostile hostile) {
-		Http.Response response = Http.post("http://localhost:" + this.port + "/api/v1/reports", hostile.contentType(),
-				hostile.body());
+		Http.Response response = Http.postAs("INTERIOR", "http://localhost:" + this.port + "/api/v1/reports",
+				hostile.contentType(), hostile.body());
 
 		assertThat(response.status()).isEqualTo(hostile.status());
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");

@@ -67,7 +67,8 @@ class RandomReportsIntegrationTests {
 		Map<Integer, Integer> statuses = new LinkedHashMap<>();
 		for (int i = 0; i < REPORTS; i++) {
 			String body = body(random, i);
-			Http.Response response = Http.postJson("http://localhost:" + this.port + "/api/v1/reports", body);
+			Http.Response response = Http.postJsonAs(agencyOf(body),
+					"http://localhost:" + this.port + "/api/v1/reports", body);
 			statuses.merge(response.status(), 1, Integer::sum);
 			String context = "seed " + seed + ", report " + i + ": " + shortened(body) + " -> " + response.status()
 					+ " " + response.body();
@@ -94,6 +95,13 @@ class RandomReportsIntegrationTests {
 		assertThat(onTheTopic).as("records published, by position").isEqualTo(accepted);
 		assertThat(statuses.keySet()).as("statuses seen (seed %d): %s", seed, statuses).contains(202, 400);
 		System.out.printf("random reports (seed %d): %d sent, by status %s%n", seed, REPORTS, statuses);
+	}
+
+	/** Each report is sent with its own agency's token, where it names a known one. */
+	private static String agencyOf(String body) {
+		java.util.regex.Matcher agency = java.util.regex.Pattern.compile("\"agency\":\"([A-Z_]+)\"").matcher(body);
+		return (agency.find() && org.jointops.testsupport.Credentials.AGENCIES.contains(agency.group(1)))
+				? agency.group(1) : "INTERIOR";
 	}
 
 	/** A valid report, then, two times in three, one to three mutations. */

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import org.jointops.testsupport.Credentials;
+
 /**
  * HTTP/1.1 by hand, for what the JDK's client cannot do: declare a huge body and wait for
  * the server's verdict before sending it ({@code Expect: 100-continue}), or keep sending
@@ -35,8 +37,9 @@ final class RawHttp {
 			socket.setSoTimeout(5_000);
 			OutputStream out = socket.getOutputStream();
 			String headers = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nContent-Type: "
-					+ contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n"
-					+ (expectContinue ? "Expect: 100-continue\r\n" : "") + "\r\n";
+					+ contentType + "\r\nAuthorization: " + Credentials.bearer("INTERIOR") + "\r\nContent-Length: "
+					+ body.length + "\r\nConnection: close\r\n" + (expectContinue ? "Expect: 100-continue\r\n" : "")
+					+ "\r\n";
 			out.write(headers.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			if (!expectContinue) {

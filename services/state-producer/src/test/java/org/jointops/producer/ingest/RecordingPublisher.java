@@ -12,7 +12,7 @@ import org.jointops.report.ReportRevision;
  * Stands in for Kafka in web tests, which are about what reaches the publisher, not about
  * Kafka (the integration tests use a real broker).
  */
-class RecordingPublisher implements ReportPublisher {
+public class RecordingPublisher implements ReportPublisher {
 
 	private final List<ReportRevision> published = new ArrayList<>();
 
@@ -27,15 +27,15 @@ class RecordingPublisher implements ReportPublisher {
 		return new PublishedRecord("findings.kaz", 0, this.published.size() - 1);
 	}
 
-	synchronized List<ReportRevision> published() {
+	public synchronized List<ReportRevision> published() {
 		return List.copyOf(this.published);
 	}
 
-	synchronized void makeUnavailable() {
+	public synchronized void makeUnavailable() {
 		this.unavailable = true;
 	}
 
-	synchronized void reset() {
+	public synchronized void reset() {
 		this.published.clear();
 		this.unavailable = false;
 	}

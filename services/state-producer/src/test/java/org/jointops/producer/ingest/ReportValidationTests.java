@@ -12,7 +12,10 @@ import org.jointops.catalogue.ReportRules;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.ReportJson;
+import org.jointops.producer.security.ReportOwners;
+import org.jointops.producer.security.SecurityConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -36,7 +42,8 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ ReportIntake.class, IngestMetrics.class, ReportValidationTests.Config.class })
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, IngestMetrics.class,
+		ReportValidationTests.Config.class })
 class ReportValidationTests {
 
 	@Autowired
@@ -48,8 +55,12 @@ class ReportValidationTests {
 	@Autowired
 	SimpleMeterRegistry meters;
 
+	@Autowired
+	ReportOwners owners;
+
 	@BeforeEach
 	void startWithNothingPublished() {
+		this.owners.markReady();
 		this.publisher.reset();
 	}
 
@@ -88,6 +99,43 @@ class ReportValidationTests {
 		assertThat(published.getFindings()).extracting("category", "quantity", "unit", "currency")
 			.containsExactly(tuple("IMMIGRATION_LAW_VIOLATIONS", new BigDecimal("1520.000"), "COUNT", null),
 					tuple("FINES_IMPOSED", new BigDecimal("125000.500"), "MONEY", "USD"));
+	}
+
+	@Test
+	void dryRunAnswersAsIfSendingAndPublishesNothing() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/reports?dryRun=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(valid().toJson())
+			.exchange();
+
+		assertThat(result).hasStatus(200).bodyJson().isLenientlyEqualTo("""
+				{"reportId": "KAZ-INTERIOR-2017-0001", "revision": 1, "state": "KAZ", "topic": "findings.kaz",
+				 "submittedAt": "2017-06-03T08:00:00Z", "dryRun": true}""");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void dryRunRefusesAnInvalidReportAsASubmissionWould() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/reports?dryRun=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(valid().with("agency", "POLICE").toJson())
+			.exchange();
+
+		assertThat(result).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("agency");
+		assertThat(this.publisher.published()).isEmpty();
+	}
+
+	@Test
+	void refusesADryRunThatIsNotTrueOrFalse() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/reports?dryRun=perhaps")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(valid().toJson())
+			.exchange();
+
+		assertRefused(result, 400, "dryRun", "expected true or false, found 'perhaps'");
 	}
 
 	@Test
@@ -478,6 +526,16 @@ class ReportValidationTests {
 		@Bean
 		RecordingPublisher recordingPublisher() {
 			return new RecordingPublisher();
+		}
+
+		/**
+		 * Every request as INTERIOR of KAZ, with its token; tests of refusals for want of
+		 * it are elsewhere.
+		 */
+		@Bean
+		MockMvcBuilderCustomizer asInterior() {
+			return (builder) -> builder.defaultRequest(
+					MockMvcRequestBuilders.post("/").header(HttpHeaders.AUTHORIZATION, Credentials.bearer("INTERIOR")));
 		}
 
 	}

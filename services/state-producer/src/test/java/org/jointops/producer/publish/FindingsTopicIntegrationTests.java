@@ -45,12 +45,13 @@ class FindingsTopicIntegrationTests {
 				.until(() -> !admin.listTopics().names().get().contains("findings.kaz"));
 
 			String report = ReportJson.illegal2017("KAZ-1").count("IMMIGRATION_LAW_VIOLATIONS", 3).toJson();
-			Http.Response first = Http.postJson("http://localhost:" + this.port + "/api/v1/reports", report);
+			Http.Response first = Http.postJsonAs("INTERIOR", "http://localhost:" + this.port + "/api/v1/reports",
+					report);
 			assertThat(first.status()).as(first.body()).isEqualTo(503);
 
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofSeconds(1))
-				.until(() -> Http.postJson("http://localhost:" + this.port + "/api/v1/reports", report)
+				.until(() -> Http.postJsonAs("INTERIOR", "http://localhost:" + this.port + "/api/v1/reports", report)
 					.status() == 202);
 			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "findings.kaz");
 			assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("retention.ms").value())

@@ -35,7 +35,7 @@ class KafkaUnreachableIntegrationTests {
 
 	@Test
 	void answers503WithRetryAfterAndNever202() {
-		Http.Response response = Http.postJson(url("/api/v1/reports"),
+		Http.Response response = Http.postAs("INTERIOR", url("/api/v1/reports"), "application/json",
 				ReportJson.illegal2017("KAZ-1").count("IMMIGRATION_LAW_VIOLATIONS", 3).toJson(),
 				Duration.ofSeconds(12));
 
@@ -47,7 +47,7 @@ class KafkaUnreachableIntegrationTests {
 
 	@Test
 	void stillRefusesInvalidReportsWith400() {
-		Http.Response response = Http.postJson(url("/api/v1/reports"),
+		Http.Response response = Http.postJsonAs("INTERIOR", url("/api/v1/reports"),
 				ReportJson.illegal2017("KAZ-1").with("agency", "POLICE").toJson());
 		assertThat(response.status()).isEqualTo(400);
 	}

@@ -44,7 +44,7 @@ class ReportPublishingIntegrationTests {
 
 	@Test
 	void acceptedReportIsInKafkaWhenTheAnswerSaysSo() {
-		Http.Response response = Http.postJson(url("/api/v1/reports"),
+		Http.Response response = Http.postJsonAs("INTERIOR", url("/api/v1/reports"),
 				ReportJson.illegal2017("KAZ-INTERIOR-2017-0001")
 					.count("IMMIGRATION_LAW_VIOLATIONS", 1520)
 					.money("FINES_IMPOSED", "125000.50", "USD")

@@ -1,0 +1,51 @@
+package org.jointops.producer.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Every endpoint needs an agency's token, except health and the API description. No
+ * session, no cookie, no form: each request carries its token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@Import({ AgencyTokens.class, AuthenticationFailures.class, ProblemEntryPoint.class })
+public class SecurityConfiguration {
+
+	/** What answers without credentials. */
+	static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**", "/error" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AgencyTokens tokens, ProblemEntryPoint entryPoint,
+			AuthenticationFailures failures) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(OPEN).permitAll().anyRequest().hasRole("AGENCY"))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint, failures), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	/** No users but agencies with tokens (and no generated password). */
+	@Bean
+	UserDetailsService noUsers() {
+		return (username) -> {
+			throw new UsernameNotFoundException("no users; agencies authenticate with tokens");
+		};
+	}
+
+}
