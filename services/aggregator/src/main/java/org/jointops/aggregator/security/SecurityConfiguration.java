@@ -1,5 +1,9 @@
 package org.jointops.aggregator.security;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +27,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@SecurityScheme(name = "reader", type = SecuritySchemeType.HTTP, scheme = "bearer",
+		description = "A reader's API token: roles SECRETARIAT, STATE, OBSERVER (see the README)")
+@OpenAPIDefinition(security = @SecurityRequirement(name = "reader"))
 @EnableConfigurationProperties(ReaderTokensProperties.class)
 @Import({ ReaderTokens.class, AuthenticationFailures.class, ProblemEntryPoint.class })
 public class SecurityConfiguration {

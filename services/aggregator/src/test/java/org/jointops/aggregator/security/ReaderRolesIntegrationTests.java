@@ -73,7 +73,11 @@ class ReaderRolesIntegrationTests {
 	@Test
 	void onlyHealthTheApiDescriptionAndTheDashboardPageAnswerWithoutAToken() {
 		assertThat(Http.get(url("/actuator/health")).status()).isEqualTo(200);
-		assertThat(Http.get(url("/v3/api-docs")).status()).isEqualTo(200);
+		Http.Response apiDocs = Http.get(url("/v3/api-docs"));
+		assertThat(apiDocs.status()).isEqualTo(200);
+		assertThat(apiDocs.json().at("/components/securitySchemes/reader/scheme").asString())
+			.as("Swagger UI can send a token")
+			.isEqualTo("bearer");
 		assertThat(Http.get(url("/swagger-ui/index.html")).status()).isEqualTo(200);
 		assertThat(Http.get(url("/dashboard/index.html")).status()).isEqualTo(200);
 		for (String path : List.of("/api/v1/operations", "/api/v1/catalogue", OP + "/totals", OP + "/reports",
