@@ -1,5 +1,8 @@
 // The secretariat's dashboard: reads the aggregator's API and follows its live feed.
 // Everything it loads comes from the aggregator itself (Chart.js from its WebJar).
+// Every call carries the reader's token (Authorization: Bearer), asked for once and kept in
+// this tab's sessionStorage. EventSource cannot send headers, so the live feed is read with
+// fetch and parsed here; the token never goes into a URL (no logs, no history).
 'use strict';
 
 const api = '/api/v1';
@@ -12,11 +15,36 @@ const el = (tag, attrs = {}, text) => {
   if (text !== undefined) node.textContent = text;
   return node;
 };
-const getJson = async (path) => {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+const TOKEN = 'jointops.token';
+const token = () => sessionStorage.getItem(TOKEN);
+const authorised = (headers = {}) => ({ ...headers, Authorization: 'Bearer ' + token() });
+class Unauthorised extends Error {}
+const call = async (path, headers) => {
+  const response = await fetch(path, { headers: authorised(headers), cache: 'no-store' });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN);
+    login('The token was refused: enter a valid one.');
+    throw new Unauthorised(path + ': 401');
+  }
   if (!response.ok) throw new Error(path + ': ' + response.status);
-  return response.json();
+  return response;
 };
+const getJson = async (path) => (await call(path, { Accept: 'application/json' })).json();
+
+// Asks for a token (or takes one from #token=... once, then drops it from the address).
+function login(message) {
+  $('login').hidden = false;
+  $('login-message').textContent = message || '';
+  $('token').focus();
+}
+function takeTokenFromFragment() {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (!match) return;
+  sessionStorage.setItem(TOKEN, decodeURIComponent(match[1]));
+  const url = new URL(window.location);
+  url.hash = '';
+  window.history.replaceState(null, '', url);
+}
 const number = (value, unit) => Number(value).toLocaleString('en', {
   minimumFractionDigits: unit === 'MONEY' ? 2 : 0, maximumFractionDigits: unit === 'KILOGRAM' ? 3 : 2 });
 
@@ -121,26 +149,75 @@ async function renderCompleteness() {
   }
 }
 
-function follow() {
-  if (state.source) state.source.close();
+function onTotals(data, id) {
   const live = $('live');
+  const totals = JSON.parse(data);
+  // the page may already show a newer version (read from the store before the feed caught up)
+  if (totals.version < Number($('totals').dataset.version ?? -1)) return;
+  renderTotals(totals);
+  live.textContent = 'live · v' + id;
+  live.className = 'live on flash';
+  setTimeout(() => { live.className = 'live on'; }, 600);
+  completenessSoon();
+}
+
+// Server-sent events over fetch (with the Authorization header), reconnecting as EventSource
+// would, with Last-Event-ID: the feed then sends only newer versions.
+async function follow() {
+  if (state.source) state.source.abort();
+  const controller = new AbortController();
+  state.source = controller;
+  const live = $('live');
+  const url = `${api}/operations/${encodeURIComponent(state.operation)}/totals/stream`;
+  let lastId = null;
   live.textContent = 'connecting…';
   live.className = 'live';
-  // EventSource reconnects by itself, sending Last-Event-ID: the feed then sends only newer versions
-  const source = new EventSource(`${api}/operations/${encodeURIComponent(state.operation)}/totals/stream`);
-  state.source = source;
-  source.onopen = () => { live.textContent = 'live'; live.className = 'live on'; };
-  source.onerror = () => { live.textContent = 'reconnecting…'; live.className = 'live'; };
-  source.addEventListener('totals', (event) => {
-    const totals = JSON.parse(event.data);
-    // the page may already show a newer version (read from the store before the feed caught up)
-    if (totals.version < Number($('totals').dataset.version ?? -1)) return;
-    renderTotals(totals);
-    live.textContent = 'live · v' + event.lastEventId;
-    live.className = 'live on flash';
-    setTimeout(() => { live.className = 'live on'; }, 600);
-    completenessSoon();
-  });
+  while (!controller.signal.aborted) {
+    try {
+      const headers = authorised({ Accept: 'text/event-stream' });
+      if (lastId !== null) headers['Last-Event-ID'] = lastId;
+      const response = await fetch(url, { headers, signal: controller.signal, cache: 'no-store' });
+      if (response.status === 401) {
+        sessionStorage.removeItem(TOKEN);
+        login('The token was refused: enter a valid one.');
+        return;
+      }
+      if (!response.ok || !response.body) throw new Error(url + ': ' + response.status);
+      live.textContent = 'live';
+      live.className = 'live on';
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer = (buffer + value).replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let event = 'message';
+          let id = null;
+          const data = [];
+          block.split('\n').forEach((line) => {
+            const colon = line.indexOf(':');
+            if (colon === 0) return; // a comment (heartbeat)
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'event') event = text;
+            else if (field === 'data') data.push(text);
+            else if (field === 'id') id = text;
+          });
+          if (id !== null) lastId = id;
+          if (event === 'totals' && data.length) onTotals(data.join('\n'), lastId);
+        }
+      }
+    } catch (e) {
+      if (controller.signal.aborted) return;
+    }
+    live.textContent = 'reconnecting…';
+    live.className = 'live';
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 }
 
 // completeness reads the operation's whole history: at most one refresh every few seconds
@@ -156,6 +233,19 @@ function links() {
   $('summary-ru').href = base + '?lang=ru&format=html';
   $('summary-md').href = base + '?lang=en&format=md';
   $('summary-txt').href = base + '?lang=en&format=txt';
+}
+
+// A link cannot send the token: the summary is fetched with it and opened from memory.
+async function openSummary(event) {
+  event.preventDefault();
+  const opened = window.open('', '_blank');
+  try {
+    const response = await call(event.currentTarget.getAttribute('href'), {});
+    const blob = new Blob([await response.text()], { type: response.headers.get('Content-Type') || 'text/plain' });
+    if (opened) opened.location = URL.createObjectURL(blob);
+  } catch (e) {
+    if (opened) opened.close();
+  }
 }
 
 async function select(operation) {
@@ -175,6 +265,33 @@ async function select(operation) {
 }
 
 async function start() {
+  ['summary-en', 'summary-ru', 'summary-md', 'summary-txt'].forEach((id) => $(id).addEventListener('click', openSummary));
+  $('login').addEventListener('submit', (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(TOKEN, $('token').value.trim());
+    $('token').value = '';
+    $('login').hidden = true;
+    load().catch(() => {});
+  });
+  $('logout').addEventListener('click', () => {
+    sessionStorage.removeItem(TOKEN);
+    if (state.source) state.source.abort();
+    login();
+  });
+  takeTokenFromFragment();
+  if (!token()) {
+    login();
+    return;
+  }
+  await load().catch(() => {});
+}
+
+let loaded = false;
+async function load() {
+  if (loaded) {
+    await select(state.operation);
+    return;
+  }
   state.catalogue = await getJson(`${api}/catalogue`);
   const active = (await getJson(`${api}/operations`)).operations;
   const counts = new Map(active.map((o) => [o.operation, o.reports]));
@@ -190,6 +307,7 @@ async function start() {
   select$.value = first;
   select$.addEventListener('change', () => select(select$.value));
   $('chart-category').addEventListener('change', (e) => { state.category = e.target.value; renderChart(); });
+  loaded = true;
   await select(first);
 }
 

@@ -2,6 +2,7 @@ package org.jointops.system;
 
 import java.time.Duration;
 
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,9 @@ class ComposeIntegrationTests {
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-			JsonNode totals = Http.get(url("aggregator", 8080, "/api/v1/operations/ILLEGAL-2017/totals")).json();
+			JsonNode totals = Http
+				.getAs(Credentials.SECRETARIAT, url("aggregator", 8080, "/api/v1/operations/ILLEGAL-2017/totals"))
+				.json();
 			assertThat(totals.at("/totals/0/byState/KAZ").asInt()).isEqualTo(42);
 		});
 		assertThat(Http.get(url("schema-registry", 8081, "/subjects")).body()).contains("findings.kaz-value")

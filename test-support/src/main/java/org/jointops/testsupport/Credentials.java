@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The credentials tests use: agency X's API token is {@code test-token-x}, on every
- * producer. Never used outside tests.
+ * producer; the aggregator's reader R has {@code test-reader-token-r}. Never used outside
+ * tests.
  */
 public final class Credentials {
 
@@ -45,6 +46,45 @@ public final class Credentials {
 		Map<String, String> properties = new LinkedHashMap<>();
 		AGENCIES.forEach((agency) -> properties.put("jointops.agency-tokens." + agency, sha256(token(agency))));
 		return properties;
+	}
+
+	/** The aggregator's secretariat reader (role SECRETARIAT). */
+	public static final String SECRETARIAT = "secretariat";
+
+	/** The aggregator's observer reader (role OBSERVER). */
+	public static final String OBSERVER = "observer";
+
+	/** The aggregator's reader for Kazakhstan (role STATE, state KAZ). */
+	public static final String STATE_KAZ = "kaz";
+
+	/**
+	 * @param reader a reader of the aggregator: {@link #SECRETARIAT}, {@link #OBSERVER}
+	 * or {@link #STATE_KAZ}
+	 * @return its test token
+	 */
+	public static String readerToken(String reader) {
+		return "test-reader-token-" + reader;
+	}
+
+	/**
+	 * @return the properties that give the aggregator its test readers: a secretariat, an
+	 * observer and Kazakhstan
+	 */
+	public static Map<String, String> aggregatorProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		reader(properties, SECRETARIAT, "SECRETARIAT", null);
+		reader(properties, OBSERVER, "OBSERVER", null);
+		reader(properties, STATE_KAZ, "STATE", "KAZ");
+		return properties;
+	}
+
+	private static void reader(Map<String, String> properties, String name, String role, String state) {
+		String prefix = "jointops.reader-tokens." + name + ".";
+		properties.put(prefix + "role", role);
+		if (state != null) {
+			properties.put(prefix + "state", state);
+		}
+		properties.put(prefix + "hashes", sha256(readerToken(name)));
 	}
 
 	/**

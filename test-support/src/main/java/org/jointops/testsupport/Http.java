@@ -138,6 +138,42 @@ public final class Http {
 			.build());
 	}
 
+	/**
+	 * Gets JSON with a bearer token.
+	 * @param token the token
+	 * @param url where
+	 * @return the answer
+	 */
+	public static Response getWith(String token, String url) {
+		return getWith(token, url, "application/json");
+	}
+
+	/**
+	 * Gets with a bearer token.
+	 * @param token the token
+	 * @param url where
+	 * @param accept the Accept header, e.g. {@code text/plain}
+	 * @return the answer
+	 */
+	public static Response getWith(String token, String url, String accept) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Accept", accept)
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build());
+	}
+
+	/**
+	 * Gets JSON as a reader of the aggregator, with its test token ({@link Credentials}).
+	 * @param reader e.g. {@link Credentials#SECRETARIAT}
+	 * @param url where
+	 * @return the answer
+	 */
+	public static Response getAs(String reader, String url) {
+		return getWith(Credentials.readerToken(reader), url);
+	}
+
 	private static Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

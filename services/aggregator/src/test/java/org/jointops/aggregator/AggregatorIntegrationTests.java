@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.aggregator.topology.DeadLetterHeaders;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
@@ -78,7 +79,7 @@ class AggregatorIntegrationTests {
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(committedTotals()).last().extracting(CouncilTotals::getVersion).isEqualTo(3L));
-		JsonNode totals = Http.get(url("/api/v1/operations/ILLEGAL-2017/totals")).json();
+		JsonNode totals = Http.getAs(Credentials.SECRETARIAT, url("/api/v1/operations/ILLEGAL-2017/totals")).json();
 		assertThat(totals.get("reports").asLong()).isEqualTo(2);
 		assertThat(totals.at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
 		assertThat(totals.at("/totals/0/byState/KAZ").decimalValue()).isEqualByComparingTo("15");

@@ -114,8 +114,10 @@ public final class LocalStack implements AutoCloseable {
 			for (Map.Entry<String, Future<ConfigurableApplicationContext>> start : producerStarts.entrySet()) {
 				this.producers.put(start.getKey(), start.getValue().get());
 			}
+			Map<String, String> aggregatorProperties = new LinkedHashMap<>(this.credentials.aggregatorProperties());
+			aggregatorProperties.putAll(shared);
 			this.aggregator = ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
-					this.settings.dataDirectory().resolve("aggregator"), shared);
+					this.settings.dataDirectory().resolve("aggregator"), aggregatorProperties);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -279,6 +281,12 @@ public final class LocalStack implements AutoCloseable {
 		out.println("  API tokens         " + stack.credentials().file() + "  (one per agency and state; e.g.)");
 		out.println("    curl -H 'Authorization: Bearer " + stack.credentials().token("KAZ", "INTERIOR") + "' ... "
 				+ stack.producerUrls().get("KAZ") + "/api/v1/reports   (KAZ, INTERIOR)");
+		AgencyCredentials credentials = stack.credentials();
+		out.println("  aggregator readers (Authorization: Bearer <token>; the dashboard asks for one)");
+		out.println("    SECRETARIAT      " + credentials.readerToken(AgencyCredentials.SECRETARIAT));
+		out.println("    STATE " + credentials.readerState() + "        "
+				+ credentials.readerToken(credentials.stateReader()));
+		out.println("    OBSERVER         " + credentials.readerToken(AgencyCredentials.OBSERVER));
 		if (options.demo()) {
 			out.println();
 			stack.runDemo(out);

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +83,11 @@ class DashboardBrowserIntegrationTests {
 		try {
 			browser.get(stack.dashboardUrl() + "?operation=ILLEGAL-2017");
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+			// the page is open, its data is not: it asks for a reader's token
+			wait.until((driver) -> driver.findElement(By.id("token")).isDisplayed());
+			browser.findElement(By.id("token"))
+				.sendKeys(stack.credentials().readerToken(AgencyCredentials.SECRETARIAT));
+			browser.findElement(By.id("sign-in")).click();
 			wait.until((driver) -> totalCell(driver).equals("100,000"));
 			wait.until((driver) -> driver.findElement(By.id("live")).getText().startsWith("live"));
 			JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -166,7 +172,9 @@ class DashboardBrowserIntegrationTests {
 
 	private static void awaitTotal(String total) {
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(Http.get(stack.aggregatorUrl() + "/api/v1/operations/ILLEGAL-2017/totals")
+			.untilAsserted(() -> assertThat(Http
+				.getWith(stack.credentials().readerToken(AgencyCredentials.SECRETARIAT),
+						stack.aggregatorUrl() + "/api/v1/operations/ILLEGAL-2017/totals")
 				.json()
 				.at("/totals/0/total")).hasToString(total));
 	}

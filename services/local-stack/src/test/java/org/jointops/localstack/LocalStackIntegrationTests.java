@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +49,21 @@ class LocalStackIntegrationTests {
 					+ "/dashboard/?operation=ILLEGAL-DEMO");
 
 		try (LocalStack restarted = LocalStack.start(settings)) {
-			JsonNode afterRestart = Http.get(restarted.aggregatorUrl() + "/api/v1/operations/ILLEGAL-DEMO/totals")
-				.json();
+			String totals = restarted.aggregatorUrl() + "/api/v1/operations/ILLEGAL-DEMO/totals";
+			AgencyCredentials credentials = restarted.credentials();
+			JsonNode afterRestart = Http.getWith(credentials.readerToken(AgencyCredentials.SECRETARIAT), totals).json();
+			assertThat(Http.get(totals).status()).as("no token").isEqualTo(401);
+			assertThat(Http.getWith(credentials.readerToken(AgencyCredentials.OBSERVER), totals).json())
+				.as("an observer reads the council totals")
+				.isEqualTo(first);
+			String reports = restarted.aggregatorUrl() + "/api/v1/operations/ILLEGAL-DEMO/reports";
+			assertThat(Http.getWith(credentials.readerToken(AgencyCredentials.OBSERVER), reports).status())
+				.isEqualTo(403);
+			assertThat(Http.getWith(credentials.readerToken(credentials.stateReader()), reports)
+				.json()
+				.findValuesAsString("state")).as("a state reads its own reports only")
+				.isNotEmpty()
+				.containsOnly(credentials.readerState());
 			assertThat(afterRestart).isEqualTo(first);
 
 			JsonNode afterSecondDemo = restarted

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.TopicReader;
@@ -103,12 +104,16 @@ class PipelineIntegrationTests {
 	private static JsonNode awaitTotals(long reports) {
 		String url = stack.aggregatorUrl() + "/api/v1/operations/ILLEGAL-2017/totals";
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			JsonNode totals = Http.get(url).json();
+			JsonNode totals = Http.getWith(secretariat(), url).json();
 			assertThat(totals.path("reports").asLong()).isEqualTo(reports);
 			assertThat(totals.at("/totals/0/byState/TJK").asInt()).isEqualTo(30);
 			assertThat(totals.at("/totals/1/total").decimalValue()).isEqualTo(new BigDecimal("125001.25"));
 		});
-		return Http.get(url).json();
+		return Http.getWith(secretariat(), url).json();
+	}
+
+	private static String secretariat() {
+		return stack.credentials().readerToken(AgencyCredentials.SECRETARIAT);
 	}
 
 }

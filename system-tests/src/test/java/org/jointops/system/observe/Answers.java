@@ -12,6 +12,7 @@ import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
 import tools.jackson.databind.JsonNode;
 
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.wire.Topics;
@@ -32,7 +33,8 @@ public final class Answers {
 	 * @return the totals, or null when the instance does not answer 200
 	 */
 	public static Totals fromApi(String aggregatorUrl, String operation) {
-		Http.Response response = Http.get(aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
+		Http.Response response = Http.getAs(Credentials.SECRETARIAT,
+				aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
 		if (response.status() != 200) {
 			return null;
 		}

@@ -126,7 +126,7 @@ public final class Pipeline implements AutoCloseable {
 					ServiceProcess.of("producer-" + state, ServiceJars.stateProducer(), properties, logs()));
 		}
 		for (int instance = 0; instance < this.aggregatorCount; instance++) {
-			Map<String, String> properties = new LinkedHashMap<>();
+			Map<String, String> properties = new LinkedHashMap<>(Credentials.aggregatorProperties());
 			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
 			properties.put("spring.kafka.streams.state-dir", aggregatorStateDirectory(instance).toString());
 			properties.put("jointops.advertised-host", "127.0.0.1");

@@ -6,6 +6,7 @@ import org.jointops.aggregator.query.HistoryUnavailableException;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.TotalsUnavailableException;
 import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.aggregator.security.ForbiddenException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setType(UNKNOWN_OPERATION);
 		problem.setTitle("Unknown operation");
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> forbidden(ForbiddenException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+		problem.setType(ForbiddenException.TYPE);
+		problem.setTitle("Forbidden");
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 	}
 
 	@ExceptionHandler

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
+import org.jointops.aggregator.security.ReaderAccess;
 import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.ledger.OperationLedger;
 
@@ -48,7 +49,9 @@ class OperationsController {
 	@Operation(summary = "The council totals of an operation",
 			description = "Filtered by state, stage, agency and category (each repeatable or comma-separated); "
 					+ "with asOf, as they stood at that instant (revisions submitted later left out). "
-					+ "An operation of the catalogue without reports has empty totals; one that is nowhere is 404.")
+					+ "An operation of the catalogue without reports has empty totals; one that is nowhere is 404. "
+					+ "A breakdown by agency: secretariat, or a state reader with state= its own state alone (403 "
+					+ "otherwise, and always for an observer).")
 	OperationTotalsView totals(@PathVariable String operation,
 			@Parameter(description = "member states, e.g. KAZ") @RequestParam(required = false) List<String> state,
 			@Parameter(description = "stage numbers") @RequestParam(required = false) List<String> stage,
@@ -58,6 +61,7 @@ class OperationsController {
 			@Parameter(description = "an instant, e.g. 2017-06-03T00:00:00Z") @RequestParam(
 					required = false) Instant asOf) {
 		TotalsFilter filter = TotalsParameters.filter(state, stage, agency, category);
+		ReaderAccess.checkTotals(filter);
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
 		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.jointops.aggregator.query.OperationHistory;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
+import org.jointops.aggregator.security.ReaderAccess;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +33,8 @@ class ReportsController {
 	@Operation(summary = "The reports that make up an operation's totals",
 			description = "Each report that counts, at its standing revision: agency, stage, submission time, "
 					+ "how many revisions stood in turn, and its lines (only those of the asked categories). "
-					+ "The lines of the reports listed add up to the totals with the same filter.")
+					+ "The lines of the reports listed add up to the totals with the same filter. Secretariat: every "
+					+ "report; a state reader: its own state's only (state= another state is 403); observer: 403.")
 	ReportsView reports(@PathVariable String operation,
 			@Parameter(description = "member states, e.g. KAZ") @RequestParam(required = false) List<String> state,
 			@Parameter(description = "stage numbers") @RequestParam(required = false) List<String> stage,
@@ -41,7 +43,7 @@ class ReportsController {
 					required = false) List<String> category,
 			@Parameter(description = "an instant, e.g. 2017-06-03T00:00:00Z") @RequestParam(
 					required = false) Instant asOf) {
-		TotalsFilter filter = TotalsParameters.filter(state, stage, agency, category);
+		TotalsFilter filter = ReaderAccess.reports(TotalsParameters.filter(state, stage, agency, category));
 		this.queries.check(operation, filter);
 		OperationHistory history = this.queries.history(operation);
 		List<ReportView> reports = history.reports(asOf)

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.jointops.aggregator.query.OperationHistory;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.aggregator.security.ReaderAccess;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +33,16 @@ public class CompletenessController {
 	@Operation(summary = "Who has reported on each stage, when, and who is overdue",
 			description = "Every member state of the catalogue on every stage of the operation: REPORTED, LATE "
 					+ "(first report after the deadline), OVERDUE (none by the deadline) or AWAITED; the agencies "
-					+ "that reported and when. Deadlines come from the catalogue (reportingDays, reportBy).")
+					+ "that reported and when. Deadlines come from the catalogue (reportingDays, reportBy). "
+					+ "Secretariat: every state; a state reader: its own state's rows only; observer: 403.")
 	CompletenessView completeness(@PathVariable String operation) {
+		java.util.Optional<String> only = ReaderAccess.completenessState();
 		org.jointops.catalogue.Operation known = this.queries.catalogued(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
 		OperationHistory history = this.queries.history(operation);
-		return Completeness.of(known, this.queries.catalogue(), history.submissions(),
+		CompletenessView view = Completeness.of(known, this.queries.catalogue(), history.submissions(),
 				this.queries.ledger(operation, null), this.clock.instant());
+		return only.map(view::onlyState).orElse(view);
 	}
 
 }

@@ -17,6 +17,25 @@ import org.jointops.aggregator.completeness.Completeness.Status;
 record CompletenessView(String operation, String name, Instant at, List<StageView> stages) {
 
 	/**
+	 * This view as a state's reader sees it: that state's rows alone, and the counts of
+	 * each stage over that state only.
+	 * @param state a member state's code
+	 * @return the restricted view
+	 */
+	CompletenessView onlyState(String state) {
+		List<StageView> restricted = this.stages.stream().map((stage) -> {
+			List<StateView> rows = stage.states().stream().filter((row) -> row.state().equals(state)).toList();
+			int reported = (int) rows.stream()
+				.filter((row) -> row.status() == Status.REPORTED || row.status() == Status.LATE)
+				.count();
+			List<String> overdue = stage.overdue().stream().filter(state::equals).toList();
+			return new StageView(stage.stage(), stage.start(), stage.end(), stage.reportBy(), reported, rows.size(),
+					overdue, rows);
+		}).toList();
+		return new CompletenessView(this.operation, this.name, this.at, restricted);
+	}
+
+	/**
 	 * One stage.
 	 *
 	 * @param stage stage number

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
 import org.jointops.aggregator.summary.SummaryController;
@@ -16,22 +18,27 @@ import org.jointops.aggregator.query.LedgerStore;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsUnavailableException;
 import org.jointops.aggregator.query.VersionedChange;
+import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -42,11 +49,13 @@ import static org.jointops.testsupport.Reports.illegal2017Stage2;
 import static org.jointops.testsupport.Reports.money;
 
 /**
- * The secretariat's read API: its JSON, exact to the unit, and its problems.
+ * The secretariat's read API: its JSON, exact to the unit, and its problems. Every
+ * request carries the secretariat's token (a default header); what the other roles see is
+ * in {@link ReaderRolesTests}.
  */
 @WebMvcTest(controllers = { OperationsController.class, ReportsController.class, SummaryController.class,
 		CompletenessController.class }, properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
-@Import(OperationsApiTests.Config.class)
+@Import({ OperationsApiTests.Config.class, OperationsApiTests.AsSecretariat.class, SecurityConfiguration.class })
 class OperationsApiTests {
 
 	@Autowired
@@ -389,6 +398,17 @@ class OperationsApiTests {
 	}
 
 	@TestConfiguration
+	static class AsSecretariat {
+
+		@Bean
+		MockMvcBuilderCustomizer secretariatToken() {
+			return (builder) -> builder.defaultRequest(MockMvcRequestBuilders.get("/")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + Credentials.readerToken(Credentials.SECRETARIAT)));
+		}
+
+	}
+
+	@TestConfiguration
 	static class Config {
 
 		@Bean
@@ -400,6 +420,11 @@ class OperationsApiTests {
 		@Primary
 		Clock fixedClock() {
 			return Clock.fixed(Instant.parse("2017-07-01T00:00:00Z"), ZoneOffset.UTC);
+		}
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
 		}
 
 		@Bean

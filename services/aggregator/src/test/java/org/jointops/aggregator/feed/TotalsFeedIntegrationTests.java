@@ -23,6 +23,7 @@ import org.jointops.report.ReportRevision;
 import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.wire.AvroSingleObjectSerializer;
 import org.jointops.wire.Topics;
+import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,8 @@ import static org.jointops.testsupport.Reports.illegal2017;
 /**
  * The live feed on a real broker: a client receives one event per change of a sequence of
  * revisions, reconnects with {@code Last-Event-ID}, and only ever sees versions move
- * forward.
+ * forward. An observer follows the same council totals, which name no report and no
+ * agency; without a reader's token in the header the feed answers 401.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
@@ -77,7 +79,8 @@ class TotalsFeedIntegrationTests {
 	@Test
 	void sendsOneEventPerChangeAndAfterAReconnectOnlyNewerVersions() throws Exception {
 		Client first = connect(null);
-		await().atMost(Duration.ofSeconds(30)).until(() -> !first.events().isEmpty());
+		Client observer = connectAs(Credentials.OBSERVER, null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> !first.events().isEmpty() && !observer.events().isEmpty());
 		assertThat(first.events().get(0).id()).as("empty totals before any report").isZero();
 
 		post(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
@@ -89,6 +92,18 @@ class TotalsFeedIntegrationTests {
 		assertThat(first.events()).extracting(Event::id).containsExactly(0L, 1L, 2L, 3L);
 		assertThat(first.events().get(3).data().at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
 		assertThat(first.events().get(3).data().get("reports").asLong()).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(60)).until(() -> observer.lastId() == 3);
+		assertThat(observer.events()).as("an observer follows the same council totals").isEqualTo(first.events());
+		assertThat(observer.events())
+			.allSatisfy((event) -> assertThat(event.data().toString()).as("council totals only: no report, no agency")
+				.doesNotContain("KAZ-1")
+				.doesNotContain("RUS-1")
+				.doesNotContain("reportId")
+				.doesNotContain("agenc")
+				.doesNotContain("INTERIOR"));
+		assertThat(observer.events().get(3).data().propertyNames()).containsExactlyInAnyOrder("operation", "name",
+				"version", "reports", "updatedAt", "totals");
+		observer.close();
 		first.close();
 
 		post(illegal2017("TJK", "TJK-1").setFindings(List.of(count(VIOLATIONS, 1))).build());
@@ -116,16 +131,43 @@ class TotalsFeedIntegrationTests {
 
 	@Test
 	void answers404ForAnOperationNobodyKnows() throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(url("/api/v1/operations/ILLEGAL-2099/totals/stream"))).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(url("/api/v1/operations/ILLEGAL-2099/totals/stream")))
+				.header("Authorization", "Bearer " + Credentials.readerToken(Credentials.SECRETARIAT))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void theFeedNeedsAReaderTokenInTheHeaderAndNeverInTheUrl() throws Exception {
+		String stream = url("/api/v1/operations/ILLEGAL-2017/totals/stream");
+		HttpResponse<String> anonymous = this.http.send(
+				HttpRequest.newBuilder(URI.create(stream)).header("Accept", "text/event-stream").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer"));
+		HttpResponse<String> inTheUrl = this.http.send(HttpRequest
+			.newBuilder(URI.create(stream + "?access_token=" + Credentials.readerToken(Credentials.SECRETARIAT)))
+			.header("Accept", "text/event-stream")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(inTheUrl.statusCode()).isEqualTo(401);
+		HttpResponse<String> wrong = this.http.send(HttpRequest.newBuilder(URI.create(stream))
+			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer not-a-token")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(wrong.statusCode()).isEqualTo(401);
+	}
+
 	private Client connect(Long lastEventId) {
+		return connectAs(Credentials.SECRETARIAT, lastEventId);
+	}
+
+	private Client connectAs(String reader, Long lastEventId) {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(url("/api/v1/operations/ILLEGAL-2017/totals/stream")))
-			.header("Accept", "text/event-stream");
+			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + Credentials.readerToken(reader));
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", String.valueOf(lastEventId));
 		}

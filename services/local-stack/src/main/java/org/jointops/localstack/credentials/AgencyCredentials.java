@@ -20,14 +20,26 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The local stack's API tokens, one per agency of each state: random (256 bits), made on
- * the first start and kept in {@code <data>/credentials.properties} (readable by its
- * owner only), so that they survive restarts. Producers are given only their hashes.
+ * The local stack's API tokens, one per agency of each state, and three readers of the
+ * aggregator (the secretariat, one state, an observer): random (256 bits), made on the
+ * first start and kept in {@code <data>/credentials.properties} (readable by its owner
+ * only), so that they survive restarts. The services are given only their hashes.
  */
 public final class AgencyCredentials {
 
 	/** The file, in the data directory. */
 	public static final String FILE = "credentials.properties";
+
+	/** The aggregator's reader with role SECRETARIAT. */
+	public static final String SECRETARIAT = "secretariat";
+
+	/** The aggregator's reader with role OBSERVER. */
+	public static final String OBSERVER = "observer";
+
+	/** The member state whose reader (role STATE) the stack makes, if it is a member. */
+	static final String PREFERRED_STATE = "KAZ";
+
+	private static final String READER = "reader.";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -35,9 +47,12 @@ public final class AgencyCredentials {
 
 	private final Path file;
 
-	private AgencyCredentials(Path file, Properties tokens) {
+	private final String readerState;
+
+	private AgencyCredentials(Path file, Properties tokens, String readerState) {
 		this.file = file;
 		this.tokens = tokens;
+		this.readerState = readerState;
 	}
 
 	/**
@@ -49,6 +64,7 @@ public final class AgencyCredentials {
 	 */
 	public static AgencyCredentials loadOrCreate(Path dataDirectory, List<String> states, List<String> agencies) {
 		Path file = dataDirectory.resolve(FILE);
+		String readerState = states.contains(PREFERRED_STATE) ? PREFERRED_STATE : states.get(0);
 		Properties tokens = new Properties();
 		try {
 			Files.createDirectories(dataDirectory);
@@ -60,18 +76,16 @@ public final class AgencyCredentials {
 			boolean added = false;
 			for (String state : states) {
 				for (String agency : agencies) {
-					if (tokens.getProperty(key(state, agency)) == null) {
-						byte[] secret = new byte[32];
-						RANDOM.nextBytes(secret);
-						tokens.setProperty(key(state, agency), state.toLowerCase(Locale.ROOT) + "."
-								+ Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-						added = true;
-					}
+					added |= addIfMissing(tokens, key(state, agency), state.toLowerCase(Locale.ROOT));
 				}
+			}
+			for (String reader : List.of(SECRETARIAT, OBSERVER, stateReader(readerState))) {
+				added |= addIfMissing(tokens, READER + reader, reader);
 			}
 			if (added) {
 				try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-					tokens.store(writer, "API tokens of the local stack's agencies: <STATE>.<AGENCY>=<token>");
+					tokens.store(writer, "API tokens of the local stack: agencies <STATE>.<AGENCY>=<token>, "
+							+ "readers of the aggregator reader.<name>=<token>");
 				}
 				try {
 					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -84,7 +98,68 @@ public final class AgencyCredentials {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new AgencyCredentials(file, tokens);
+		return new AgencyCredentials(file, tokens, readerState);
+	}
+
+	private static boolean addIfMissing(Properties tokens, String key, String prefix) {
+		if (tokens.getProperty(key) != null) {
+			return false;
+		}
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		tokens.setProperty(key, prefix + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+		return true;
+	}
+
+	private static String stateReader(String state) {
+		return "state-" + state.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * @return the name of the aggregator's reader with role STATE
+	 */
+	public String stateReader() {
+		return stateReader(this.readerState);
+	}
+
+	/**
+	 * @return the member state of {@link #stateReader()}
+	 */
+	public String readerState() {
+		return this.readerState;
+	}
+
+	/**
+	 * @param reader {@link #SECRETARIAT}, {@link #OBSERVER} or {@link #stateReader()}
+	 * @return its token for the aggregator
+	 */
+	public String readerToken(String reader) {
+		String token = this.tokens.getProperty(READER + reader);
+		if (token == null) {
+			throw new IllegalArgumentException("No reader " + reader);
+		}
+		return token;
+	}
+
+	/**
+	 * @return the properties that give the aggregator its readers: roles, the state of
+	 * the state's reader, and the hashes of their tokens
+	 */
+	public Map<String, String> aggregatorProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		reader(properties, SECRETARIAT, "SECRETARIAT", null);
+		reader(properties, stateReader(), "STATE", this.readerState);
+		reader(properties, OBSERVER, "OBSERVER", null);
+		return properties;
+	}
+
+	private void reader(Map<String, String> properties, String name, String role, String state) {
+		String prefix = "jointops.reader-tokens." + name + ".";
+		properties.put(prefix + "role", role);
+		if (state != null) {
+			properties.put(prefix + "state", state);
+		}
+		properties.put(prefix + "hashes", sha256(readerToken(name)));
 	}
 
 	/**

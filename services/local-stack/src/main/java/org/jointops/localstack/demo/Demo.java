@@ -102,8 +102,11 @@ public final class Demo {
 		String api = this.aggregatorUrl + "/api/v1/operations/" + operation;
 		this.out.println();
 		this.out.println("Dashboard         " + this.aggregatorUrl + "/dashboard/?operation=" + operation);
-		this.out.println("Council summary   " + api + "/summary?lang=en  (lang=ru; Accept: text/markdown, text/html)");
-		this.out.println("Live feed         curl -N " + api + "/totals/stream");
+		String secretariat = "-H 'Authorization: Bearer " + this.credentials.readerToken(AgencyCredentials.SECRETARIAT)
+				+ "'";
+		this.out.println("Council summary   curl " + secretariat + " '" + api
+				+ "/summary?lang=en'  (lang=ru; Accept: text/markdown, text/html)");
+		this.out.println("Live feed         curl -N " + secretariat + " " + api + "/totals/stream");
 		this.out.println("API description   " + this.aggregatorUrl + "/swagger-ui.html");
 		return totals;
 	}
@@ -149,7 +152,11 @@ public final class Demo {
 	}
 
 	private HttpResponse<String> get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + this.credentials.readerToken(AgencyCredentials.SECRETARIAT))
+			.GET()
+			.build());
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -50,30 +50,18 @@ public final class ServiceLauncher {
 		return run(StateProducerApplication.application(), args, extra);
 	}
 
-	private static final List<String> AGGREGATOR_EXCLUDED = List.of(
-			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
-
 	/**
 	 * Starts the aggregator.
 	 * @param port HTTP port
 	 * @param bootstrapServers Kafka
 	 * @param stateDirectory Kafka Streams' local state
-	 * @param extra further settings, e.g. for tests
+	 * @param extra further settings: its readers' tokens, and e.g. for tests
 	 * @return the running context
 	 */
 	public static ConfigurableApplicationContext startAggregator(int port, String bootstrapServers, Path stateDirectory,
 			Map<String, String> extra) {
 		List<String> args = common("aggregator", port, bootstrapServers);
 		args.add("--spring.kafka.streams.state-dir=" + stateDirectory.toAbsolutePath());
-		// Spring Security is on this JVM's class path for the producers; the aggregator
-		// has
-		// no authentication of its own yet, and must not get Boot's default (everything
-		// behind a generated password)
-		args.add("--spring.autoconfigure.exclude=" + String.join(",", AGGREGATOR_EXCLUDED));
 		return run(AggregatorApplication.application(), args, extra);
 	}
 

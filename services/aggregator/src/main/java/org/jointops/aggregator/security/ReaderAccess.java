@@ -1,0 +1,93 @@
+package org.jointops.aggregator.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.jointops.aggregator.query.TotalsFilter;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * What the reader of the current request may ask for, beyond the paths
+ * {@link SecurityConfiguration} lets it reach:
+ * <ul>
+ * <li>council totals filtered by state, stage and category: every role (the council
+ * totals already break down by state and stage);</li>
+ * <li>totals filtered by agency: the secretariat; a state only together with
+ * {@code state=} its own state alone; never an observer;</li>
+ * <li>reports (traceability): the secretariat; a state only its own state's (without a
+ * state filter, its own state's; {@code state=} another state is 403);</li>
+ * <li>completeness: the secretariat; a state sees only its own state's rows.</li>
+ * </ul>
+ */
+public final class ReaderAccess {
+
+	private ReaderAccess() {
+	}
+
+	/**
+	 * Checks a totals query.
+	 * @param filter the query's filter
+	 * @throws ForbiddenException if the reader may not ask it
+	 */
+	public static void checkTotals(TotalsFilter filter) {
+		ReaderPrincipal reader = current();
+		if (filter.agencies().isEmpty() || reader.role() == ReaderRole.SECRETARIAT) {
+			return;
+		}
+		if (reader.role() == ReaderRole.OBSERVER) {
+			throw new ForbiddenException("An observer sees council totals only, not a breakdown by agency");
+		}
+		if (!filter.states().equals(Set.of(reader.state()))) {
+			throw new ForbiddenException("A breakdown by agency only of your own state: add state=" + reader.state());
+		}
+	}
+
+	/**
+	 * The filter a traceability query runs with.
+	 * @param filter the query's filter
+	 * @return the filter, restricted to the reader's state for a state
+	 * @throws ForbiddenException if the reader may not ask it
+	 */
+	public static TotalsFilter reports(TotalsFilter filter) {
+		ReaderPrincipal reader = current();
+		return switch (reader.role()) {
+			case SECRETARIAT -> filter;
+			case STATE -> {
+				if (filter.states().isEmpty()) {
+					yield new TotalsFilter(Set.of(reader.state()), filter.stages(), filter.agencies(),
+							filter.categories());
+				}
+				if (!filter.states().equals(Set.of(reader.state()))) {
+					throw new ForbiddenException("Reports only of your own state, " + reader.state());
+				}
+				yield filter;
+			}
+			case OBSERVER -> throw new ForbiddenException("An observer has no traceability to single reports");
+		};
+	}
+
+	/**
+	 * Which state's completeness the reader sees.
+	 * @return the reader's state for a state, empty (every state) for the secretariat
+	 * @throws ForbiddenException for an observer
+	 */
+	public static Optional<String> completenessState() {
+		ReaderPrincipal reader = current();
+		return switch (reader.role()) {
+			case SECRETARIAT -> Optional.empty();
+			case STATE -> Optional.of(reader.state());
+			case OBSERVER -> throw new ForbiddenException("An observer sees council totals and summaries only");
+		};
+	}
+
+	private static ReaderPrincipal current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof ReaderPrincipal reader) {
+			return reader;
+		}
+		throw new ForbiddenException("Not a reader");
+	}
+
+}

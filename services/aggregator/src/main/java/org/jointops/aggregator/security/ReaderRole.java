@@ -1,0 +1,24 @@
+package org.jointops.aggregator.security;
+
+/**
+ * What a reader of the aggregator may see.
+ */
+public enum ReaderRole {
+
+	/** Everything: totals with every filter, traceability, completeness, metrics. */
+	SECRETARIAT,
+
+	/**
+	 * A member state: the council totals (by state, stage and category, as everyone), and
+	 * the detail of its own state only: breakdown by agency, traceability to single
+	 * reports, completeness.
+	 */
+	STATE,
+
+	/**
+	 * Council totals and summaries only: no breakdown by agency, no traceability to
+	 * single reports, no completeness (it names the agencies that reported).
+	 */
+	OBSERVER
+
+}

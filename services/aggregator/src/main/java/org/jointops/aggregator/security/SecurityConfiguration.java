@@ -1,0 +1,81 @@
+package org.jointops.aggregator.security;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Every endpoint needs a reader's token, except health, the API description and the
+ * dashboard's static files (the page asks for a token and sends it with each of its
+ * calls). What a role reaches is decided here by path and, for filters and the parts of
+ * an answer, by {@link ReaderAccess} in the controllers. No session, no cookie, no form:
+ * each request carries its token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@SecurityScheme(name = "reader", type = SecuritySchemeType.HTTP, scheme = "bearer",
+		description = "A reader's API token: roles SECRETARIAT, STATE, OBSERVER (see the README)")
+@OpenAPIDefinition(security = @SecurityRequirement(name = "reader"))
+@EnableConfigurationProperties(ReaderTokensProperties.class)
+@Import({ ReaderTokens.class, AuthenticationFailures.class, ProblemEntryPoint.class })
+public class SecurityConfiguration {
+
+	/** What answers without credentials. */
+	static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**", "/error", "/", "/dashboard", "/dashboard/**", "/webjars/**",
+			"/favicon.ico" };
+
+	/** Detail by agency and report: not for observers. */
+	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, ProblemEntryPoint problems,
+			AuthenticationFailures failures) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests
+				// the live feed's async dispatches and error pages: the request was
+				// authorised when it came in
+				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(OPEN)
+				.permitAll()
+				.requestMatchers(DETAIL)
+				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name())
+				.requestMatchers("/api/**")
+				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name(), ReaderRole.OBSERVER.name())
+				.anyRequest()
+				.hasRole(ReaderRole.SECRETARIAT.name()))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, failures), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	/** No users but readers with tokens (and no generated password). */
+	@Bean
+	UserDetailsService noUsers() {
+		return (username) -> {
+			throw new UsernameNotFoundException("no users; readers authenticate with tokens");
+		};
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.jointops.aggregator.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.Credentials;
+import org.jointops.testsupport.Http;
+import org.jointops.testsupport.WithEmbeddedKafka;
+import org.jointops.wire.AvroSingleObjectSerializer;
+import org.jointops.wire.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.jointops.testsupport.Reports.count;
+import static org.jointops.testsupport.Reports.illegal2017;
+
+/**
+ * The readers' roles over real HTTP, against the aggregator on a real broker: what each
+ * role reads and is refused, what answers without a token, and that failed logins show in
+ * the metrics (which only the secretariat reads).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
+				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
+				"spring.kafka.streams.properties.commit.interval.ms=50" })
+@WithEmbeddedKafka
+@Import(ReaderRolesIntegrationTests.FindingsTopics.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReaderRolesIntegrationTests {
+
+	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	private static final String OP = "/api/v1/operations/ILLEGAL-2017";
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@BeforeAll
+	void reportsOfTwoStates() throws Exception {
+		post(illegal2017("KAZ", "KAZ-R1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		post(illegal2017("KAZ", "KAZ-R2").setAgency("MIGRATION").setFindings(List.of(count(VIOLATIONS, 5))).build());
+		post(illegal2017("RUS", "RUS-R1").setFindings(List.of(count(VIOLATIONS, 20))).build());
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					Http.getAs(Credentials.SECRETARIAT, url(OP + "/totals")).json().path("reports").asLong())
+				.isEqualTo(3));
+	}
+
+	@Test
+	void onlyHealthTheApiDescriptionAndTheDashboardPageAnswerWithoutAToken() {
+		assertThat(Http.get(url("/actuator/health")).status()).isEqualTo(200);
+		Http.Response apiDocs = Http.get(url("/v3/api-docs"));
+		assertThat(apiDocs.status()).isEqualTo(200);
+		assertThat(apiDocs.json().at("/components/securitySchemes/reader/scheme").asString())
+			.as("Swagger UI can send a token")
+			.isEqualTo("bearer");
+		assertThat(Http.get(url("/swagger-ui/index.html")).status()).isEqualTo(200);
+		assertThat(Http.get(url("/dashboard/index.html")).status()).isEqualTo(200);
+		for (String path : List.of("/api/v1/operations", "/api/v1/catalogue", OP + "/totals", OP + "/reports",
+				OP + "/summary", OP + "/completeness", "/actuator/metrics", "/actuator/prometheus")) {
+			Http.Response response = Http.get(url(path));
+			assertThat(response.status()).as(path).isEqualTo(401);
+			assertThat(response.header("WWW-Authenticate")).as(path).startsWith("Bearer");
+			assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+		}
+	}
+
+	@Test
+	void theSecretariatReadsEveryReportAndTheMetricsWithTheFailedLogins() {
+		assertThat(Http.getWith("wrong-token-0815", url(OP + "/totals")).status()).isEqualTo(401);
+		assertThat(Http.getAs(Credentials.SECRETARIAT, url(OP + "/reports")).json().get("count").asLong()).isEqualTo(3);
+		assertThat(Http.getAs(Credentials.SECRETARIAT, url(OP + "/totals?agency=MIGRATION")).status()).isEqualTo(200);
+		Http.Response prometheus = Http.getWith(Credentials.readerToken(Credentials.SECRETARIAT),
+				url("/actuator/prometheus"), "text/plain");
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.body()).contains("jointops_auth_failures_total{").contains("reason=\"unknown\"");
+		assertThat(Http.getAs(Credentials.OBSERVER, url("/actuator/prometheus")).status()).isEqualTo(403);
+		assertThat(Http.getAs(Credentials.STATE_KAZ, url("/actuator/metrics")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aStateReadsCouncilTotalsAndOnlyItsOwnReports() {
+		assertThat(Http.getAs(Credentials.STATE_KAZ, url(OP + "/totals")).json().at("/totals/0/total").asLong())
+			.isEqualTo(35);
+		assertThat(Http.getAs(Credentials.STATE_KAZ, url(OP + "/reports")).json().findValuesAsString("reportId"))
+			.containsExactlyInAnyOrder("KAZ-R1", "KAZ-R2");
+		assertThat(Http.getAs(Credentials.STATE_KAZ, url(OP + "/reports?state=RUS")).status()).isEqualTo(403);
+		assertThat(Http.getAs(Credentials.STATE_KAZ, url(OP + "/totals?state=KAZ&agency=MIGRATION"))
+			.json()
+			.at("/totals/0/total")
+			.asLong()).isEqualTo(5);
+		assertThat(Http.getAs(Credentials.STATE_KAZ, url(OP + "/totals?agency=MIGRATION")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void anObserverReadsCouncilTotalsAndSummariesButNoReportOrAgency() {
+		Http.Response totals = Http.getAs(Credentials.OBSERVER, url(OP + "/totals"));
+		assertThat(totals.json().at("/totals/0/total").asLong()).isEqualTo(35);
+		assertThat(totals.body()).doesNotContain("KAZ-R").doesNotContain("RUS-R").doesNotContain("agenc");
+		Http.Response summary = Http.getWith(Credentials.readerToken(Credentials.OBSERVER), url(OP + "/summary"),
+				"text/markdown");
+		assertThat(summary.status()).isEqualTo(200);
+		assertThat(summary.body()).doesNotContain("KAZ-R").doesNotContain("RUS-R");
+		for (String path : List.of(OP + "/reports", OP + "/reports?state=KAZ", OP + "/completeness",
+				OP + "/totals?agency=INTERIOR")) {
+			Http.Response refused = Http.getAs(Credentials.OBSERVER, url(path));
+			assertThat(refused.status()).as(path).isEqualTo(403);
+			assertThat(refused.json().get("type").asString()).isEqualTo("urn:jointops:problem:forbidden");
+			assertThat(refused.body()).doesNotContain("KAZ-R");
+		}
+	}
+
+	private void post(ReportRevision report) throws Exception {
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			String topic = Topics.findings(report.getState());
+			producer
+				.send(new ProducerRecord<>(topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
+						new AvroSingleObjectSerializer().serialize(topic, report)))
+				.get();
+		}
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	/** The findings topics exist before Kafka Streams subscribes. */
+	@TestConfiguration
+	static class FindingsTopics {
+
+		@Bean
+		NewTopic findingsKaz() {
+			return TopicBuilder.name(Topics.findings("KAZ")).partitions(1).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic findingsRus() {
+			return TopicBuilder.name(Topics.findings("RUS")).partitions(1).replicas(1).build();
+		}
+
+	}
+
+}
