@@ -39,7 +39,7 @@ class BrokerOutageIntegrationTests {
 
 	}
 
-	private static final List<Outage> OUTAGES = List.of(Outage.KILL, Outage.PAUSE, Outage.KILL, Outage.PAUSE);
+	private static final List<Outage> OUTAGES = List.of(Outage.KILL, Outage.PAUSE, Outage.KILL);
 
 	@Test
 	void whileTheBrokerIsGoneProducersAnswer503AndEverythingResumesWhenItIsBack() {
@@ -94,7 +94,7 @@ class BrokerOutageIntegrationTests {
 			System.out.printf(
 					"broker outages: %d reports, %s; broker killed %d and paused %d times, "
 							+ "no service restarted; oracle read %d records; %d committed totals records checked%n",
-					ledger.reports(), ledger.summary(), 2, 2, oracle.recordsRead(), watcher.recordsSeen());
+					ledger.reports(), ledger.summary(), 2, 1, oracle.recordsRead(), watcher.recordsSeen());
 		}
 	}
 

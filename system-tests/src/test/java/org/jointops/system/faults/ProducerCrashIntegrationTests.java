@@ -26,7 +26,7 @@ class ProducerCrashIntegrationTests {
 
 	private static final List<String> STATES = List.of("KAZ", "KGZ");
 
-	private static final int KILLS = 3;
+	private static final int KILLS = 2;
 
 	@Test
 	void everyReportAnswered202IsCountedExactlyOnceAcrossProducerKills() {

@@ -130,6 +130,11 @@ public final class Pipeline implements AutoCloseable {
 			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
 			properties.put("spring.kafka.streams.state-dir", aggregatorStateDirectory(instance).toString());
 			properties.put("jointops.advertised-host", "127.0.0.1");
+			// the broker's minimum (the service's own 10 s): a killed instance's
+			// partitions
+			// move sooner, same behaviour, shorter waits
+			properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
+			properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
 			properties.putAll(this.aggregatorProperties);
 			this.aggregators
 				.add(ServiceProcess.of("aggregator-" + instance, ServiceJars.aggregator(), properties, logs()));
