@@ -1,5 +1,17 @@
 package org.jointops.aggregator.security;
 
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jointops.support.security.AuthenticationFailures;
+import org.jointops.support.security.BearerProblems;
+import org.jointops.support.security.BearerTokenFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -31,7 +43,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 		description = "A reader's API token: roles SECRETARIAT, STATE, OBSERVER (see the README)")
 @OpenAPIDefinition(security = @SecurityRequirement(name = "reader"))
 @EnableConfigurationProperties(ReaderTokensProperties.class)
-@Import({ ReaderTokens.class, AuthenticationFailures.class, ProblemEntryPoint.class })
+@Import(ReaderTokens.class)
 public class SecurityConfiguration {
 
 	/** What answers without credentials. */
@@ -43,8 +55,10 @@ public class SecurityConfiguration {
 	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, ProblemEntryPoint problems,
-			AuthenticationFailures failures) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, JsonMapper json,
+			MeterRegistry meters) throws Exception {
+		AuthenticationFailures failures = new AuthenticationFailures(meters);
+		BearerProblems problems = new BearerProblems(json, failures, "reader");
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -66,7 +80,13 @@ public class SecurityConfiguration {
 				.hasRole(ReaderRole.SECRETARIAT.name()))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(new BearerTokenFilter(tokens, problems, failures), AuthorizationFilter.class);
+			.addFilterBefore(
+					new BearerTokenFilter(
+							(token) -> tokens.authenticate(token)
+								.<Authentication>map((reader) -> UsernamePasswordAuthenticationToken.authenticated(
+										reader, null, List.of(new SimpleGrantedAuthority("ROLE_" + reader.role())))),
+							problems, failures),
+					AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -1,5 +1,17 @@
 package org.jointops.producer.security;
 
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jointops.support.security.AuthenticationFailures;
+import org.jointops.support.security.BearerProblems;
+import org.jointops.support.security.BearerTokenFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,16 +29,20 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@Import({ AgencyTokens.class, AuthenticationFailures.class, ProblemEntryPoint.class })
+@Import(AgencyTokens.class)
 public class SecurityConfiguration {
+
+	static final String ROLE_AGENCY = "ROLE_AGENCY";
 
 	/** What answers without credentials. */
 	static final String[] OPEN = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 			"/swagger-ui.html", "/swagger-ui/**", "/error" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AgencyTokens tokens, ProblemEntryPoint entryPoint,
-			AuthenticationFailures failures) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AgencyTokens tokens, JsonMapper json,
+			MeterRegistry meters) throws Exception {
+		AuthenticationFailures failures = new AuthenticationFailures(meters);
+		BearerProblems entryPoint = new BearerProblems(json, failures, "agency");
 		http.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -36,7 +52,13 @@ public class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(OPEN).permitAll().anyRequest().hasRole("AGENCY"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
-			.addFilterBefore(new BearerTokenFilter(tokens, entryPoint, failures), AuthorizationFilter.class);
+			.addFilterBefore(
+					new BearerTokenFilter(
+							(token) -> tokens.authenticate(token)
+								.<Authentication>map((agency) -> UsernamePasswordAuthenticationToken
+									.authenticated(agency, null, List.of(new SimpleGrantedAuthority(ROLE_AGENCY)))),
+							entryPoint, failures),
+					AuthorizationFilter.class);
 		return http.build();
 	}
 

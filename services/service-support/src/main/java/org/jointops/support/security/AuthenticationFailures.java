@@ -1,4 +1,4 @@
-package org.jointops.producer.security;
+package org.jointops.support.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,19 +10,19 @@ import org.slf4j.LoggerFactory;
  * Counts and logs failed logins (meter {@code jointops.auth.failures}, tag {@code reason}
  * = missing, malformed or unknown), never with the secret presented.
  */
-class AuthenticationFailures {
+public class AuthenticationFailures {
 
-	static final String METER = "jointops.auth.failures";
+	public static final String METER = "jointops.auth.failures";
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthenticationFailures.class);
 
 	private final MeterRegistry registry;
 
-	AuthenticationFailures(MeterRegistry registry) {
+	public AuthenticationFailures(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
-	void failed(String reason, HttpServletRequest request) {
+	public void failed(String reason, HttpServletRequest request) {
 		Counter.builder(METER)
 			.description("Requests refused 401, by reason")
 			.tag("reason", reason)

@@ -1,10 +1,11 @@
-package org.jointops.aggregator.security;
+package org.jointops.support.security;
 
 import java.io.IOException;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,43 +16,58 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * 401 as problem details, with {@code WWW-Authenticate: Bearer}; and 403 (a reader's role
- * does not reach the endpoint) as problem details too.
+ * The services' security refusals as problem details: 401 with
+ * {@code WWW-Authenticate: Bearer} (and the failure counted), 403 when a role does not
+ * reach an endpoint.
  */
-class ProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	static final URI UNAUTHENTICATED = URI.create("urn:jointops:problem:unauthenticated");
+	public static final URI UNAUTHENTICATED = URI.create("urn:jointops:problem:unauthenticated");
+
+	public static final URI FORBIDDEN = URI.create("urn:jointops:problem:forbidden");
 
 	private final JsonMapper json;
 
 	private final AuthenticationFailures failures;
 
-	ProblemEntryPoint(JsonMapper json, AuthenticationFailures failures) {
+	private final String holder;
+
+	/**
+	 * @param json writes the problems
+	 * @param failures counts and logs failed logins
+	 * @param holder who holds the tokens, for messages: {@code agency} or {@code reader}
+	 */
+	public BearerProblems(JsonMapper json, AuthenticationFailures failures, String holder) {
 		this.json = json;
 		this.failures = failures;
+		this.holder = holder;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		this.failures.failed("missing", request);
-		unauthorized(response, "Send the reader's API token: 'Authorization: Bearer <token>'");
+		unauthorized(response, "Send the " + this.holder + "'s API token: 'Authorization: Bearer <token>'");
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"This reader's role does not reach " + request.getRequestURI());
-		problem.setType(ForbiddenException.TYPE);
+				"This " + this.holder + "'s role does not reach " + request.getRequestURI());
+		problem.setType(FORBIDDEN);
 		problem.setTitle("Forbidden");
 		write(response, HttpStatus.FORBIDDEN, problem);
 	}
 
-	void unauthorized(HttpServletResponse response, String detail) throws IOException {
+	/**
+	 * Answers 401.
+	 * @param response the response
+	 * @param detail what is wrong with the credentials (never the credentials)
+	 * @throws IOException if the answer cannot be written
+	 */
+	public void unauthorized(HttpServletResponse response, String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
 		problem.setType(UNAUTHENTICATED);
 		problem.setTitle("Unauthenticated");
