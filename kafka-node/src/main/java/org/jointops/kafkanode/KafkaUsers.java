@@ -22,6 +22,13 @@ public final class KafkaUsers {
 	/** The aggregator: reads every findings topic, writes only its own topics. */
 	public static final String AGGREGATOR = "aggregator";
 
+	/**
+	 * The aggregator's Kafka Streams application id, as its configuration has it
+	 * ({@code spring.kafka.streams.application-id} in {@code aggregator.yml}): the prefix
+	 * of its group, transactional ids and internal topics.
+	 */
+	public static final String AGGREGATOR_APPLICATION_ID = "jointops-aggregator";
+
 	private static final String PRODUCER_PREFIX = "producer-";
 
 	private KafkaUsers() {

@@ -3,16 +3,22 @@ package org.jointops.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.jointops.kafkanode.AccessControl;
+import org.jointops.kafkanode.ClientSecurity;
+import org.jointops.kafkanode.KafkaUsers;
+
 /**
  * The credentials tests use: agency X's API token is {@code test-token-x}, on every
- * producer; the aggregator's reader R has {@code test-reader-token-r}. Never used outside
- * tests.
+ * producer; the aggregator's reader R has {@code test-reader-token-r}; Kafka user U has
+ * the password {@code test-kafka-u}. Never used outside tests.
  */
 public final class Credentials {
 
@@ -85,6 +91,45 @@ public final class Credentials {
 			properties.put(prefix + "state", state);
 		}
 		properties.put(prefix + "hashes", sha256(readerToken(name)));
+	}
+
+	/**
+	 * @param user a Kafka user of {@link KafkaUsers}
+	 * @return its test password
+	 */
+	public static String kafkaPassword(String user) {
+		return "test-kafka-" + user;
+	}
+
+	/**
+	 * @param state a state code
+	 * @return the Spring properties that make a producer service of that state
+	 * authenticate to Kafka as its own user
+	 */
+	public static Map<String, String> producerKafkaProperties(String state) {
+		String user = KafkaUsers.producer(state);
+		return ClientSecurity.springProperties(user, kafkaPassword(user));
+	}
+
+	/**
+	 * @return the Spring properties that make the aggregator authenticate to Kafka as its
+	 * user
+	 */
+	public static Map<String, String> aggregatorKafkaProperties() {
+		return ClientSecurity.springProperties(KafkaUsers.AGGREGATOR, kafkaPassword(KafkaUsers.AGGREGATOR));
+	}
+
+	/**
+	 * Creates the users of the states' producers and of the aggregator, with their test
+	 * passwords, and grants their ACLs.
+	 * @param admin an administrator's client of a node with SASL and ACLs
+	 * @param states the states whose producers run
+	 */
+	public static void grantKafkaAccess(Admin admin, Collection<String> states) {
+		Map<String, String> producers = new LinkedHashMap<>();
+		states.forEach((state) -> producers.put(state, kafkaPassword(KafkaUsers.producer(state))));
+		AccessControl.apply(admin, producers, kafkaPassword(KafkaUsers.AGGREGATOR),
+				KafkaUsers.AGGREGATOR_APPLICATION_ID);
 	}
 
 	/**

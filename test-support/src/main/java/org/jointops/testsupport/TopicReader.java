@@ -3,6 +3,7 @@ package org.jointops.testsupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,9 +36,27 @@ public final class TopicReader {
 	 */
 	public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, String topic, Deserializer<K> keys,
 			Deserializer<V> values) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.GROUP_ID_CONFIG,
-				"topic-reader-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, keys, values);
+	}
+
+	/**
+	 * Every committed record of a topic, from the start to the end offsets at the time of
+	 * the call, read with the given client settings (e.g. an administrator's on a node
+	 * with SASL).
+	 * @param <K> key type
+	 * @param <V> value type
+	 * @param client bootstrap servers and any security settings
+	 * @param topic the topic
+	 * @param keys key deserializer
+	 * @param values value deserializer
+	 * @return the records, partition by partition, in offset order
+	 */
+	public static <K, V> List<ConsumerRecord<K, V>> readAll(Map<String, Object> client, String topic,
+			Deserializer<K> keys, Deserializer<V> values) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "topic-reader-" + UUID.randomUUID());
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
 				.stream()

@@ -21,11 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.jointops.catalogue.Agency;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.MemberState;
-import org.jointops.localstack.broker.KraftBroker;
+import org.jointops.kafkanode.AccessControl;
+import org.jointops.kafkanode.KafkaNode;
+import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
@@ -48,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Catalogue catalogue;
 
-	private final KraftBroker broker;
+	private KafkaNode broker;
 
 	private final Map<String, ConfigurableApplicationContext> producers = new LinkedHashMap<>();
 
@@ -63,8 +66,6 @@ public final class LocalStack implements AutoCloseable {
 	private LocalStack(Settings settings) {
 		this.settings = settings;
 		this.catalogue = CatalogueLoader.load(settings.catalogueFiles());
-		this.broker = new KraftBroker(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
-				settings.controllerPort());
 	}
 
 	/**
@@ -86,17 +87,17 @@ public final class LocalStack implements AutoCloseable {
 
 	private void startAll() {
 		this.dataLock = DataDirectoryLock.acquire(this.settings.dataDirectory());
-		this.broker.start();
+		List<MemberState> states = this.catalogue.states();
+		List<String> stateCodes = states.stream().map(MemberState::code).toList();
+		this.credentials = AgencyCredentials.loadOrCreate(this.settings.dataDirectory(), stateCodes,
+				this.catalogue.agencies().stream().map(Agency::code).toList());
+		startBroker(stateCodes);
 		String bootstrap = this.broker.bootstrapServers();
 		Map<String, String> shared = new LinkedHashMap<>(this.settings.extraProperties());
 		if (!this.settings.catalogueFiles().isEmpty()) {
 			shared.put("jointops.catalogue.extra-files", String.join(",",
 					this.settings.catalogueFiles().stream().map((file) -> file.toAbsolutePath().toString()).toList()));
 		}
-		List<MemberState> states = this.catalogue.states();
-		this.credentials = AgencyCredentials.loadOrCreate(this.settings.dataDirectory(),
-				states.stream().map(MemberState::code).toList(),
-				this.catalogue.agencies().stream().map(Agency::code).toList());
 		ExecutorService starter = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
 		try {
 			// producers first: each creates its findings topic, which the aggregator then
@@ -130,6 +131,24 @@ public final class LocalStack implements AutoCloseable {
 			starter.shutdown();
 		}
 		awaitHealthy();
+	}
+
+	/**
+	 * Starts the node with SASL and ACLs on, then (as its administrator) makes sure every
+	 * service's Kafka user and ACLs are in place.
+	 */
+	private void startBroker(List<String> states) {
+		// one node, no replicas: only writing every batch to disk before acknowledging it
+		// keeps acknowledged records through a power loss or a killed virtual machine (a
+		// cluster gets that from its replicas instead)
+		this.broker = new KafkaNode(this.settings.dataDirectory().resolve("kafka"), this.settings.kafkaPort(),
+				this.settings.controllerPort(), this.credentials.kafkaPassword(KafkaUsers.ADMIN),
+				Map.of("log.flush.interval.messages", "1"))
+			.start();
+		try (Admin admin = this.broker.admin()) {
+			AccessControl.apply(admin, this.credentials.kafkaProducerPasswords(states),
+					this.credentials.kafkaPassword(KafkaUsers.AGGREGATOR), KafkaUsers.AGGREGATOR_APPLICATION_ID);
+		}
 	}
 
 	private void awaitHealthy() {
@@ -173,6 +192,15 @@ public final class LocalStack implements AutoCloseable {
 
 	public String bootstrapServers() {
 		return this.broker.bootstrapServers();
+	}
+
+	/**
+	 * Settings of a client that works as the node's administrator (its only super user),
+	 * e.g. a test reading every topic.
+	 * @return bootstrap servers and SASL settings
+	 */
+	public Map<String, Object> kafkaAdminProperties() {
+		return this.broker.adminClientProperties();
 	}
 
 	public String aggregatorUrl() {
@@ -225,7 +253,9 @@ public final class LocalStack implements AutoCloseable {
 			this.aggregator.close();
 			this.aggregator = null;
 		}
-		this.broker.close();
+		if (this.broker != null) {
+			this.broker.close();
+		}
 		if (this.dataLock != null) {
 			this.dataLock.close();
 			this.dataLock = null;

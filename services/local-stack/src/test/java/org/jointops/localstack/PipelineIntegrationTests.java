@@ -84,7 +84,7 @@ class PipelineIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo(403);
 		for (String topic : List.of(Topics.findings("KGZ"), Topics.findings("KAZ"))) {
-			assertThat(TopicReader.readAll(stack.bootstrapServers(), topic, new StringDeserializer(),
+			assertThat(TopicReader.readAll(stack.kafkaAdminProperties(), topic, new StringDeserializer(),
 					new ByteArrayDeserializer()))
 				.as("records on %s", topic)
 				.noneMatch((record) -> record.key().equals("KGZ-1"));

@@ -41,7 +41,7 @@ class AggregatorCrashIntegrationTests {
 			// inside one
 			.aggregatorProperty("spring.kafka.streams.properties.commit.interval.ms", "5000")
 			.start();
-				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.bootstrapServers());
+				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.clientProperties());
 				Admin admin = pipeline.broker().admin();
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 3, Duration.ofMillis(250),
 						Duration.ofMinutes(3))) {

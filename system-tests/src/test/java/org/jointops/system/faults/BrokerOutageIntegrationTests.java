@@ -50,7 +50,7 @@ class BrokerOutageIntegrationTests {
 		try (Pipeline pipeline = Pipeline.in(FaultRuns.directory("broker-outages"))
 			.states(STATES.toArray(String[]::new))
 			.start();
-				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.bootstrapServers());
+				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.clientProperties());
 				Admin admin = pipeline.broker().admin();
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 2, Duration.ZERO,
 						Duration.ofMinutes(3))) {

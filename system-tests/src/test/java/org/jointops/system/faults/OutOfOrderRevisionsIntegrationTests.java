@@ -34,7 +34,7 @@ class OutOfOrderRevisionsIntegrationTests {
 		try (Pipeline pipeline = Pipeline.in(FaultRuns.directory("out-of-order"))
 			.states(STATES.toArray(String[]::new))
 			.start();
-				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.bootstrapServers());
+				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.clientProperties());
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 3, Duration.ofMillis(30),
 						Duration.ofMinutes(3))) {
 			agencies.postAll(plan.subList(0, third));

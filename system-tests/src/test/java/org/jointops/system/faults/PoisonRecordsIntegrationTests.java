@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class PoisonRecordsIntegrationTests {
 			.aggregatorProperty("spring.kafka.streams.properties.commit.interval.ms", "5000")
 			.start();
 				Admin admin = pipeline.broker().admin();
-				KafkaProducer<String, byte[]> raw = rawProducer(pipeline.bootstrapServers());
+				KafkaProducer<String, byte[]> raw = rawProducer(pipeline.clientProperties());
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 2, Duration.ofMillis(100),
 						Duration.ofMinutes(3))) {
 			CompletableFuture<Void> traffic = agencies.post(plan);
@@ -90,7 +91,7 @@ class PoisonRecordsIntegrationTests {
 			Awaitility.await("every poison record dead-lettered")
 				.atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(500))
-				.untilAsserted(() -> assertDeadLetteredOnce(pipeline.bootstrapServers(), written));
+				.untilAsserted(() -> assertDeadLetteredOnce(pipeline.clientProperties(), written));
 			assertThat(pipeline.aggregator().healthStatus()).as("aggregator health").isEqualTo(200);
 			assertThat(pipeline.aggregator().jvm().starts()).as("aggregator starts (one kill)").isEqualTo(2);
 			System.out.printf(
@@ -101,8 +102,8 @@ class PoisonRecordsIntegrationTests {
 		}
 	}
 
-	private static void assertDeadLetteredOnce(String bootstrapServers, List<Written> written) {
-		List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.readAll(bootstrapServers, Topics.DEAD_LETTER,
+	private static void assertDeadLetteredOnce(Map<String, Object> client, List<Written> written) {
+		List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.readAll(client, Topics.DEAD_LETTER,
 				new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		for (Written poison : written) {
 			List<ConsumerRecord<byte[], byte[]>> copies = deadLetters.stream()
@@ -192,10 +193,13 @@ class PoisonRecordsIntegrationTests {
 		}
 	}
 
-	private static KafkaProducer<String, byte[]> rawProducer(String bootstrapServers) {
-		return new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-				new StringSerializer(), new ByteArraySerializer());
+	/**
+	 * Writes as the node's administrator: the broker lets it write any findings topic.
+	 */
+	private static KafkaProducer<String, byte[]> rawProducer(Map<String, Object> client) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/**

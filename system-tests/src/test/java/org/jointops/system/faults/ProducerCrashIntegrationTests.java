@@ -36,7 +36,7 @@ class ProducerCrashIntegrationTests {
 		try (Pipeline pipeline = Pipeline.in(FaultRuns.directory("producer-killed"))
 			.states(STATES.toArray(String[]::new))
 			.start();
-				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.bootstrapServers());
+				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.clientProperties());
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 4, Duration.ofMillis(150),
 						Duration.ofMinutes(3))) {
 			CompletableFuture<Void> traffic = agencies.post(plan);

@@ -40,7 +40,7 @@ final class Reckoning {
 	 */
 	static Oracle assertExact(Pipeline pipeline, Ledger ledger, Set<String> broken) {
 		assertThat(ledger.rejections()).as("valid reports refused").isEmpty();
-		Oracle oracle = Oracle.read(pipeline.bootstrapServers(), broken);
+		Oracle oracle = Oracle.read(pipeline.clientProperties(), broken);
 		Totals expected = ledger.expectedTotals();
 		assertThat(oracle.countedRevisions()).as("the revision that counts, per report: findings topics vs 202s")
 			.isEqualTo(ledger.acceptedRevisions());
@@ -53,7 +53,7 @@ final class Reckoning {
 		Awaitility.await("council.totals agreeing with the oracle")
 			.atMost(CATCH_UP)
 			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(Answers.fromCouncilTotalsTopic(pipeline.bootstrapServers()))
+			.untilAsserted(() -> assertThat(Answers.fromCouncilTotalsTopic(pipeline.clientProperties()))
 				.isEqualTo(Map.of(Submission.OPERATION, expected)));
 		return oracle;
 	}

@@ -41,7 +41,7 @@ class TwoAggregatorsIntegrationTests {
 			.states(STATES.toArray(String[]::new))
 			.aggregators(2)
 			.start();
-				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.bootstrapServers());
+				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.clientProperties());
 				Admin admin = pipeline.broker().admin();
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 3, Duration.ofMillis(150),
 						Duration.ofMinutes(3))) {

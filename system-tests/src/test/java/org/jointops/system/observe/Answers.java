@@ -58,12 +58,12 @@ public final class Answers {
 
 	/**
 	 * The latest committed totals per operation on {@code council.totals}.
-	 * @param bootstrapServers the cluster
+	 * @param client bootstrap servers and security settings
 	 * @return operation to totals
 	 */
-	public static Map<String, Totals> fromCouncilTotalsTopic(String bootstrapServers) {
+	public static Map<String, Totals> fromCouncilTotalsTopic(Map<String, Object> client) {
 		Map<String, CouncilTotals> latest = new LinkedHashMap<>();
-		for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrapServers, Topics.COUNCIL_TOTALS,
+		for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(client, Topics.COUNCIL_TOTALS,
 				new StringDeserializer(), new ByteArrayDeserializer())) {
 			CouncilTotals totals = decode(record.value());
 			latest.merge(record.key(), totals,

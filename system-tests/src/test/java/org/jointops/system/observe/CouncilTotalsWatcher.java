@@ -40,23 +40,23 @@ public final class CouncilTotalsWatcher implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	private CouncilTotalsWatcher(String bootstrapServers) {
-		this.consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-						"read_committed", ConsumerConfig.GROUP_ID_CONFIG, "totals-watcher-" + UUID.randomUUID(),
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer());
+	private CouncilTotalsWatcher(Map<String, Object> client) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "totals-watcher-" + UUID.randomUUID());
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 		this.thread = new Thread(this::watch, "council-totals-watcher");
 		this.thread.setDaemon(true);
 	}
 
 	/**
 	 * Starts watching from the topic's first record; the topic must exist.
-	 * @param bootstrapServers the cluster
+	 * @param client bootstrap servers and security settings
 	 * @return the watcher
 	 */
-	public static CouncilTotalsWatcher start(String bootstrapServers) {
-		CouncilTotalsWatcher watcher = new CouncilTotalsWatcher(bootstrapServers);
+	public static CouncilTotalsWatcher start(Map<String, Object> client) {
+		CouncilTotalsWatcher watcher = new CouncilTotalsWatcher(client);
 		List<TopicPartition> partitions = watcher.consumer.partitionsFor(Topics.COUNCIL_TOTALS, Duration.ofSeconds(30))
 			.stream()
 			.map((info) -> new TopicPartition(info.topic(), info.partition()))

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jointops.report.Finding;
@@ -40,24 +39,24 @@ public final class Oracle {
 
 	/**
 	 * Reads every findings topic of the cluster as it stands.
-	 * @param bootstrapServers the cluster
+	 * @param client bootstrap servers and security settings (an observer of every topic)
 	 * @param broken report keys ({@code STATE/reportId}) written to break a rule on
 	 * purpose
 	 * @return the oracle's reading
 	 */
-	public static Oracle read(String bootstrapServers, Set<String> broken) {
+	public static Oracle read(Map<String, Object> client, Set<String> broken) {
 		Oracle oracle = new Oracle();
-		for (String topic : findingsTopics(bootstrapServers)) {
+		for (String topic : findingsTopics(client)) {
 			String topicState = topic.substring(FINDINGS_PREFIX.length()).toUpperCase(Locale.ROOT);
-			List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(bootstrapServers, topic,
+			List<ConsumerRecord<byte[], byte[]>> records = TopicReader.readAll(client, topic,
 					new ByteArrayDeserializer(), new ByteArrayDeserializer());
 			records.forEach((record) -> oracle.consider(topicState, record.value(), broken));
 		}
 		return oracle;
 	}
 
-	public static Oracle read(String bootstrapServers) {
-		return read(bootstrapServers, Set.of());
+	public static Oracle read(Map<String, Object> client) {
+		return read(client, Set.of());
 	}
 
 	/**
@@ -111,8 +110,8 @@ public final class Oracle {
 		this.highest.merge(key, report, (known, read) -> (read.getRevision() > known.getRevision()) ? read : known);
 	}
 
-	private static List<String> findingsTopics(String bootstrapServers) {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+	private static List<String> findingsTopics(Map<String, Object> client) {
+		try (Admin admin = Admin.create(client)) {
 			return admin.listTopics()
 				.names()
 				.get()

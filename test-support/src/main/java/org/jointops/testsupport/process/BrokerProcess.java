@@ -1,33 +1,31 @@
 package org.jointops.testsupport.process;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.Uuid;
 import org.awaitility.Awaitility;
 
+import org.jointops.kafkanode.ClientSecurity;
+import org.jointops.kafkanode.KafkaUsers;
+import org.jointops.kafkanode.NodeConfiguration;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.FreePorts;
 
 /**
  * A standalone Kafka node in KRaft mode (broker and controller), run by Kafka's own
  * {@code kafka.Kafka} main class in a JVM of its own, with its log in a directory that
  * survives kills and restarts. It is formatted once, on first start, with Kafka's
- * {@code StorageTool}.
+ * {@code StorageTool}. Its configuration is the local stack's ({@link NodeConfiguration}:
+ * SASL and ACLs on); the administrator's password is
+ * {@link Credentials#kafkaPassword(String) the test one}.
  */
 public final class BrokerProcess implements AutoCloseable {
 
@@ -64,10 +62,10 @@ public final class BrokerProcess implements AutoCloseable {
 	 * @return this broker
 	 */
 	public BrokerProcess start() {
-		Path config = writeConfig();
-		if (!Files.exists(logDirectory().resolve("meta.properties"))) {
-			format(config);
-		}
+		Properties properties = properties();
+		Path config = NodeConfiguration.write(properties, this.directory.resolve("server.properties"),
+				"A test's standalone KRaft node");
+		NodeConfiguration.formatIfNew(properties, config);
 		this.jvm.start();
 		awaitAnswering();
 		return this;
@@ -102,9 +100,22 @@ public final class BrokerProcess implements AutoCloseable {
 	 * @return an admin client; close it
 	 */
 	public Admin admin() {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				10000));
+		Map<String, Object> properties = new HashMap<>(clientProperties());
+		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+		return Admin.create(properties);
+	}
+
+	/**
+	 * Settings of a client that works as the node's administrator, e.g. a test's observer
+	 * of every topic.
+	 * @return bootstrap servers and SASL settings
+	 */
+	public Map<String, Object> clientProperties() {
+		Map<String, Object> properties = new HashMap<>(
+				ClientSecurity.admin(Credentials.kafkaPassword(KafkaUsers.ADMIN)));
+		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		return properties;
 	}
 
 	@Override
@@ -134,49 +145,13 @@ public final class BrokerProcess implements AutoCloseable {
 		return this.directory.resolve("data");
 	}
 
-	private Path writeConfig() {
-		Properties properties = new Properties();
-		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", "1");
-		properties.put("controller.quorum.voters", "1@127.0.0.1:" + this.controllerPort);
-		properties.put("listeners",
-				"PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort);
-		properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + this.port);
-		properties.put("controller.listener.names", "CONTROLLER");
-		properties.put("inter.broker.listener.name", "PLAINTEXT");
-		properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-		properties.put("log.dirs", logDirectory().toString());
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
-		properties.put("group.initial.rebalance.delay.ms", "0");
-		properties.put("auto.create.topics.enable", "false");
+	private Properties properties() {
+		Properties properties = NodeConfiguration.properties(logDirectory(), this.port, this.controllerPort,
+				Credentials.kafkaPassword(KafkaUsers.ADMIN));
 		// the coordinator looks for timed-out transactions of killed clients every second
 		// (default 10 s): same behaviour, shorter waits
 		properties.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
-		try {
-			Files.createDirectories(logDirectory());
-			Path file = this.directory.resolve("server.properties");
-			try (OutputStream out = Files.newOutputStream(file)) {
-				properties.store(out, "A test's standalone KRaft node");
-			}
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void format(Path config) {
-		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		int exit = StorageTool.execute(
-				new String[] { "format", "--config", config.toString(), "--cluster-id", Uuid.randomUuid().toString() },
-				new PrintStream(output, true, StandardCharsets.UTF_8));
-		if (exit != 0) {
-			throw new IllegalStateException("Formatting the Kafka storage failed: " + output);
-		}
+		return properties;
 	}
 
 }

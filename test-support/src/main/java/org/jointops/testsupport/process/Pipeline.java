@@ -23,9 +23,10 @@ import org.jointops.testsupport.Credentials;
 import org.jointops.wire.Topics;
 
 /**
- * A whole deployment as separate processes on loopback: one standalone KRaft broker, a
- * producer service per state and one or more aggregator instances (one Kafka Streams
- * application), each from its executable jar.
+ * A whole deployment as separate processes on loopback: one standalone KRaft broker (SASL
+ * and ACLs on, as in the local stack), a producer service per state (each as its own
+ * Kafka user) and one or more aggregator instances (one Kafka Streams application), each
+ * from its executable jar.
  *
  * <pre>
  * try (Pipeline pipeline = Pipeline.in(dir).states("KAZ", "KGZ").start()) {
@@ -117,9 +118,13 @@ public final class Pipeline implements AutoCloseable {
 
 	private void startAll() {
 		this.broker = BrokerProcess.in(this.directory.resolve("kafka")).start();
+		try (Admin admin = this.broker.admin()) {
+			Credentials.grantKafkaAccess(admin, this.states);
+		}
 		createFindingsTopics();
 		for (String state : this.states) {
 			Map<String, String> properties = new LinkedHashMap<>(Credentials.producerProperties());
+			properties.putAll(Credentials.producerKafkaProperties(state));
 			properties.put("jointops.state", state);
 			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
 			this.producers.put(state,
@@ -127,6 +132,7 @@ public final class Pipeline implements AutoCloseable {
 		}
 		for (int instance = 0; instance < this.aggregatorCount; instance++) {
 			Map<String, String> properties = new LinkedHashMap<>(Credentials.aggregatorProperties());
+			properties.putAll(Credentials.aggregatorKafkaProperties());
 			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
 			properties.put("spring.kafka.streams.state-dir", aggregatorStateDirectory(instance).toString());
 			properties.put("jointops.advertised-host", "127.0.0.1");
@@ -149,6 +155,15 @@ public final class Pipeline implements AutoCloseable {
 
 	public String bootstrapServers() {
 		return this.broker.bootstrapServers();
+	}
+
+	/**
+	 * Settings of a client that works as the node's administrator: a test's observer of
+	 * every topic, or its source of poison records.
+	 * @return bootstrap servers and SASL settings
+	 */
+	public Map<String, Object> clientProperties() {
+		return this.broker.clientProperties();
 	}
 
 	public ServiceProcess producer(String state) {

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,11 +20,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.jointops.kafkanode.ClientSecurity;
+import org.jointops.kafkanode.KafkaUsers;
+
 /**
- * The local stack's API tokens, one per agency of each state, and three readers of the
- * aggregator (the secretariat, one state, an observer): random (256 bits), made on the
- * first start and kept in {@code <data>/credentials.properties} (readable by its owner
- * only), so that they survive restarts. The services are given only their hashes.
+ * The local stack's credentials, random (256 bits), made on the first start and kept in
+ * {@code <data>/credentials.properties} (readable by its owner only), so that they
+ * survive restarts:
+ * <ul>
+ * <li>API tokens, one per agency of each state, and three readers of the aggregator (the
+ * secretariat, one state, an observer): the services are given only their hashes;</li>
+ * <li>Kafka passwords: the node's administrator, each state's producer service and the
+ * aggregator (SASL; see {@code org.jointops.kafkanode}).</li>
+ * </ul>
  */
 public final class AgencyCredentials {
 
@@ -40,6 +49,8 @@ public final class AgencyCredentials {
 	static final String PREFERRED_STATE = "KAZ";
 
 	private static final String READER = "reader.";
+
+	private static final String KAFKA = "kafka.";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -82,10 +93,15 @@ public final class AgencyCredentials {
 			for (String reader : List.of(SECRETARIAT, OBSERVER, stateReader(readerState))) {
 				added |= addIfMissing(tokens, READER + reader, reader);
 			}
+			List<String> kafkaUsers = new ArrayList<>(List.of(KafkaUsers.ADMIN, KafkaUsers.AGGREGATOR));
+			states.forEach((state) -> kafkaUsers.add(KafkaUsers.producer(state)));
+			for (String user : kafkaUsers) {
+				added |= addIfMissing(tokens, KAFKA + user, user);
+			}
 			if (added) {
 				try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-					tokens.store(writer, "API tokens of the local stack: agencies <STATE>.<AGENCY>=<token>, "
-							+ "readers of the aggregator reader.<name>=<token>");
+					tokens.store(writer, "Credentials of the local stack: agencies <STATE>.<AGENCY>=<token>, "
+							+ "readers of the aggregator reader.<name>=<token>, Kafka users kafka.<user>=<password>");
 				}
 				try {
 					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -142,11 +158,34 @@ public final class AgencyCredentials {
 	}
 
 	/**
-	 * @return the properties that give the aggregator its readers: roles, the state of
-	 * the state's reader, and the hashes of their tokens
+	 * @param user a Kafka user of {@link KafkaUsers}
+	 * @return its password
+	 */
+	public String kafkaPassword(String user) {
+		String password = this.tokens.getProperty(KAFKA + user);
+		if (password == null) {
+			throw new IllegalArgumentException("No Kafka user " + user);
+		}
+		return password;
+	}
+
+	/**
+	 * @param states member states
+	 * @return the password of each state's producer service, by state
+	 */
+	public Map<String, String> kafkaProducerPasswords(List<String> states) {
+		Map<String, String> passwords = new LinkedHashMap<>();
+		states.forEach((state) -> passwords.put(state, kafkaPassword(KafkaUsers.producer(state))));
+		return passwords;
+	}
+
+	/**
+	 * @return the properties that give the aggregator its Kafka user and its readers:
+	 * roles, the state of the state's reader, and the hashes of their tokens
 	 */
 	public Map<String, String> aggregatorProperties() {
-		Map<String, String> properties = new LinkedHashMap<>();
+		Map<String, String> properties = new LinkedHashMap<>(
+				ClientSecurity.springProperties(KafkaUsers.AGGREGATOR, kafkaPassword(KafkaUsers.AGGREGATOR)));
 		reader(properties, SECRETARIAT, "SECRETARIAT", null);
 		reader(properties, stateReader(), "STATE", this.readerState);
 		reader(properties, OBSERVER, "OBSERVER", null);
@@ -184,10 +223,13 @@ public final class AgencyCredentials {
 
 	/**
 	 * @param state a state code
-	 * @return the properties that give its producer the hashes of its agencies' tokens
+	 * @return the properties that give its producer its Kafka user and the hashes of its
+	 * agencies' tokens
 	 */
 	public Map<String, String> producerProperties(String state) {
-		Map<String, String> properties = new LinkedHashMap<>();
+		String user = KafkaUsers.producer(state);
+		Map<String, String> properties = new LinkedHashMap<>(
+				ClientSecurity.springProperties(user, kafkaPassword(user)));
 		String prefix = state + ".";
 		this.tokens.stringPropertyNames()
 			.stream()
