@@ -6,21 +6,26 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
- * A real in-process KRaft broker for a Spring test, set up for exactly-once on one node,
- * its address in {@code spring.kafka.bootstrap-servers}. The context is closed after the
- * class, so the broker never outlives its log directory.
+ * A real Kafka node in this JVM for a Spring test, configured as in the local stack
+ * ({@code org.jointops.kafkanode}): KRaft, SASL, the standard authorizer, and every
+ * state's producer user and the aggregator's user with their ACLs and
+ * {@link Credentials#kafkaPassword(String) test passwords}.
+ * <p>
+ * The context under test authenticates as the producer of {@code jointops.state} when
+ * that property is set, as the aggregator otherwise: so the broker itself holds the
+ * service to its own topics. Its address is in {@code spring.kafka.bootstrap-servers};
+ * the node is a bean ({@link EmbeddedKafkaNode}) whose administrator's client settings a
+ * test uses for its own clients. The context is closed after the class, and the node with
+ * it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers",
-		brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-				"offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0",
-				"auto.create.topics.enable=false" })
+@ContextCustomizerFactories(EmbeddedKafkaNode.CustomizerFactory.class)
 @DirtiesContext
 public @interface WithEmbeddedKafka {
 

@@ -3,13 +3,10 @@ package org.jointops.aggregator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -17,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.aggregator.topology.DeadLetterHeaders;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
@@ -28,7 +26,7 @@ import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -59,8 +57,8 @@ class AggregatorIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@Test
 	void garbageOnAFindingsTopicEndsInTheDeadLetterTopicAndTheTotalsStayRight() throws Exception {
@@ -84,7 +82,7 @@ class AggregatorIntegrationTests {
 		assertThat(totals.at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
 		assertThat(totals.at("/totals/0/byState/KAZ").decimalValue()).isEqualByComparingTo("15");
 
-		List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.readAll(this.bootstrapServers,
+		List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.readAll(this.kafka.adminClientProperties(),
 				Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		assertThat(deadLetters).singleElement().satisfies((deadLetter) -> {
 			assertThat(deadLetter.value()).isEqualTo(garbage);
@@ -111,7 +109,7 @@ class AggregatorIntegrationTests {
 
 	private List<CouncilTotals> committedTotals() {
 		return TopicReader
-			.readAll(this.bootstrapServers, Topics.COUNCIL_TOTALS, new StringDeserializer(),
+			.readAll(this.kafka.adminClientProperties(), Topics.COUNCIL_TOTALS, new StringDeserializer(),
 					new AvroSingleObjectDeserializer())
 			.stream()
 			.map((record) -> (CouncilTotals) record.value())
@@ -119,8 +117,8 @@ class AggregatorIntegrationTests {
 	}
 
 	private KafkaProducer<byte[], byte[]> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers),
-				new ByteArraySerializer(), new ByteArraySerializer());
+		return new KafkaProducer<>(this.kafka.adminClientProperties(), new ByteArraySerializer(),
+				new ByteArraySerializer());
 	}
 
 	private static void send(KafkaProducer<byte[], byte[]> producer, ReportRevision report)
@@ -146,19 +144,15 @@ class AggregatorIntegrationTests {
 
 	/**
 	 * The findings topics exist before Kafka Streams subscribes (as the producers create
-	 * them).
+	 * them; here the administrator does).
 	 */
 	@TestConfiguration
 	static class FindingsTopics {
 
 		@Bean
-		NewTopic findingsKaz() {
-			return TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic findingsRus() {
-			return TopicBuilder.name(Topics.findings("RUS")).partitions(2).replicas(1).build();
+		EmbeddedKafkaNode.CreatedTopics findingsTopics(EmbeddedKafkaNode kafka) {
+			return kafka.createTopics(TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build(),
+					TopicBuilder.name(Topics.findings("RUS")).partitions(2).replicas(1).build());
 		}
 
 	}

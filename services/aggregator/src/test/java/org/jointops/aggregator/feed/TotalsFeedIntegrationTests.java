@@ -8,18 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.wire.AvroSingleObjectSerializer;
 import org.jointops.wire.Topics;
@@ -29,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -68,8 +66,8 @@ class TotalsFeedIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@AfterEach
 	void disconnect() {
@@ -177,9 +175,8 @@ class TotalsFeedIntegrationTests {
 	}
 
 	private void post(ReportRevision report) throws Exception {
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new ByteArraySerializer(),
-				new ByteArraySerializer())) {
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(this.kafka.adminClientProperties(),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
 			String topic = Topics.findings(report.getState());
 			producer
 				.send(new ProducerRecord<>(topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
@@ -257,34 +254,18 @@ class TotalsFeedIntegrationTests {
 
 	/**
 	 * The findings topics exist before Kafka Streams subscribes (as the producers create
-	 * them).
+	 * them; here the administrator does).
 	 */
 	@TestConfiguration
 	static class FindingsTopics {
 
 		@Bean
-		NewTopic findingsKaz() {
-			return TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic findingsRus() {
-			return TopicBuilder.name(Topics.findings("RUS")).partitions(1).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic findingsOthers() {
-			return TopicBuilder.name(Topics.findings("TJK")).partitions(1).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic findingsArm() {
-			return TopicBuilder.name(Topics.findings("ARM")).partitions(1).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic findingsBlr() {
-			return TopicBuilder.name(Topics.findings("BLR")).partitions(1).replicas(1).build();
+		EmbeddedKafkaNode.CreatedTopics findingsTopics(EmbeddedKafkaNode kafka) {
+			return kafka.createTopics(TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build(),
+					TopicBuilder.name(Topics.findings("RUS")).partitions(1).replicas(1).build(),
+					TopicBuilder.name(Topics.findings("TJK")).partitions(1).replicas(1).build(),
+					TopicBuilder.name(Topics.findings("ARM")).partitions(1).replicas(1).build(),
+					TopicBuilder.name(Topics.findings("BLR")).partitions(1).replicas(1).build());
 		}
 
 	}

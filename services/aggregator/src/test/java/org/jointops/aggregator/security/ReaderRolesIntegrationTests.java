@@ -3,15 +3,13 @@ package org.jointops.aggregator.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.WithEmbeddedKafka;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -56,8 +54,8 @@ class ReaderRolesIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@BeforeAll
 	void reportsOfTwoStates() throws Exception {
@@ -135,9 +133,8 @@ class ReaderRolesIntegrationTests {
 	}
 
 	private void post(ReportRevision report) throws Exception {
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers), new ByteArraySerializer(),
-				new ByteArraySerializer())) {
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(this.kafka.adminClientProperties(),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
 			String topic = Topics.findings(report.getState());
 			producer
 				.send(new ProducerRecord<>(topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
@@ -155,13 +152,9 @@ class ReaderRolesIntegrationTests {
 	static class FindingsTopics {
 
 		@Bean
-		NewTopic findingsKaz() {
-			return TopicBuilder.name(Topics.findings("KAZ")).partitions(1).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic findingsRus() {
-			return TopicBuilder.name(Topics.findings("RUS")).partitions(1).replicas(1).build();
+		EmbeddedKafkaNode.CreatedTopics findingsTopics(EmbeddedKafkaNode kafka) {
+			return kafka.createTopics(TopicBuilder.name(Topics.findings("KAZ")).partitions(1).replicas(1).build(),
+					TopicBuilder.name(Topics.findings("RUS")).partitions(1).replicas(1).build());
 		}
 
 	}

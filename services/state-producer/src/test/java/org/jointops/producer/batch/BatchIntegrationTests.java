@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.TopicReader;
@@ -16,7 +17,7 @@ import org.jointops.wire.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,8 +39,8 @@ class BatchIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@Test
 	void csvBatchWithGoodAndBadRowsPutsExactlyTheGoodReportsOnTheTopic() {
@@ -62,8 +63,8 @@ class BatchIntegrationTests {
 		JsonNode rejected = body.get("results").get(1);
 		assertThat(rejected.get("outcome").asString()).isEqualTo("REJECTED");
 		assertThat(rejected.get("errors").get(0).get("field").asString()).isEqualTo("line 4: quantity");
-		List<ConsumerRecord<String, Object>> records = TopicReader.readAll(this.bootstrapServers, "findings.kaz",
-				new StringDeserializer(), new AvroSingleObjectDeserializer());
+		List<ConsumerRecord<String, Object>> records = TopicReader.readAll(this.kafka.adminClientProperties(),
+				"findings.kaz", new StringDeserializer(), new AvroSingleObjectDeserializer());
 		assertThat(records).extracting(ConsumerRecord::key)
 			.filteredOn((key) -> key.startsWith("KAZ-CSV-"))
 			.containsExactlyInAnyOrder("KAZ-CSV-1", "KAZ-CSV-3", "KAZ-CSV-1");
@@ -107,7 +108,7 @@ class BatchIntegrationTests {
 
 	private Map<String, Long> keysOnTheTopic() {
 		return TopicReader
-			.readAll(this.bootstrapServers, "findings.kaz", new StringDeserializer(),
+			.readAll(this.kafka.adminClientProperties(), "findings.kaz", new StringDeserializer(),
 					new AvroSingleObjectDeserializer())
 			.stream()
 			.collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key,

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.TopicReader;
@@ -20,7 +21,7 @@ import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.wire.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +42,8 @@ class ReportClientIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@Test
 	void submitsRetriesCorrectsAndWithdrawsAReportThroughARealProducer() throws Exception {
@@ -56,8 +57,8 @@ class ReportClientIntegrationTests {
 				ReportJson.illegal2017("KAZ-CLIENT-1").revision(2).count("IMMIGRATION_LAW_VIOLATIONS", 12).toJson());
 		client.submit(ReportJson.illegal2017("KAZ-CLIENT-1").revision(3).withdrawn().toJson());
 
-		List<ConsumerRecord<String, Object>> records = TopicReader.readAll(this.bootstrapServers, "findings.kaz",
-				new StringDeserializer(), new AvroSingleObjectDeserializer());
+		List<ConsumerRecord<String, Object>> records = TopicReader.readAll(this.kafka.adminClientProperties(),
+				"findings.kaz", new StringDeserializer(), new AvroSingleObjectDeserializer());
 		assertThat(records).extracting((record) -> ((ReportRevision) record.value()).getRevision())
 			.containsExactly(1, 1, 2, 3);
 		assertThat(((ReportRevision) records.get(3).value()).getWithdrawn()).isTrue();

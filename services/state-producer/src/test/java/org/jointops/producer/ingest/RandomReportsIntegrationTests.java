@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jointops.producer.StateProducerApplication;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,8 +57,8 @@ class RandomReportsIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@Test
 	void neverAnswers5xxNamesEveryRefusalAndPublishesExactlyWhatItAccepted() {
@@ -87,8 +88,8 @@ class RandomReportsIntegrationTests {
 				});
 			}
 		}
-		List<ConsumerRecord<byte[], byte[]>> published = TopicReader.readAll(this.bootstrapServers, "findings.kaz",
-				new ByteArrayDeserializer(), new ByteArrayDeserializer());
+		List<ConsumerRecord<byte[], byte[]>> published = TopicReader.readAll(this.kafka.adminClientProperties(),
+				"findings.kaz", new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		Set<String> onTheTopic = new HashSet<>();
 		published.forEach((record) -> onTheTopic.add(record.partition() + "@" + record.offset()));
 		assertThat(published).as("records published").hasSameSizeAs(accepted);

@@ -1,11 +1,11 @@
 package org.jointops.producer.publish;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.WithEmbeddedKafka;
@@ -21,7 +22,7 @@ import org.jointops.wire.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,8 +40,8 @@ class ReportPublishingIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@Test
 	void acceptedReportIsInKafkaWhenTheAnswerSaysSo() {
@@ -65,7 +66,7 @@ class ReportPublishingIntegrationTests {
 
 	@Test
 	void createsTheFindingsTopicKeptForEver() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+		try (Admin admin = this.kafka.admin()) {
 			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "findings.kaz");
 			String retention = admin.describeConfigs(List.of(topic)).all().get().get(topic).get("retention.ms").value();
 			assertThat(retention).isEqualTo("-1");
@@ -81,10 +82,10 @@ class ReportPublishingIntegrationTests {
 	}
 
 	private ConsumerRecord<String, Object> readAt(TopicPartition partition, long offset) {
-		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-				new StringDeserializer(), new AvroSingleObjectDeserializer())) {
+		Map<String, Object> config = new HashMap<>(this.kafka.adminClientProperties());
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new AvroSingleObjectDeserializer())) {
 			consumer.assign(List.of(partition));
 			consumer.seek(partition, offset);
 			var records = consumer.poll(Duration.ofSeconds(10)).records(partition);

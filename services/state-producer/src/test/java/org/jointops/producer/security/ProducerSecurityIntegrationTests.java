@@ -10,6 +10,8 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jointops.producer.StateProducerApplication;
+import org.jointops.testsupport.Credentials;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.WithEmbeddedKafka;
@@ -19,7 +21,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,8 +45,8 @@ class ProducerSecurityIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@Autowired
 	MeterRegistry meters;
@@ -105,7 +106,8 @@ class ProducerSecurityIntegrationTests {
 			.isEqualTo(202);
 
 		Map<String, Object> properties = new HashMap<>(Map.of("jointops.state", "KAZ", "server.port", "0",
-				"spring.kafka.bootstrap-servers", this.bootstrapServers, "spring.jmx.enabled", "false"));
+				"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers(), "spring.jmx.enabled", "false"));
+		properties.putAll(Credentials.producerKafkaProperties("KAZ"));
 		try (ConfigurableApplicationContext restarted = StateProducerApplication.application()
 			.run(properties.entrySet()
 				.stream()
