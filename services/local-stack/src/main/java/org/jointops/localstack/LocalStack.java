@@ -303,7 +303,8 @@ public final class LocalStack implements AutoCloseable {
 		}, "local-stack-stop"));
 		out.printf("Up in %.1f s, %d MB resident.%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0,
 				ResidentMemory.megabytes());
-		out.println("  Kafka              " + stack.bootstrapServers());
+		out.println("  Kafka              " + stack.bootstrapServers() + "  (SASL, ACLs on; users kafka.<user> in "
+				+ stack.credentials().file() + ")");
 		out.println("  aggregator         " + stack.aggregatorUrl() + "  (GET /api/v1/operations)");
 		out.println("  dashboard          " + stack.dashboardUrl());
 		stack.producerUrls
