@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.http.HttpStatus;
@@ -67,6 +68,7 @@ class CatalogueChanges implements DisposableBean {
 
 	private Producer<String, String> producer;
 
+	@Autowired
 	CatalogueChanges(CurrentCatalogue catalogue, KafkaProperties kafka,
 			@Value("${jointops.catalogue.change-timeout:10s}") Duration timeout) {
 		this(catalogue, producerProperties(kafka.buildProducerProperties(), timeout), timeout, Clock.systemUTC());
