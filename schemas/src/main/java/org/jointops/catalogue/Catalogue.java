@@ -81,6 +81,43 @@ public final class Catalogue {
 		return new Catalogue(parts);
 	}
 
+	/**
+	 * One catalogue document as a catalogue.
+	 * @param content the document
+	 * @return the catalogue
+	 * @throws InvalidCatalogueException listing every problem found
+	 */
+	public static Catalogue of(CatalogueContent content) {
+		return new Catalogue(List.of(content));
+	}
+
+	/**
+	 * This catalogue as one document, in the format of the bundled file: what the
+	 * {@code catalogue.changes} topic carries.
+	 * @return its content
+	 */
+	public CatalogueContent content() {
+		return new CatalogueContent(states(), agencies(), programmes(), operations());
+	}
+
+	/**
+	 * The programme a category belongs to.
+	 * @param categoryCode a category code
+	 * @return its programme's code, if the category is known
+	 */
+	public Optional<String> programmeOf(String categoryCode) {
+		return Optional.ofNullable(this.programmeOfCategory.get(categoryCode));
+	}
+
+	/**
+	 * A programme by code.
+	 * @param code programme code
+	 * @return the programme, if any
+	 */
+	public Optional<Programme> programme(String code) {
+		return Optional.ofNullable(this.programmes.get(code));
+	}
+
 	private static <T> Map<String, T> index(String kind, List<CatalogueContent> parts,
 			Function<CatalogueContent, List<T>> items, Function<T, String> code, List<String> problems) {
 		Map<String, T> index = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One run of a programme, e.g. {@code ILLEGAL-2017}, with its stages.
  *
@@ -14,11 +16,34 @@ import java.util.Optional;
  * @param reportingDays days after a stage's last day by which every member state is due
  * to have reported on it (a stage's own {@code reportBy} overrides it), or {@code null}
  * for no deadline
+ * @param retired whether it takes no new reports (absent in a file means {@code false});
+ * what was reported stays counted
  */
-public record Operation(String code, String programme, String name, List<Stage> stages, Integer reportingDays) {
+public record Operation(String code, String programme, String name, List<Stage> stages, Integer reportingDays,
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean retired) {
 
 	public Operation {
 		stages = (stages != null) ? List.copyOf(stages) : List.of();
+		retired = Boolean.TRUE.equals(retired);
+	}
+
+	/**
+	 * An operation in use.
+	 * @param code e.g. {@code ILLEGAL-2017}
+	 * @param programme code of its programme
+	 * @param name its name
+	 * @param stages its stages
+	 * @param reportingDays days after a stage by which reports are due, or {@code null}
+	 */
+	public Operation(String code, String programme, String name, List<Stage> stages, Integer reportingDays) {
+		this(code, programme, name, stages, reportingDays, false);
+	}
+
+	/**
+	 * @return this operation, retired
+	 */
+	public Operation retire() {
+		return new Operation(this.code, this.programme, this.name, this.stages, this.reportingDays, true);
 	}
 
 	/**
@@ -29,7 +54,7 @@ public record Operation(String code, String programme, String name, List<Stage> 
 	 * @param stages its stages
 	 */
 	public Operation(String code, String programme, String name, List<Stage> stages) {
-		this(code, programme, name, stages, null);
+		this(code, programme, name, stages, null, false);
 	}
 
 	/**

@@ -85,6 +85,34 @@ public final class ReportRules {
 		return violations;
 	}
 
+	/**
+	 * Every rule a new submission breaks: those of {@link #check}, and, unless it is a
+	 * withdrawal, no retired operation or category. The aggregator checks what it reads
+	 * with {@link #check} only, so reports in a category retired later stay counted.
+	 * @param report a revision a producer is asked to accept; its fields must not be null
+	 * @return the violations, empty if the revision may be accepted
+	 */
+	public List<Violation> checkSubmission(ReportRevision report) {
+		List<Violation> violations = check(report);
+		if (report.getWithdrawn()) {
+			return violations;
+		}
+		this.catalogue.operation(report.getOperation())
+			.filter(Operation::retired)
+			.ifPresent((operation) -> violations.add(new Violation("operation", "operation " + operation.code()
+					+ " was retired from the catalogue and takes no new figures (a withdrawal is still accepted)")));
+		List<Finding> findings = report.getFindings();
+		for (int i = 0; i < findings.size() && i < MAX_FINDINGS; i++) {
+			Category category = this.catalogue.category(findings.get(i).getCategory()).orElse(null);
+			if (category != null && category.retired()) {
+				violations.add(new Violation("findings[" + i + "].category",
+						"category " + category.code() + " was retired from the catalogue and takes no new figures "
+								+ "(a withdrawal of a report that used it is still accepted)"));
+			}
+		}
+		return violations;
+	}
+
 	private void checkStageAndPeriod(ReportRevision report, Operation operation, List<Violation> violations) {
 		LocalDate start = report.getPeriodStart();
 		LocalDate end = report.getPeriodEnd();

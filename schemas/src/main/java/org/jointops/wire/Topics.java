@@ -29,6 +29,14 @@ public final class Topics {
 	/** Records the aggregator could not use, with the reason in headers. */
 	public static final String DEAD_LETTER = "aggregator.dead-letter";
 
+	/**
+	 * The catalogue's versions: one partition, compacted, every record under one key
+	 * ({@code catalogue}), the latest is the catalogue every service validates against.
+	 * Written by the aggregator's admin API, read by every service without a consumer
+	 * group.
+	 */
+	public static final String CATALOGUE = "catalogue.changes";
+
 	private Topics() {
 	}
 

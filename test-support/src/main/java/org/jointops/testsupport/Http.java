@@ -174,6 +174,33 @@ public final class Http {
 		return getWith(Credentials.readerToken(reader), url);
 	}
 
+	/**
+	 * Any method with a JSON body (or none), e.g. the admin API's PUTs.
+	 * @param token a bearer token, or null for none
+	 * @param method e.g. {@code PUT}
+	 * @param url where
+	 * @param json the body, or null for none
+	 * @param headers further headers, name then value
+	 * @return the answer
+	 */
+	public static Response requestWith(String token, String method, String url, String json, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Accept", "application/json")
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.build());
+	}
+
 	private static Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -2,10 +2,13 @@ package org.jointops.support;
 
 import java.time.Duration;
 
-import org.jointops.catalogue.Catalogue;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.catalogue.ReportRules;
+import org.jointops.support.catalogue.CatalogueHealthIndicator;
 import org.jointops.support.catalogue.CatalogueProperties;
+import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.support.catalogue.LiveCatalogue;
 import org.jointops.support.health.KafkaHealthIndicator;
 import org.jointops.support.kafka.TopicProvisioner;
 import org.jointops.support.wire.WireFormat;
@@ -20,24 +23,38 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * What every jointops service has: the catalogue and its rules, the wire format, the
- * topic provisioner (waiting at most {@code spring.kafka.admin.operation-timeout}), and a
- * Kafka health indicator (contributor name {@code kafka}).
+ * What every jointops service has: the live catalogue (with its rules, version gauge and
+ * health details), the wire format, the topic provisioner (waiting at most
+ * {@code spring.kafka.admin.operation-timeout}), and a Kafka health indicator
+ * (contributor name {@code kafka}).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({ CatalogueProperties.class, WireProperties.class })
 public class ServiceSupportAutoConfiguration {
 
+	/**
+	 * The catalogue, as it changes: the bundled file and extra files at start-up, then
+	 * each version on {@code catalogue.changes}. Read with the service's consumer
+	 * settings (security included).
+	 */
 	@Bean
-	@ConditionalOnMissingBean
-	Catalogue catalogue(CatalogueProperties properties) {
-		return CatalogueLoader.load(properties.extraFiles());
+	@ConditionalOnMissingBean(CurrentCatalogue.class)
+	LiveCatalogue liveCatalogue(CatalogueProperties properties, KafkaProperties kafka) {
+		return new LiveCatalogue(CatalogueLoader.load(properties.extraFiles()), kafka.buildConsumerProperties(),
+				kafka.buildAdminProperties(), properties.startupWait());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ReportRules reportRules(Catalogue catalogue) {
-		return new ReportRules(catalogue);
+	MeterBinder catalogueMetrics(CurrentCatalogue catalogue) {
+		return (registry) -> Gauge.builder("jointops.catalogue.version", catalogue, CurrentCatalogue::version)
+			.description("The catalogue version this service validates against (0: its start-up content)")
+			.register(registry);
+	}
+
+	@Bean(name = "catalogueHealthIndicator")
+	@ConditionalOnMissingBean(name = "catalogueHealthIndicator")
+	CatalogueHealthIndicator catalogueHealthIndicator(CurrentCatalogue catalogue) {
+		return new CatalogueHealthIndicator(catalogue);
 	}
 
 	@Bean

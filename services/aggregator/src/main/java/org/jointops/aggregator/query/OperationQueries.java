@@ -12,6 +12,7 @@ import org.jointops.catalogue.Operation;
 import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.support.catalogue.CurrentCatalogue;
 
 import org.springframework.stereotype.Component;
 
@@ -25,15 +26,18 @@ public class OperationQueries {
 
 	private final LedgerStore ledgers;
 
-	private final Catalogue catalogue;
+	private final CurrentCatalogue catalogue;
 
-	public OperationQueries(LedgerStore ledgers, Catalogue catalogue) {
+	public OperationQueries(LedgerStore ledgers, CurrentCatalogue catalogue) {
 		this.ledgers = ledgers;
 		this.catalogue = catalogue;
 	}
 
+	/**
+	 * @return the current catalogue version: ask once per request and use that one
+	 */
 	public Catalogue catalogue() {
-		return this.catalogue;
+		return this.catalogue.current();
 	}
 
 	/**
@@ -92,7 +96,7 @@ public class OperationQueries {
 	 * @return the entry, empty if only reports name it (the catalogue lost it)
 	 */
 	public Optional<Operation> catalogued(String operation) {
-		return this.catalogue.operation(operation);
+		return catalogue().operation(operation);
 	}
 
 	/**
@@ -112,20 +116,21 @@ public class OperationQueries {
 	 * @throws InvalidQueryException naming every unknown code
 	 */
 	public void check(String operation, TotalsFilter filter) {
+		Catalogue catalogue = catalogue();
 		List<Violation> problems = new ArrayList<>();
 		filter.states()
 			.stream()
-			.filter((state) -> this.catalogue.state(state).isEmpty())
+			.filter((state) -> catalogue.state(state).isEmpty())
 			.forEach((state) -> problems.add(new Violation("state", "no member state " + Untrusted.quoted(state))));
 		filter.agencies()
 			.stream()
-			.filter((agency) -> this.catalogue.agency(agency).isEmpty())
+			.filter((agency) -> catalogue.agency(agency).isEmpty())
 			.forEach((agency) -> problems.add(new Violation("agency", "no agency " + Untrusted.quoted(agency))));
-		Optional<Operation> known = catalogued(operation);
+		Optional<Operation> known = catalogue.operation(operation);
 		filter.categories()
 			.stream()
-			.filter((category) -> this.catalogue.category(category).isEmpty()
-					|| known.map((op) -> !this.catalogue.allows(op, category)).orElse(false))
+			.filter((category) -> catalogue.category(category).isEmpty()
+					|| known.map((op) -> !catalogue.allows(op, category)).orElse(false))
 			.forEach((category) -> problems
 				.add(new Violation("category", Untrusted.quoted(category) + " is not a category of " + operation)));
 		known.ifPresent((op) -> filter.stages()
@@ -143,7 +148,8 @@ public class OperationQueries {
 	 * @return its categories, empty if it is not in the catalogue
 	 */
 	public List<Category> categoriesOf(String operation) {
-		return catalogued(operation).map(this.catalogue::categoriesOf).orElse(List.of());
+		Catalogue catalogue = catalogue();
+		return catalogue.operation(operation).map(catalogue::categoriesOf).orElse(List.of());
 	}
 
 	private OperationLedger emptyLedger(String operation) {

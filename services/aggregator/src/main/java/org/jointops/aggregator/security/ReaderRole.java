@@ -5,7 +5,10 @@ package org.jointops.aggregator.security;
  */
 public enum ReaderRole {
 
-	/** Everything: totals with every filter, traceability, completeness, metrics. */
+	/**
+	 * Everything: totals with every filter, traceability, completeness, metrics, and the
+	 * only role that changes the catalogue (admin API).
+	 */
 	SECRETARIAT,
 
 	/**

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.jointops.catalogue.Catalogue;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,9 @@ public class ReaderTokens {
 
 	private final Map<String, ReaderPrincipal> readerByHash = new HashMap<>();
 
-	ReaderTokens(ReaderTokensProperties properties, Catalogue catalogue) {
+	ReaderTokens(ReaderTokensProperties properties, CurrentCatalogue current) {
+		// member states are never removed from the catalogue: checked once
+		Catalogue catalogue = current.current();
 		Map<String, String> described = new TreeMap<>();
 		properties.readerTokens().forEach((name, reader) -> {
 			String key = "jointops.reader-tokens." + name;

@@ -51,6 +51,9 @@ public class SecurityConfiguration {
 			"/swagger-ui.html", "/swagger-ui/**", "/error", "/", "/dashboard", "/dashboard/**", "/webjars/**",
 			"/favicon.ico" };
 
+	/** Changes to the catalogue: the secretariat only. */
+	static final String ADMIN = "/api/v1/admin/**";
+
 	/** Detail by agency and report: not for observers. */
 	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness" };
 
@@ -72,6 +75,8 @@ public class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(OPEN)
 				.permitAll()
+				.requestMatchers(ADMIN)
+				.hasRole(ReaderRole.SECRETARIAT.name())
 				.requestMatchers(DETAIL)
 				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name())
 				.requestMatchers("/api/**")

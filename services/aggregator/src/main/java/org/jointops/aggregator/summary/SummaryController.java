@@ -63,10 +63,11 @@ public class SummaryController {
 			throw InvalidQueryException.of("lang", ex.getMessage());
 		}
 		MediaType type = negotiate(format, accept);
-		org.jointops.catalogue.Operation known = this.queries.catalogued(operation)
+		org.jointops.catalogue.Catalogue catalogue = this.queries.catalogue();
+		org.jointops.catalogue.Operation known = catalogue.operation(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
-		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), this.queries.catalogue());
-		CouncilSummary summary = CouncilSummary.of(totals, known, this.queries.catalogue(), language, asOf);
+		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), catalogue);
+		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf);
 		String body = TEXT_MARKDOWN.equalsTypeAndSubtype(type) ? SummaryRenderer.markdown(summary)
 				: MediaType.TEXT_HTML.equalsTypeAndSubtype(type) ? SummaryRenderer.html(summary)
 						: SummaryRenderer.plainText(summary);

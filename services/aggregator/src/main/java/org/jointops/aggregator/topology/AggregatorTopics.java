@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
  * The topics the aggregator writes to, created before Kafka Streams starts if they are
  * missing: {@value Topics#COUNCIL_TOTALS} (compacted: one record per operation, the
  * latest is the current state) and {@value Topics#DEAD_LETTER} (kept for ever: each is a
- * report somebody has to explain). Without them the aggregator does not start. Existing
- * topics are never altered.
+ * report somebody has to explain), and {@value Topics#CATALOGUE} (one partition,
+ * compacted: the latest catalogue version, written by the admin API, read by every
+ * service). Without them the aggregator does not start. Existing topics are never
+ * altered.
  */
 @Component
 class AggregatorTopics implements SmartInitializingSingleton {
@@ -38,6 +40,11 @@ class AggregatorTopics implements SmartInitializingSingleton {
 			.partitions(1)
 			.replicas(this.properties.replicationFactor())
 			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+			.build());
+		this.provisioner.createIfMissing(TopicBuilder.name(Topics.CATALOGUE)
+			.partitions(1)
+			.replicas(this.properties.replicationFactor())
+			.compact()
 			.build());
 	}
 

@@ -15,7 +15,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import org.jointops.catalogue.ReportRules;
+import java.time.Duration;
+
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.StandingReport;
@@ -78,15 +80,19 @@ public final class CouncilTotalsTopology {
 	/**
 	 * Adds the topology to a builder.
 	 * @param builder the builder
-	 * @param rules the rules every counted report follows
+	 * @param catalogue the current catalogue: every counted report follows its rules
+	 * @param catchUp how long a record that breaks the rules waits for catalogue versions
+	 * written before it was checked (a producer may have accepted it against a version
+	 * this instance has not read yet) before it becomes a dead letter
 	 * @param findingsDeserializer reads the findings topics' values (the wire format)
 	 * @param totalsSerializer writes the council totals topic's values (the wire format)
 	 * @param partitions partitions of the internal topics; never change it once the
 	 * aggregator has run, its stores are partitioned the same way
 	 * @return the stream of council totals, as written to {@value Topics#COUNCIL_TOTALS}
 	 */
-	public static KStream<String, CouncilTotals> build(StreamsBuilder builder, ReportRules rules,
-			Deserializer<Object> findingsDeserializer, Serializer<Object> totalsSerializer, int partitions) {
+	public static KStream<String, CouncilTotals> build(StreamsBuilder builder, CurrentCatalogue catalogue,
+			Duration catchUp, Deserializer<Object> findingsDeserializer, Serializer<Object> totalsSerializer,
+			int partitions) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
 				Serdes.String(), AvroSerdes.of(StandingReport.class)));
 		// a timestamped store, as a DSL aggregation would make: same changelog format
@@ -98,7 +104,8 @@ public final class CouncilTotalsTopology {
 
 		Map<String, KStream<byte[], Decoded>> decoded = builder
 			.stream(Topics.FINDINGS_PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("findings"))
-			.processValues(() -> new DecodeAndCheck(rules, findingsDeserializer), Named.as("decode-and-check"))
+			.processValues(() -> new DecodeAndCheck(catalogue, catchUp, findingsDeserializer),
+					Named.as("decode-and-check"))
 			.split(Named.as(DECODED))
 			.branch((key, value) -> value.isValid(), Branched.as(VALID))
 			.defaultBranch(Branched.as(DEAD_LETTER));
@@ -123,7 +130,7 @@ public final class CouncilTotalsTopology {
 				.withValueSerde(AvroSerdes.of(ReportChange.class))
 				.withNumberOfPartitions(partitions))
 			.process(SumByOperation::new, Named.as("sum-by-operation"), TOTALS_STORE, CHANGES_STORE)
-			.mapValues((ledger) -> Ledgers.councilTotals(ledger, rules.catalogue()), Named.as("council-view"));
+			.mapValues((ledger) -> Ledgers.councilTotals(ledger, catalogue.current()), Named.as("council-view"));
 		councilTotals.to(Topics.COUNCIL_TOTALS, Produced.with(Serdes.String(), totalsSerde).withName("council-totals"));
 		return councilTotals;
 	}

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,27 +17,32 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.jointops.aggregator.topology.DeadLetterHeaders.Kind;
-import org.jointops.catalogue.ReportRules;
 import org.jointops.catalogue.Violation;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.wire.Topics;
 
 /**
  * Decodes a findings record and checks it: the key is the report id, the state is the
- * topic's, the report follows the catalogue's rules. A record that fails any of it
- * becomes a dead letter with the reason in its headers; nothing about it reaches the
- * totals.
+ * topic's, the report follows the current catalogue's rules (retired categories and
+ * operations included: what was accepted stays counted). A record that breaks the rules
+ * is checked again once every catalogue version written so far has been read, then, if it
+ * still fails, becomes a dead letter with the reason in its headers; nothing about it
+ * reaches the totals.
  */
 class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 
-	private final ReportRules rules;
+	private final CurrentCatalogue catalogue;
+
+	private final Duration catchUp;
 
 	private final Deserializer<Object> deserializer;
 
 	private FixedKeyProcessorContext<byte[], Decoded> context;
 
-	DecodeAndCheck(ReportRules rules, Deserializer<Object> deserializer) {
-		this.rules = rules;
+	DecodeAndCheck(CurrentCatalogue catalogue, Duration catchUp, Deserializer<Object> deserializer) {
+		this.catalogue = catalogue;
+		this.catchUp = catchUp;
 		this.deserializer = deserializer;
 	}
 
@@ -79,7 +85,12 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 					"report of " + report.getState() + " on the findings topic of " + topicState, null);
 			return;
 		}
-		List<Violation> violations = this.rules.check(report);
+		List<Violation> violations = this.catalogue.rules().check(report);
+		if (!violations.isEmpty() && this.catalogue.awaitCaughtUp(this.catchUp)) {
+			// a producer may have accepted it against a version this instance had not
+			// read yet: checked again against every version written so far
+			violations = this.catalogue.rules().check(report);
+		}
 		if (!violations.isEmpty()) {
 			deadLetter(record, source, Kind.BREAKS_RULES, "breaks the report rules: " + violations, null);
 			return;

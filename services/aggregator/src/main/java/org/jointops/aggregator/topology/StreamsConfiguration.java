@@ -4,12 +4,15 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.jointops.aggregator.health.StreamFailures;
-import org.jointops.catalogue.ReportRules;
+import java.time.Duration;
+
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -28,9 +31,10 @@ class StreamsConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(StreamsConfiguration.class);
 
 	@Bean
-	KStream<String, CouncilTotals> councilTotals(StreamsBuilder builder, ReportRules rules, WireFormat wire,
-			AggregatorTopicsProperties topics) {
-		return CouncilTotalsTopology.build(builder, rules, wire.deserializer(), wire.serializer(), topics.partitions());
+	KStream<String, CouncilTotals> councilTotals(StreamsBuilder builder, CurrentCatalogue catalogue, WireFormat wire,
+			AggregatorTopicsProperties topics, @Value("${jointops.catalogue.catch-up-timeout:10s}") Duration catchUp) {
+		return CouncilTotalsTopology.build(builder, catalogue, catchUp, wire.deserializer(), wire.serializer(),
+				topics.partitions());
 	}
 
 	/**

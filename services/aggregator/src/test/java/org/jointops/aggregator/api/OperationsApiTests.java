@@ -22,6 +22,7 @@ import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.report.ReportRevision;
@@ -412,8 +413,8 @@ class OperationsApiTests {
 	static class Config {
 
 		@Bean
-		Catalogue catalogue() {
-			return CatalogueLoader.bundled();
+		CurrentCatalogue catalogue() {
+			return CurrentCatalogue.fixed(CatalogueLoader.bundled());
 		}
 
 		@Bean
@@ -433,7 +434,7 @@ class OperationsApiTests {
 		}
 
 		@Bean
-		OperationQueries operationQueries(InMemoryLedgers ledgers, Catalogue catalogue) {
+		OperationQueries operationQueries(InMemoryLedgers ledgers, CurrentCatalogue catalogue) {
 			return new OperationQueries(ledgers, catalogue);
 		}
 

@@ -1,5 +1,6 @@
 package org.jointops.aggregator.query;
 
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.jointops.aggregator.topology.CouncilTotalsTopology;
 import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.catalogue.ReportRules;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.report.Finding;
@@ -67,8 +68,8 @@ class OperationHistoryTests {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, new ReportRules(CATALOGUE), new AvroSingleObjectDeserializer(), this.wire,
-				3);
+		CouncilTotalsTopology.build(builder, CurrentCatalogue.fixed(CATALOGUE), Duration.ZERO,
+				new AvroSingleObjectDeserializer(), this.wire, 3);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "history-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jointops.aggregator.security.ReaderTokensProperties.Reader;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class ReaderTokensTests {
 	}
 
 	private static ReaderTokens tokens(Map<String, Reader> readers) {
-		return new ReaderTokens(new ReaderTokensProperties(readers), CATALOGUE);
+		return new ReaderTokens(new ReaderTokensProperties(readers), CurrentCatalogue.fixed(CATALOGUE));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.jointops.aggregator.topology;
 
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,8 +21,13 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.jointops.catalogue.Catalogue;
+import org.jointops.catalogue.CatalogueContent;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.catalogue.ReportRules;
+import org.jointops.catalogue.Category;
+import org.jointops.catalogue.Programme;
+import org.jointops.catalogue.Unit;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.report.ReportRevision;
 import org.jointops.testsupport.Reports;
 import org.jointops.totals.CouncilTotals;
@@ -59,6 +65,8 @@ class CouncilTotalsTopologyTests {
 
 	private final Map<String, CouncilTotals> latest = new HashMap<>();
 
+	private final SwappableCatalogue catalogue = new SwappableCatalogue(CatalogueLoader.bundled());
+
 	private TopologyTestDriver driver;
 
 	private TestOutputTopic<String, Object> councilTotals;
@@ -68,7 +76,7 @@ class CouncilTotalsTopologyTests {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire, 3);
+		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.reader, this.wire, 3);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "council-totals-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -90,7 +98,7 @@ class CouncilTotalsTopologyTests {
 	@Test
 	void namesEveryProcessorStoreAndInternalTopic() {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, new ReportRules(CatalogueLoader.bundled()), this.reader, this.wire, 3);
+		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.reader, this.wire, 3);
 		String description = builder.build().describe().toString();
 
 		assertThat(description).as("no generated names, which would shift when the topology changes")
@@ -301,6 +309,80 @@ class CouncilTotalsTopologyTests {
 		assertThat(header(deadLetter, DeadLetterHeaders.REASON))
 			.isEqualTo("breaks the report rules: [findings[0].category: unknown category 'SMUGGLED_PARROTS']");
 		assertThat(this.councilTotals.isEmpty()).isTrue();
+	}
+
+	@Test
+	void countsACategoryOfANewerCatalogueVersionThatThisInstanceHadNotReadYet() {
+		this.catalogue.writeWithoutReading(withCategory(CatalogueLoader.bundled(), "FORGED_PASSPORTS"));
+
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count("FORGED_PASSPORTS", 4))).build());
+
+		assertThat(line("FORGED_PASSPORTS").getTotal()).isEqualByComparingTo("4");
+		assertThat(this.deadLetters.isEmpty()).as("caught up before dead-lettering").isTrue();
+		assertThat(this.catalogue.version()).isEqualTo(1);
+	}
+
+	@Test
+	void countsACategoryAddedByAVersionSwappedInWhileRunning() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count("FORGED_PASSPORTS", 4))).build());
+		assertThat(header(this.deadLetters.readRecord(), DeadLetterHeaders.KIND)).as("before the change")
+			.isEqualTo("BREAKS_RULES");
+		assertThat(this.catalogue.catchUps()).as("caught up once before dead-lettering").isEqualTo(1);
+
+		this.catalogue.swap(withCategory(CatalogueLoader.bundled(), "FORGED_PASSPORTS"));
+		send(illegal2017("KAZ", "KAZ-2").setFindings(List.of(count("FORGED_PASSPORTS", 6))).build());
+
+		assertThat(line("FORGED_PASSPORTS").getTotal()).isEqualByComparingTo("6");
+		assertThat(this.catalogue.catchUps()).as("a valid record waits for nothing").isEqualTo(1);
+	}
+
+	@Test
+	void keepsCountingAndListingARetiredCategory() {
+		send(illegal2017("KAZ", "KAZ-1")
+			.setFindings(List.of(count(VIOLATIONS, 10), money("FINES_IMPOSED", "5.50", "USD")))
+			.build());
+		this.catalogue.swap(retired(CatalogueLoader.bundled(), "FINES_IMPOSED"));
+
+		send(illegal2017("RUS", "RUS-1").setFindings(List.of(money("FINES_IMPOSED", "1.25", "USD"))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2)
+			.setFindings(List.of(count(VIOLATIONS, 11), money("FINES_IMPOSED", "6.50", "USD")))
+			.build());
+
+		assertThat(this.deadLetters.isEmpty()).isTrue();
+		assertThat(line("FINES_IMPOSED").getTotal()).isEqualByComparingTo("7.75");
+		assertThat(totals().getLines()).extracting(TotalLine::getCategory)
+			.as("still in council order")
+			.containsExactly(VIOLATIONS, "FINES_IMPOSED");
+	}
+
+	private static Catalogue withCategory(Catalogue catalogue, String code) {
+		CatalogueContent content = catalogue.content();
+		return Catalogue.of(
+				new CatalogueContent(content.states(), content.agencies(),
+						content.programmes()
+							.stream()
+							.map((p) -> p.code()
+								.equals("ILLEGAL")
+										? new Programme(p.code(), p.name(), p.council(),
+												java.util.stream.Stream
+													.concat(p.categories().stream(),
+															java.util.stream.Stream.of(new Category(code,
+																	"new category", Unit.COUNT, null)))
+													.toList())
+										: p)
+							.toList(),
+						content.operations()));
+	}
+
+	private static Catalogue retired(Catalogue catalogue, String code) {
+		CatalogueContent content = catalogue.content();
+		return Catalogue.of(new CatalogueContent(content.states(), content.agencies(),
+				content.programmes()
+					.stream()
+					.map((p) -> new Programme(p.code(), p.name(), p.council(),
+							p.categories().stream().map((c) -> c.code().equals(code) ? c.retire() : c).toList()))
+					.toList(),
+				content.operations()));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.jointops.catalogue.Violation;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.security.AgencyPrincipal;
 import org.jointops.producer.security.ReportOwners;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
 import org.jointops.wire.Quantities;
@@ -21,12 +22,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a posted report into a revision of this service's state: stamps the state, the
- * submission time and each line's unit, and checks it against the catalogue.
+ * submission time and each line's unit, and checks it against the current catalogue
+ * version: a retired operation or category is refused in a new revision, not in a
+ * withdrawal.
  */
 @Component
 public class ReportIntake {
 
-	private final ReportRules rules;
+	private final CurrentCatalogue catalogue;
 
 	private final String state;
 
@@ -34,14 +37,15 @@ public class ReportIntake {
 
 	private final ReportOwners owners;
 
-	ReportIntake(ReportRules rules, ProducerProperties properties, Clock clock, ReportOwners owners) {
-		this.rules = rules;
+	ReportIntake(CurrentCatalogue catalogue, ProducerProperties properties, Clock clock, ReportOwners owners) {
+		this.catalogue = catalogue;
 		this.owners = owners;
 		this.state = properties.state();
 		this.clock = clock;
-		if (rules.catalogue().state(this.state).isEmpty()) {
+		// member states are never removed from the catalogue: checked once
+		if (catalogue.current().state(this.state).isEmpty()) {
 			throw new IllegalStateException("jointops.state=" + this.state + " is not a member state of the catalogue ("
-					+ rules.catalogue().states().stream().map(MemberState::code).toList() + ")");
+					+ catalogue.current().states().stream().map(MemberState::code).toList() + ")");
 		}
 	}
 
@@ -61,7 +65,10 @@ public class ReportIntake {
 		if (request.state() != null && !request.state().equals(this.state)) {
 			throw new ForeignStateException(this.state, request.state());
 		}
-		List<Finding> findings = request.findings().stream().map(this::toFinding).toList();
+		// one version of the catalogue for the whole request, however it changes
+		// meanwhile
+		ReportRules rules = this.catalogue.rules();
+		List<Finding> findings = request.findings().stream().map((line) -> toFinding(line, rules)).toList();
 		ReportRevision revision = ReportRevision.newBuilder()
 			.setReportId(request.reportId())
 			.setRevision(request.revision())
@@ -75,7 +82,7 @@ public class ReportIntake {
 			.setWithdrawn(Boolean.TRUE.equals(request.withdrawn()))
 			.setSubmittedAt(Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS))
 			.build();
-		List<Violation> violations = this.rules.check(revision);
+		List<Violation> violations = rules.checkSubmission(revision);
 		if (!violations.isEmpty()) {
 			throw new InvalidReportException(violations);
 		}
@@ -106,8 +113,8 @@ public class ReportIntake {
 		this.owners.accepted(revision.getReportId(), revision.getAgency());
 	}
 
-	private Finding toFinding(ReportRequest.FindingRequest line) {
-		String unit = this.rules.catalogue().category(line.category()).map(Category::unit).map(Enum::name).orElse("");
+	private static Finding toFinding(ReportRequest.FindingRequest line, ReportRules rules) {
+		String unit = rules.catalogue().category(line.category()).map(Category::unit).map(Enum::name).orElse("");
 		return Finding.newBuilder()
 			.setCategory(line.category())
 			.setQuantity(line.quantity())

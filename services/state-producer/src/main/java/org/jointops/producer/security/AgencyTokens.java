@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.jointops.catalogue.ReportRules;
 import org.jointops.producer.ProducerProperties;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +34,14 @@ public class AgencyTokens {
 
 	private final String state;
 
-	AgencyTokens(ProducerProperties properties, ReportRules rules) {
+	AgencyTokens(ProducerProperties properties, CurrentCatalogue catalogue) {
 		this.state = properties.state();
 		properties.agencyTokens().forEach((key, hashes) -> {
 			// environment variables (JOINTOPS_AGENCYTOKENS_INTERIOR) bind map keys in
 			// lower case
 			String agency = key.toUpperCase(java.util.Locale.ROOT);
-			if (rules.catalogue().agency(agency).isEmpty()) {
+			// agencies are never removed from the catalogue: checked once
+			if (catalogue.current().agency(agency).isEmpty()) {
 				throw new IllegalStateException(
 						"jointops.agency-tokens." + agency + ": not an agency of the catalogue");
 			}

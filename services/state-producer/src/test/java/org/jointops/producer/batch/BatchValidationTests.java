@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.catalogue.ReportRules;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.producer.ingest.IngestMetrics;
@@ -328,8 +328,8 @@ class BatchValidationTests {
 	static class Config {
 
 		@Bean
-		ReportRules reportRules() {
-			return new ReportRules(CatalogueLoader.bundled());
+		CurrentCatalogue currentCatalogue() {
+			return CurrentCatalogue.fixed(CatalogueLoader.bundled());
 		}
 
 		@Bean

@@ -8,7 +8,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.catalogue.ReportRules;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
@@ -508,8 +508,8 @@ class ReportValidationTests {
 	static class Config {
 
 		@Bean
-		ReportRules reportRules() {
-			return new ReportRules(CatalogueLoader.bundled());
+		CurrentCatalogue currentCatalogue() {
+			return CurrentCatalogue.fixed(CatalogueLoader.bundled());
 		}
 
 		@Bean
