@@ -38,8 +38,6 @@ public final class AccessControl {
 
 	private static final int SCRAM_ITERATIONS = 4096;
 
-	private static final String CATALOGUE_TOPIC = "catalogue.changes";
-
 	private AccessControl() {
 	}
 
@@ -77,7 +75,7 @@ public final class AccessControl {
 				AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS)) {
 			acls.add(allow(user, findings, operation));
 		}
-		ResourcePattern catalogue = topic(CATALOGUE_TOPIC, PatternType.LITERAL);
+		ResourcePattern catalogue = topic(Topics.CATALOGUE, PatternType.LITERAL);
 		acls.add(allow(user, catalogue, AclOperation.READ));
 		acls.add(allow(user, catalogue, AclOperation.DESCRIBE));
 		acls.add(allow(user, cluster(), AclOperation.IDEMPOTENT_WRITE));
@@ -95,7 +93,7 @@ public final class AccessControl {
 		ResourcePattern findings = topic(Topics.FINDINGS_PREFIX, PatternType.PREFIXED);
 		acls.add(allow(user, findings, AclOperation.READ));
 		acls.add(allow(user, findings, AclOperation.DESCRIBE));
-		for (String own : List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, CATALOGUE_TOPIC)) {
+		for (String own : List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.CATALOGUE)) {
 			acls.add(allow(user, topic(own, PatternType.LITERAL), AclOperation.ALL));
 		}
 		acls.add(allow(user, topic(applicationId, PatternType.PREFIXED), AclOperation.ALL));

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jointops.localstack.launch.ServiceLauncher;
 import org.jointops.testsupport.Credentials;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.FreePorts;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
@@ -17,23 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A catalogue change picked up by a running producer: the aggregator and Kazakhstan's
- * producer run as Spring contexts on an in-process broker; a category and an operation
- * added through the aggregator's admin API are accepted by the producer, which refused
- * them before, without a restart, and counted by the aggregator; a retired category is
- * refused in new reports while the totals keep showing it and its reports can still be
- * withdrawn.
+ * producer run as Spring contexts on an in-process broker (SASL and ACLs on, each service
+ * as its own Kafka user); a category and an operation added through the aggregator's
+ * admin API are accepted by the producer, which refused them before, without a restart,
+ * and counted by the aggregator; a retired category is refused in new reports while the
+ * totals keep showing it and its reports can still be withdrawn.
  */
-@EmbeddedKafka(brokerProperties = { "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
-		"offsets.topic.replication.factor=1", "group.initial.rebalance.delay.ms=0", "auto.create.topics.enable=false" })
 class CatalogueChangeIntegrationTests {
 
 	private static final String NEW_CATEGORY = "FORGED_PASSPORTS";
@@ -42,6 +38,8 @@ class CatalogueChangeIntegrationTests {
 
 	@TempDir
 	static Path state;
+
+	static EmbeddedKafkaNode kafka;
 
 	static ConfigurableApplicationContext producer;
 
@@ -53,16 +51,18 @@ class CatalogueChangeIntegrationTests {
 
 	@BeforeAll
 	static void startServices() {
-		EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+		kafka = EmbeddedKafkaNode.start();
 		int producerPort = FreePorts.next();
 		int aggregatorPort = FreePorts.next();
 		// the producer first: catalogue.changes does not exist yet, it starts with the
 		// bundled catalogue and picks the topic up when the aggregator creates it
-		producer = ServiceLauncher.startProducer("KAZ", producerPort, broker.getBrokersAsString(),
-				Credentials.producerProperties());
+		Map<String, String> producerProperties = new HashMap<>(Credentials.producerProperties());
+		producerProperties.putAll(Credentials.producerKafkaProperties("KAZ"));
+		producer = ServiceLauncher.startProducer("KAZ", producerPort, kafka.bootstrapServers(), producerProperties);
 		Map<String, String> aggregatorProperties = new HashMap<>(Credentials.aggregatorProperties());
+		aggregatorProperties.putAll(Credentials.aggregatorKafkaProperties());
 		aggregatorProperties.put("spring.kafka.streams.properties.commit.interval.ms", "50");
-		aggregator = ServiceLauncher.startAggregator(aggregatorPort, broker.getBrokersAsString(), state,
+		aggregator = ServiceLauncher.startAggregator(aggregatorPort, kafka.bootstrapServers(), state,
 				aggregatorProperties);
 		producerUrl = "http://localhost:" + producerPort;
 		aggregatorUrl = "http://localhost:" + aggregatorPort;
@@ -75,6 +75,9 @@ class CatalogueChangeIntegrationTests {
 		}
 		if (aggregator != null) {
 			aggregator.close();
+		}
+		if (kafka != null) {
+			kafka.close();
 		}
 	}
 

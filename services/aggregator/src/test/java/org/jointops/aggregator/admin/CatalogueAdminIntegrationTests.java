@@ -7,6 +7,7 @@ import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.catalogue.CatalogueDocument;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.wire.Topics;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,8 +46,8 @@ class CatalogueAdminIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.kafka.bootstrap-servers}")
-	String bootstrapServers;
+	@Autowired
+	EmbeddedKafkaNode kafka;
 
 	@Test
 	@Order(1)
@@ -161,7 +162,8 @@ class CatalogueAdminIntegrationTests {
 
 	private List<CatalogueDocument> written() {
 		return TopicReader
-			.readAll(this.bootstrapServers, Topics.CATALOGUE, new StringDeserializer(), new StringDeserializer())
+			.readAll(this.kafka.adminClientProperties(), Topics.CATALOGUE, new StringDeserializer(),
+					new StringDeserializer())
 			.stream()
 			.map((record) -> CatalogueDocument.fromJson(record.value()))
 			.toList();
