@@ -28,9 +28,10 @@ import org.jointops.wire.Topics;
  * <li>A state's producer service ({@code producer-kaz}) may write, read and create only
  * its own findings topic ({@code findings.kaz}), and read the catalogue topic.</li>
  * <li>The aggregator may read every findings topic and nothing else of the producers'; it
- * may write only its own topics: {@code council.totals}, the dead-letter topic, the
- * catalogue topic, and its Kafka Streams internal topics, group and transactional ids
- * (all prefixed by its application id).</li>
+ * may create, write and read only its own topics: {@code council.totals}, the dead-letter
+ * topic and the catalogue topic (neither delete nor reconfigure them), and everything of
+ * its Kafka Streams application (internal topics, group, transactional ids, all prefixed
+ * by its application id).</li>
  * </ul>
  * Applying it again changes nothing that is already in place (passwords are set again).
  */
@@ -93,8 +94,13 @@ public final class AccessControl {
 		ResourcePattern findings = topic(Topics.FINDINGS_PREFIX, PatternType.PREFIXED);
 		acls.add(allow(user, findings, AclOperation.READ));
 		acls.add(allow(user, findings, AclOperation.DESCRIBE));
+		// no DELETE or ALTER_CONFIGS: its password alone cannot erase the dead letters or
+		// shorten a topic's retention
 		for (String own : List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.CATALOGUE)) {
-			acls.add(allow(user, topic(own, PatternType.LITERAL), AclOperation.ALL));
+			for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.WRITE, AclOperation.READ,
+					AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
+				acls.add(allow(user, topic(own, PatternType.LITERAL), operation));
+			}
 		}
 		acls.add(allow(user, topic(applicationId, PatternType.PREFIXED), AclOperation.ALL));
 		acls.add(allow(user, new ResourcePattern(ResourceType.GROUP, applicationId, PatternType.PREFIXED),

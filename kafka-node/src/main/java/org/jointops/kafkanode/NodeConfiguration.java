@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
@@ -36,6 +39,8 @@ public final class NodeConfiguration {
 
 	/** The controller listener's name. */
 	public static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private static final String PLAIN_LOGIN = "org.apache.kafka.common.security.plain.PlainLoginModule";
 
@@ -99,7 +104,8 @@ public final class NodeConfiguration {
 	}
 
 	/**
-	 * Writes the properties to a file.
+	 * Writes the properties to a file readable by its owner only (it holds the
+	 * administrator's password).
 	 * @param properties the node's properties
 	 * @param file where
 	 * @param comment the file's first line
@@ -109,6 +115,7 @@ public final class NodeConfiguration {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.createDirectories(Path.of(properties.getProperty("log.dirs")));
+			ownerOnly(file);
 			try (OutputStream out = Files.newOutputStream(file)) {
 				properties.store(out, comment);
 			}
@@ -116,6 +123,20 @@ public final class NodeConfiguration {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the Kafka node's configuration " + file, ex);
+		}
+	}
+
+	private static void ownerOnly(Path file) throws IOException {
+		try {
+			if (Files.exists(file)) {
+				Files.setPosixFilePermissions(file, OWNER_ONLY);
+			}
+			else {
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+			}
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: its own access control applies
 		}
 	}
 

@@ -60,7 +60,7 @@ class AccessControlIntegrationTests {
 					password(KafkaUsers.AGGREGATOR), APPLICATION_ID);
 			admin.createTopics(List.of(new NewTopic(Topics.findings("KAZ"), 1, (short) 1),
 					new NewTopic(Topics.findings("RUS"), 1, (short) 1),
-					new NewTopic(Topics.COUNCIL_TOTALS, 1, (short) 1)))
+					new NewTopic(Topics.COUNCIL_TOTALS, 1, (short) 1), new NewTopic(Topics.CATALOGUE, 1, (short) 1)))
 				.all()
 				.get(30, TimeUnit.SECONDS);
 		}
@@ -117,6 +117,34 @@ class AccessControlIntegrationTests {
 		try (KafkaProducer<byte[], byte[]> producer = producer(KafkaUsers.AGGREGATOR)) {
 			assertThat(send(producer, Topics.COUNCIL_TOTALS).topic()).isEqualTo(Topics.COUNCIL_TOTALS);
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send(producer, Topics.findings("KAZ")))
+				.withCauseInstanceOf(TopicAuthorizationException.class);
+		}
+	}
+
+	@Test
+	void theBrokerRefusesAStateAnotherStatesFindingsAndTheCatalogue() throws Exception {
+		try (KafkaProducer<byte[], byte[]> producer = producer(KafkaUsers.producer("RUS"))) {
+			send(producer, Topics.findings("RUS"));
+		}
+		try (KafkaConsumer<byte[], byte[]> consumer = consumer(KafkaUsers.producer("KAZ"))) {
+			consumer.assign(List.of(new TopicPartition(Topics.findings("RUS"), 0)));
+			consumer.seekToBeginning(consumer.assignment());
+			assertThatExceptionOfType(TopicAuthorizationException.class)
+				.isThrownBy(() -> consumer.poll(Duration.ofSeconds(10)));
+		}
+		try (KafkaProducer<byte[], byte[]> producer = producer(KafkaUsers.producer("KAZ"))) {
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send(producer, Topics.CATALOGUE))
+				.withCauseInstanceOf(TopicAuthorizationException.class);
+		}
+	}
+
+	@Test
+	void theAggregatorCannotDeleteTheDeadLetters() throws Exception {
+		Map<String, Object> properties = clientProperties(KafkaUsers.AGGREGATOR, password(KafkaUsers.AGGREGATOR));
+		try (Admin admin = Admin.create(properties)) {
+			admin.createTopics(List.of(new NewTopic(Topics.DEAD_LETTER, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> admin.deleteTopics(List.of(Topics.DEAD_LETTER)).all().get(30, TimeUnit.SECONDS))
 				.withCauseInstanceOf(TopicAuthorizationException.class);
 		}
 	}

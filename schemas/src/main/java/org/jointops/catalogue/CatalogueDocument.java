@@ -1,6 +1,7 @@
 package org.jointops.catalogue;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -9,7 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One version of the catalogue as the {@code catalogue.changes} topic carries it: the
  * whole catalogue (the format of the bundled file), its version and who changed it when.
- * The latest record is the catalogue; the topic is compacted on one fixed key.
+ * Every record has a key of its own ({@link #newKey(long)}), so compaction never removes
+ * one: when two writers raced for the same version, the first on the topic is the one
+ * every reader applies, also a reader that starts after compaction ran.
  *
  * <pre>
  * {"version": 3, "changedAt": "2026-05-04T10:15:30Z", "changedBy": "secretariat",
@@ -23,8 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record CatalogueDocument(long version, Instant changedAt, String changedBy, CatalogueContent catalogue) {
 
-	/** Key of every record of the topic: compaction keeps the latest only. */
-	public static final String KEY = "catalogue";
+	/**
+	 * A key for a new record: its version and a random part, unique to the record.
+	 * @param version the record's version
+	 * @return e.g. {@code catalogue-3-1b4e28ba-2fa1-11d2-883f-0016d3cca427}
+	 */
+	public static String newKey(long version) {
+		return "catalogue-" + version + "-" + UUID.randomUUID();
+	}
 
 	/** Unknown properties are ignored: a later format may add some. */
 	private static final JsonMapper JSON = JsonMapper.builder()

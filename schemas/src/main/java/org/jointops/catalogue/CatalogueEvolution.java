@@ -17,8 +17,10 @@ import java.util.Optional;
  * another total);</li>
  * <li>an operation keeps its programme (its reports' categories are that programme's);
  * </li>
- * <li>anything else may change: names, councils, new entries of every kind, stage windows
- * and reporting deadlines.</li>
+ * <li>a stage's window may widen but not narrow (reports accepted for its days stay
+ * valid, and can still be corrected or withdrawn);</li>
+ * <li>anything else may change: names, councils, new entries of every kind, reporting
+ * deadlines.</li>
  * </ul>
  * Each new version must also be a valid catalogue on its own ({@link Catalogue#of}).
  */
@@ -99,6 +101,11 @@ public final class CatalogueEvolution {
 		}
 	}
 
+	private static boolean narrows(Stage before, Stage after) {
+		return before.start() != null && before.end() != null && after.start() != null && after.end() != null
+				&& (after.start().isAfter(before.start()) || after.end().isBefore(before.end()));
+	}
+
 	private static void checkOperation(Operation operation, Catalogue next, List<Violation> problems) {
 		String at = "operations." + operation.code();
 		Optional<Operation> now = next.operation(operation.code());
@@ -114,9 +121,16 @@ public final class CatalogueEvolution {
 							+ operation.programme() + "'s"));
 		}
 		for (Stage stage : operation.stages()) {
-			if (now.get().stage(stage.stage()).isEmpty()) {
+			Optional<Stage> stageNow = now.get().stage(stage.stage());
+			if (stageNow.isEmpty()) {
 				problems.add(new Violation(at + ".stages", "stage " + stage.stage() + " of " + operation.code()
-						+ " cannot be removed: its reports must stay readable (its window may change)"));
+						+ " cannot be removed: its reports must stay readable (its window may widen)"));
+			}
+			else if (narrows(stage, stageNow.get())) {
+				problems.add(new Violation(at + ".stages",
+						"stage " + stage.stage() + " of " + operation.code() + " runs " + stage.start() + " to "
+								+ stage.end() + " and may widen but not narrow to " + stageNow.get().start() + " to "
+								+ stageNow.get().end() + ": reports already accepted for its days must stay valid"));
 			}
 		}
 	}

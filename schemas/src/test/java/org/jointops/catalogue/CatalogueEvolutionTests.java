@@ -102,6 +102,26 @@ class CatalogueEvolutionTests {
 	}
 
 	@Test
+	void aStageWindowMayWidenButNotNarrow() {
+		Catalogue narrowed = Catalogue
+			.of(edit((content) -> new CatalogueContent(content.states(), content.agencies(), content.programmes(),
+					content.operations()
+						.stream()
+						.map((o) -> o.code().equals("ILLEGAL-2017")
+								? new Operation(o.code(), o.programme(), o.name(),
+										List.of(new Stage(1, LocalDate.parse("2017-05-23"),
+												LocalDate.parse("2017-06-02")), o.stages().get(1)),
+										o.reportingDays())
+								: o)
+						.toList())));
+
+		assertThat(CatalogueEvolution.check(BUNDLED, narrowed)).singleElement().satisfies((violation) -> {
+			assertThat(violation.field()).isEqualTo("operations.ILLEGAL-2017.stages");
+			assertThat(violation.reason()).contains("may widen but not narrow");
+		});
+	}
+
+	@Test
 	void nothingElseCanBeRemovedAndAnOperationKeepsItsProgrammeAndStages() {
 		CatalogueContent content = BUNDLED.content();
 		Catalogue fewer = Catalogue.of(new CatalogueContent(content.states().subList(1, content.states().size()),

@@ -26,6 +26,13 @@ public final class Credentials {
 	public static final List<String> AGENCIES = List.of("INTERIOR", "BORDER_GUARD", "CUSTOMS", "STATE_SECURITY",
 			"DRUG_CONTROL", "FINANCIAL_INTELLIGENCE", "MIGRATION");
 
+	/**
+	 * The token of whoever operates the services: metrics, nothing else (both services).
+	 */
+	public static final String MONITORING_TOKEN = "test-monitoring-token";
+
+	private static final String MONITORING_PROPERTY = "jointops.monitoring-tokens";
+
 	private Credentials() {
 	}
 
@@ -50,6 +57,7 @@ public final class Credentials {
 	 */
 	public static Map<String, String> producerProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put(MONITORING_PROPERTY, sha256(MONITORING_TOKEN));
 		AGENCIES.forEach((agency) -> properties.put("jointops.agency-tokens." + agency, sha256(token(agency))));
 		return properties;
 	}
@@ -78,6 +86,7 @@ public final class Credentials {
 	 */
 	public static Map<String, String> aggregatorProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put(MONITORING_PROPERTY, sha256(MONITORING_TOKEN));
 		reader(properties, SECRETARIAT, "SECRETARIAT", null);
 		reader(properties, OBSERVER, "OBSERVER", null);
 		reader(properties, STATE_KAZ, "STATE", "KAZ");

@@ -318,6 +318,8 @@ public final class LocalStack implements AutoCloseable {
 		out.println("    STATE " + credentials.readerState() + "        "
 				+ credentials.readerToken(credentials.stateReader()));
 		out.println("    OBSERVER         " + credentials.readerToken(AgencyCredentials.OBSERVER));
+		out.println("  monitoring token   " + credentials.monitoringToken()
+				+ "  (every service's /actuator/metrics and /actuator/prometheus)");
 		if (options.demo()) {
 			out.println();
 			stack.runDemo(out);

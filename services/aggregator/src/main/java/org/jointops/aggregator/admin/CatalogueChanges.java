@@ -167,7 +167,7 @@ class CatalogueChanges implements DisposableBean {
 					+ "GET /api/v1/catalogue shows when it is");
 		}
 		CatalogueSnapshot applied = this.catalogue.snapshot();
-		if (applied.offset() != written.offset()) {
+		if (!this.catalogue.applied(written.offset())) {
 			throw new ChangeRefusedException(HttpStatus.CONFLICT, CONFLICT,
 					"Another change became version " + applied.version()
 							+ " first; read the catalogue again and repeat the change if it still applies",
@@ -179,7 +179,9 @@ class CatalogueChanges implements DisposableBean {
 
 	private RecordMetadata write(CatalogueDocument document) {
 		try {
-			return producer().send(new ProducerRecord<>(Topics.CATALOGUE, CatalogueDocument.KEY, document.toJson()))
+			return producer()
+				.send(new ProducerRecord<>(Topics.CATALOGUE, CatalogueDocument.newKey(document.version()),
+						document.toJson()))
 				.get(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {

@@ -1,16 +1,13 @@
 package org.jointops.aggregator.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.jointops.support.security.TokenHashes;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.slf4j.Logger;
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public class ReaderTokens {
 
 	/** How a hash is written in the configuration. */
-	public static final String PREFIX = "sha256:";
+	public static final String PREFIX = TokenHashes.PREFIX;
 
 	private static final Pattern HASH = Pattern.compile(PREFIX + "[0-9a-f]{64}");
 
@@ -92,13 +89,7 @@ public class ReaderTokens {
 	 * @return how the configuration names it: {@code sha256:} and the hex digest
 	 */
 	public static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return PREFIX + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TokenHashes.of(token);
 	}
 
 }

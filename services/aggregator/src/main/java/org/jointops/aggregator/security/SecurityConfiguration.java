@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
 import org.jointops.support.security.BearerTokenFilter;
+import org.jointops.support.security.MonitoringTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,6 +22,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -59,7 +61,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, JsonMapper json,
-			MeterRegistry meters) throws Exception {
+			MeterRegistry meters, Environment environment) throws Exception {
+		MonitoringTokens monitoring = MonitoringTokens.from(environment);
 		AuthenticationFailures failures = new AuthenticationFailures(meters);
 		BearerProblems problems = new BearerProblems(json, failures, "reader");
 		http.csrf((csrf) -> csrf.disable())
@@ -81,17 +84,16 @@ public class SecurityConfiguration {
 				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name())
 				.requestMatchers("/api/**")
 				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name(), ReaderRole.OBSERVER.name())
+				.requestMatchers(MonitoringTokens.PATHS)
+				.hasAnyRole(ReaderRole.SECRETARIAT.name(), MonitoringTokens.ROLE)
 				.anyRequest()
 				.hasRole(ReaderRole.SECRETARIAT.name()))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(
-					new BearerTokenFilter(
-							(token) -> tokens.authenticate(token)
-								.<Authentication>map((reader) -> UsernamePasswordAuthenticationToken.authenticated(
-										reader, null, List.of(new SimpleGrantedAuthority("ROLE_" + reader.role())))),
-							problems, failures),
-					AuthorizationFilter.class);
+			.addFilterBefore(new BearerTokenFilter((token) -> tokens.authenticate(token)
+				.<Authentication>map((reader) -> UsernamePasswordAuthenticationToken.authenticated(reader, null,
+						List.of(new SimpleGrantedAuthority("ROLE_" + reader.role()))))
+				.or(() -> monitoring.authenticate(token)), problems, failures), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -86,9 +86,15 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 			return;
 		}
 		List<Violation> violations = this.catalogue.rules().check(report);
-		if (!violations.isEmpty() && this.catalogue.awaitCaughtUp(this.catchUp)) {
+		if (!violations.isEmpty()) {
 			// a producer may have accepted it against a version this instance had not
-			// read yet: checked again against every version written so far
+			// read yet: checked again against every version written so far, and never
+			// dead-lettered without that check
+			if (!this.catalogue.awaitCaughtUp(this.catchUp)) {
+				throw new CatalogueBehindException("Catalogue not caught up within " + this.catchUp + " for report "
+						+ report.getState() + "/" + report.getReportId() + " (" + violations
+						+ "); the record is read again from the last commit");
+			}
 			violations = this.catalogue.rules().check(report);
 		}
 		if (!violations.isEmpty()) {

@@ -101,6 +101,18 @@ class ReaderRolesIntegrationTests {
 	}
 
 	@Test
+	void theMonitoringTokenReachesTheMetricsAndNothingElse() {
+		Http.Response prometheus = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/prometheus"),
+				"text/plain");
+		assertThat(prometheus.status()).isEqualTo(200);
+		assertThat(prometheus.body()).contains("jointops_catalogue_version");
+		assertThat(Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/metrics")).status()).isEqualTo(200);
+		for (String path : List.of("/api/v1/operations", "/api/v1/catalogue", OP + "/totals", OP + "/reports")) {
+			assertThat(Http.getWith(Credentials.MONITORING_TOKEN, url(path)).status()).as(path).isEqualTo(403);
+		}
+	}
+
+	@Test
 	void aStateReadsCouncilTotalsAndOnlyItsOwnReports() {
 		assertThat(Http.getAs(Credentials.STATE_KAZ, url(OP + "/totals")).json().at("/totals/0/total").asLong())
 			.isEqualTo(35);

@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.jointops.testsupport.Reports.count;
 import static org.jointops.testsupport.Reports.illegal2017;
@@ -320,6 +322,18 @@ class CouncilTotalsTopologyTests {
 		assertThat(line("FORGED_PASSPORTS").getTotal()).isEqualByComparingTo("4");
 		assertThat(this.deadLetters.isEmpty()).as("caught up before dead-lettering").isTrue();
 		assertThat(this.catalogue.version()).isEqualTo(1);
+	}
+
+	@Test
+	void neverDeadLettersARecordWithoutHavingCaughtUpWithTheCatalogue() {
+		this.catalogue.writeWithoutReading(withCategory(CatalogueLoader.bundled(), "FORGED_PASSPORTS"));
+		this.catalogue.becomeUnreachable();
+
+		assertThatExceptionOfType(StreamsException.class)
+			.isThrownBy(
+					() -> send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count("FORGED_PASSPORTS", 4))).build()))
+			.withRootCauseInstanceOf(CatalogueBehindException.class);
+		assertThat(this.deadLetters.isEmpty()).as("not judged against an old catalogue").isTrue();
 	}
 
 	@Test

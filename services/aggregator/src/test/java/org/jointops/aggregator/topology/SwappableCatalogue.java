@@ -19,6 +19,8 @@ class SwappableCatalogue implements CurrentCatalogue {
 
 	private final AtomicInteger catchUps = new AtomicInteger();
 
+	private volatile boolean unreachable;
+
 	SwappableCatalogue(Catalogue initial) {
 		this.current = CatalogueSnapshot.initial(initial);
 	}
@@ -31,6 +33,11 @@ class SwappableCatalogue implements CurrentCatalogue {
 	/** A newer version, written but not read until the next catch-up. */
 	void writeWithoutReading(Catalogue next) {
 		this.pending = snapshot(next);
+	}
+
+	/** From now on, catching up fails (the catalogue topic cannot be read). */
+	void becomeUnreachable() {
+		this.unreachable = true;
 	}
 
 	int catchUps() {
@@ -51,6 +58,9 @@ class SwappableCatalogue implements CurrentCatalogue {
 	@Override
 	public boolean awaitCaughtUp(Duration timeout) {
 		this.catchUps.incrementAndGet();
+		if (this.unreachable) {
+			return false;
+		}
 		if (this.pending != null) {
 			this.current = this.pending;
 			this.pending = null;

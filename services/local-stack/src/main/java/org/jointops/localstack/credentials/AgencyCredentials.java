@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +43,9 @@ public final class AgencyCredentials {
 	/** The aggregator's reader with role SECRETARIAT. */
 	public static final String SECRETARIAT = "secretariat";
 
+	/** The token of whoever operates the services (metrics only, on every service). */
+	public static final String MONITORING = "monitoring";
+
 	/** The aggregator's reader with role OBSERVER. */
 	public static final String OBSERVER = "observer";
 
@@ -51,6 +55,8 @@ public final class AgencyCredentials {
 	private static final String READER = "reader.";
 
 	private static final String KAFKA = "kafka.";
+
+	private static final String MONITORING_PROPERTY = "jointops.monitoring-tokens";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -98,23 +104,36 @@ public final class AgencyCredentials {
 			for (String user : kafkaUsers) {
 				added |= addIfMissing(tokens, KAFKA + user, user);
 			}
+			added |= addIfMissing(tokens, MONITORING, MONITORING);
 			if (added) {
-				try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-					tokens.store(writer, "Credentials of the local stack: agencies <STATE>.<AGENCY>=<token>, "
-							+ "readers of the aggregator reader.<name>=<token>, Kafka users kafka.<user>=<password>");
+				// written whole to a file nobody else can read, then moved into place:
+				// never
+				// readable by others, never half-written
+				Path written = ownerOnlyTemporaryFile(dataDirectory);
+				try (Writer writer = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
+					tokens.store(writer,
+							"Credentials of the local stack: agencies <STATE>.<AGENCY>=<token>, "
+									+ "readers of the aggregator reader.<name>=<token>, monitoring=<token>, "
+									+ "Kafka users kafka.<user>=<password>");
 				}
-				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// not a POSIX file system
-				}
+				Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return new AgencyCredentials(file, tokens, readerState);
+	}
+
+	private static Path ownerOnlyTemporaryFile(Path directory) throws IOException {
+		try {
+			return Files.createTempFile(directory, FILE, ".new",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: its own access control applies
+			return Files.createTempFile(directory, FILE, ".new");
+		}
 	}
 
 	private static boolean addIfMissing(Properties tokens, String key, String prefix) {
@@ -158,6 +177,13 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * @return the token that reaches every service's metrics
+	 */
+	public String monitoringToken() {
+		return this.tokens.getProperty(MONITORING);
+	}
+
+	/**
 	 * @param user a Kafka user of {@link KafkaUsers}
 	 * @return its password
 	 */
@@ -186,6 +212,7 @@ public final class AgencyCredentials {
 	public Map<String, String> aggregatorProperties() {
 		Map<String, String> properties = new LinkedHashMap<>(
 				ClientSecurity.springProperties(KafkaUsers.AGGREGATOR, kafkaPassword(KafkaUsers.AGGREGATOR)));
+		properties.put(MONITORING_PROPERTY, sha256(monitoringToken()));
 		reader(properties, SECRETARIAT, "SECRETARIAT", null);
 		reader(properties, stateReader(), "STATE", this.readerState);
 		reader(properties, OBSERVER, "OBSERVER", null);
@@ -230,6 +257,7 @@ public final class AgencyCredentials {
 		String user = KafkaUsers.producer(state);
 		Map<String, String> properties = new LinkedHashMap<>(
 				ClientSecurity.springProperties(user, kafkaPassword(user)));
+		properties.put(MONITORING_PROPERTY, sha256(monitoringToken()));
 		String prefix = state + ".";
 		this.tokens.stringPropertyNames()
 			.stream()

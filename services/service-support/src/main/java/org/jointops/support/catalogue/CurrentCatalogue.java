@@ -55,6 +55,16 @@ public interface CurrentCatalogue {
 	boolean awaitRead(long offset, Duration timeout);
 
 	/**
+	 * Whether the record at an offset of the topic became a version here (rather than
+	 * being skipped, e.g. because another record of the same version came first).
+	 * @param offset a record's offset, already read
+	 * @return true if it was applied
+	 */
+	default boolean applied(long offset) {
+		return snapshot().offset() == offset;
+	}
+
+	/**
 	 * A catalogue that never changes, e.g. for tests.
 	 * @param catalogue the catalogue
 	 * @return it, at version 0, always caught up

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,6 +71,9 @@ public class LiveCatalogue implements CurrentCatalogue, SmartLifecycle {
 	private final Object progress = new Object();
 
 	private volatile CatalogueSnapshot snapshot;
+
+	/** Offsets of the records that became versions (a handful: changes are rare). */
+	private final Set<Long> appliedOffsets = ConcurrentHashMap.newKeySet();
 
 	/** Next offset to read; -1 until the partition is assigned. */
 	private volatile long position = -1;
@@ -304,6 +309,11 @@ public class LiveCatalogue implements CurrentCatalogue, SmartLifecycle {
 		}
 	}
 
+	@Override
+	public boolean applied(long offset) {
+		return this.appliedOffsets.contains(offset);
+	}
+
 	void apply(ConsumerRecord<String, String> record) {
 		CatalogueSnapshot current = this.snapshot;
 		try {
@@ -313,6 +323,7 @@ public class LiveCatalogue implements CurrentCatalogue, SmartLifecycle {
 						current.version());
 				return;
 			}
+			this.appliedOffsets.add(next.offset());
 			this.snapshot = next;
 			logger.info("Catalogue version {} (changed at {} by {}) now applies", next.version(), next.changedAt(),
 					next.changedBy());

@@ -1,15 +1,12 @@
 package org.jointops.producer.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jointops.support.security.TokenHashes;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.slf4j.Logger;
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public class AgencyTokens {
 
 	/** How a hash is written in the configuration. */
-	public static final String PREFIX = "sha256:";
+	public static final String PREFIX = TokenHashes.PREFIX;
 
 	private static final Pattern HASH = Pattern.compile(PREFIX + "[0-9a-f]{64}");
 
@@ -80,13 +77,7 @@ public class AgencyTokens {
 	 * @return how the configuration names it: {@code sha256:} and the hex digest
 	 */
 	public static String hash(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return PREFIX + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TokenHashes.of(token);
 	}
 
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
 import org.jointops.support.security.BearerTokenFilter;
+import org.jointops.support.security.MonitoringTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,6 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -40,7 +42,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AgencyTokens tokens, JsonMapper json,
-			MeterRegistry meters) throws Exception {
+			MeterRegistry meters, Environment environment) throws Exception {
+		MonitoringTokens monitoring = MonitoringTokens.from(environment);
 		AuthenticationFailures failures = new AuthenticationFailures(meters);
 		BearerProblems entryPoint = new BearerProblems(json, failures, "agency");
 		http.csrf((csrf) -> csrf.disable())
@@ -49,16 +52,20 @@ public class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers(OPEN).permitAll().anyRequest().hasRole("AGENCY"))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
-			.addFilterBefore(
-					new BearerTokenFilter(
-							(token) -> tokens.authenticate(token)
-								.<Authentication>map((agency) -> UsernamePasswordAuthenticationToken
-									.authenticated(agency, null, List.of(new SimpleGrantedAuthority(ROLE_AGENCY)))),
-							entryPoint, failures),
-					AuthorizationFilter.class);
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
+				.permitAll()
+				.requestMatchers(MonitoringTokens.PATHS)
+				.hasRole(MonitoringTokens.ROLE)
+				.requestMatchers("/actuator/**")
+				.denyAll()
+				.anyRequest()
+				.hasRole("AGENCY"))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+			.addFilterBefore(new BearerTokenFilter((token) -> tokens.authenticate(token)
+				.<Authentication>map((agency) -> UsernamePasswordAuthenticationToken.authenticated(agency, null,
+						List.of(new SimpleGrantedAuthority(ROLE_AGENCY))))
+				.or(() -> monitoring.authenticate(token)), entryPoint, failures), AuthorizationFilter.class);
 		return http.build();
 	}
 

@@ -67,6 +67,17 @@ class ProducerSecurityIntegrationTests {
 	}
 
 	@Test
+	void onlyTheMonitoringTokenReachesTheMetrics() throws Exception {
+		String monitoring = "Bearer " + Credentials.MONITORING_TOKEN;
+		assertThat(get("/actuator/prometheus", monitoring)).isEqualTo(200);
+		assertThat(get("/actuator/metrics", monitoring)).isEqualTo(200);
+		assertThat(get("/actuator/metrics", Credentials.bearer("INTERIOR"))).isEqualTo(403);
+		Http.Response post = Http.postJsonWith(Credentials.MONITORING_TOKEN, url("/api/v1/reports"),
+				report("KAZ-SEC-M", 1).toJson());
+		assertThat(post.status()).isEqualTo(403);
+	}
+
+	@Test
 	void refusesAWrongTokenCountsItAndNeverLogsIt(CapturedOutput output) throws Exception {
 		double before = failures("unknown");
 

@@ -1,0 +1,67 @@
+package org.jointops.support.security;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The tokens of whoever operates a service: they reach the actuator's metrics
+ * ({@code /actuator/metrics}, {@code /actuator/prometheus}) and nothing else, so a
+ * monitoring system needs neither an agency's nor a reader's token. Configured as SHA-256
+ * hashes ({@code jointops.monitoring-tokens}, comma-separated).
+ */
+public final class MonitoringTokens {
+
+	/** The role a monitoring token carries. */
+	public static final String ROLE = "MONITORING";
+
+	/** What a monitoring token reaches besides the open endpoints. */
+	public static final String[] PATHS = { "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus" };
+
+	private static final String PROPERTY = "jointops.monitoring-tokens";
+
+	private final Set<String> hashes = new HashSet<>();
+
+	/**
+	 * @param configured the configured hashes
+	 * @throws IllegalStateException if one is not {@code sha256:<64 hex digits>}
+	 */
+	public MonitoringTokens(List<String> configured) {
+		for (String hash : configured) {
+			this.hashes.add(TokenHashes.parse(hash)
+				.orElseThrow(() -> new IllegalStateException(PROPERTY
+						+ ": expected sha256:<64 hex digits>, the SHA-256 of the token (never the token itself)")));
+		}
+	}
+
+	/**
+	 * The tokens a service's configuration gives, as a comma-separated value or a list.
+	 * @param environment the service's environment
+	 * @return its monitoring tokens (none if not configured)
+	 */
+	public static MonitoringTokens from(Environment environment) {
+		return new MonitoringTokens(
+				Binder.get(environment).bind(PROPERTY, Bindable.listOf(String.class)).orElse(List.of()));
+	}
+
+	/**
+	 * @param token a token as presented
+	 * @return the monitoring principal, if the token is one of ours
+	 */
+	public Optional<Authentication> authenticate(String token) {
+		if (!this.hashes.contains(TokenHashes.of(token))) {
+			return Optional.empty();
+		}
+		return Optional.of(UsernamePasswordAuthenticationToken.authenticated("monitoring", null,
+				List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+	}
+
+}
