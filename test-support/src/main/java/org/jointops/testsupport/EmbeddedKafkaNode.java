@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.jointops.catalogue.CatalogueLoader;
+import org.jointops.catalogue.MemberState;
 import org.jointops.kafkanode.KafkaNode;
 import org.jointops.kafkanode.KafkaUsers;
 
@@ -35,7 +37,11 @@ import org.springframework.test.context.MergedContextConfiguration;
 public final class EmbeddedKafkaNode implements AutoCloseable {
 
 	/** Every member state of the bundled catalogue: each has its producer user. */
-	public static final List<String> STATES = List.of("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK");
+	public static final List<String> STATES = CatalogueLoader.bundled()
+		.states()
+		.stream()
+		.map(MemberState::code)
+		.toList();
 
 	private final Path directory;
 
