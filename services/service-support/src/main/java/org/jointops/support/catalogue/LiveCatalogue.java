@@ -80,6 +80,9 @@ public class LiveCatalogue implements CurrentCatalogue, SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Whether the topic has been seen to exist (it is never deleted). */
+	private volatile boolean topicSeen;
+
 	private Thread thread;
 
 	private Consumer<String, String> consumer;
@@ -175,6 +178,14 @@ public class LiveCatalogue implements CurrentCatalogue, SmartLifecycle {
 			admin = this.admin;
 		}
 		try {
+			if (!this.topicSeen) {
+				// asked first, so that a topic not made yet is an answer, not an error
+				// Kafka's admin client logs (as listOffsets does)
+				admin.describeTopics(List.of(Topics.CATALOGUE))
+					.allTopicNames()
+					.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				this.topicSeen = true;
+			}
 			return admin
 				.listOffsets(Map.of(PARTITION, OffsetSpec.latest()),
 						new ListOffsetsOptions(IsolationLevel.READ_COMMITTED).timeoutMs((int) timeout.toMillis()))
