@@ -5,12 +5,12 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
-import org.jointops.support.security.BearerTokenFilter;
+import org.jointops.support.security.StatelessBearerSecurity;
 import org.jointops.support.security.MonitoringTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
+
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -26,11 +26,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Every endpoint needs a reader's token, except health, the API description and the
@@ -65,12 +64,12 @@ public class SecurityConfiguration {
 		MonitoringTokens monitoring = MonitoringTokens.from(environment);
 		AuthenticationFailures failures = new AuthenticationFailures(meters);
 		BearerProblems problems = new BearerProblems(json, failures, "reader");
-		http.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.logout((logout) -> logout.disable())
-			.requestCache((cache) -> cache.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		StatelessBearerSecurity
+			.configure(http,
+					(token) -> tokens.authenticate(token)
+						.map((reader) -> UsernamePasswordAuthenticationToken.authenticated(reader, null,
+								List.of(new SimpleGrantedAuthority("ROLE_" + reader.role())))),
+					monitoring, problems, failures)
 			.authorizeHttpRequests((requests) -> requests
 				// the live feed's async dispatches and error pages: the request was
 				// authorised when it came in
@@ -87,13 +86,7 @@ public class SecurityConfiguration {
 				.requestMatchers(MonitoringTokens.PATHS)
 				.hasAnyRole(ReaderRole.SECRETARIAT.name(), MonitoringTokens.ROLE)
 				.anyRequest()
-				.hasRole(ReaderRole.SECRETARIAT.name()))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(new BearerTokenFilter((token) -> tokens.authenticate(token)
-				.<Authentication>map((reader) -> UsernamePasswordAuthenticationToken.authenticated(reader, null,
-						List.of(new SimpleGrantedAuthority("ROLE_" + reader.role()))))
-				.or(() -> monitoring.authenticate(token)), problems, failures), AuthorizationFilter.class);
+				.hasRole(ReaderRole.SECRETARIAT.name()));
 		return http.build();
 	}
 

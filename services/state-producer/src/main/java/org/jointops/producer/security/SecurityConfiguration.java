@@ -5,12 +5,12 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
-import org.jointops.support.security.BearerTokenFilter;
+import org.jointops.support.security.StatelessBearerSecurity;
 import org.jointops.support.security.MonitoringTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
+
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import org.springframework.context.annotation.Bean;
@@ -19,11 +19,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Every endpoint needs an agency's token, except health and the API description. No
@@ -46,12 +45,12 @@ public class SecurityConfiguration {
 		MonitoringTokens monitoring = MonitoringTokens.from(environment);
 		AuthenticationFailures failures = new AuthenticationFailures(meters);
 		BearerProblems entryPoint = new BearerProblems(json, failures, "agency");
-		http.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.logout((logout) -> logout.disable())
-			.requestCache((cache) -> cache.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		StatelessBearerSecurity
+			.configure(http,
+					(token) -> tokens.authenticate(token)
+						.map((agency) -> UsernamePasswordAuthenticationToken.authenticated(agency, null,
+								List.of(new SimpleGrantedAuthority(ROLE_AGENCY)))),
+					monitoring, entryPoint, failures)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(OPEN)
 				.permitAll()
 				.requestMatchers(MonitoringTokens.PATHS)
@@ -59,13 +58,7 @@ public class SecurityConfiguration {
 				.requestMatchers("/actuator/**")
 				.denyAll()
 				.anyRequest()
-				.hasRole("AGENCY"))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
-			.addFilterBefore(new BearerTokenFilter((token) -> tokens.authenticate(token)
-				.<Authentication>map((agency) -> UsernamePasswordAuthenticationToken.authenticated(agency, null,
-						List.of(new SimpleGrantedAuthority(ROLE_AGENCY))))
-				.or(() -> monitoring.authenticate(token)), entryPoint, failures), AuthorizationFilter.class);
+				.hasRole("AGENCY"));
 		return http.build();
 	}
 
