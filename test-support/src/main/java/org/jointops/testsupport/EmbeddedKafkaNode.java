@@ -2,6 +2,7 @@ package org.jointops.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -15,9 +16,16 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.MemberState;
 import org.jointops.kafkanode.KafkaNode;
+import org.jointops.report.ReportRevision;
+import org.jointops.wire.AvroSingleObjectSerializer;
+import org.jointops.wire.Topics;
 import org.jointops.kafkanode.KafkaUsers;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -46,6 +54,8 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 	private final Path directory;
 
 	private final KafkaNode node;
+
+	private KafkaProducer<byte[], byte[]> producer;
 
 	private EmbeddedKafkaNode(Path directory, KafkaNode node) {
 		this.directory = directory;
@@ -121,8 +131,48 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 		return new CreatedTopics(Stream.of(topics).map(NewTopic::name).toList());
 	}
 
+	/**
+	 * Writes a report revision to its state's findings topic, keyed and encoded as the
+	 * producer services do (single-object encoding), as the administrator.
+	 * @param report the revision
+	 * @return where it was written
+	 */
+	public RecordMetadata publish(ReportRevision report) {
+		String topic = Topics.findings(report.getState());
+		return send(topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
+				new AvroSingleObjectSerializer().serialize(topic, report));
+	}
+
+	/**
+	 * Writes any bytes to a topic as the administrator, e.g. a poison record, and waits
+	 * for the acknowledgement; records sent one after the other keep their order.
+	 * @param topic the topic
+	 * @param key the key's bytes
+	 * @param value the value's bytes
+	 * @return where it was written
+	 */
+	public synchronized RecordMetadata send(String topic, byte[] key, byte[] value) {
+		if (this.producer == null) {
+			this.producer = new KafkaProducer<>(adminClientProperties(), new ByteArraySerializer(),
+					new ByteArraySerializer());
+		}
+		try {
+			return this.producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot write to " + topic, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.producer != null) {
+			this.producer.close();
+		}
 		this.node.close();
 		try (Stream<Path> paths = Files.walk(this.directory)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -25,22 +25,6 @@ public final class TopicReader {
 
 	/**
 	 * Every committed record of a topic, from the start to the end offsets at the time of
-	 * the call.
-	 * @param <K> key type
-	 * @param <V> value type
-	 * @param bootstrapServers the cluster
-	 * @param topic the topic
-	 * @param keys key deserializer
-	 * @param values value deserializer
-	 * @return the records, partition by partition, in offset order
-	 */
-	public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, String topic, Deserializer<K> keys,
-			Deserializer<V> values) {
-		return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, keys, values);
-	}
-
-	/**
-	 * Every committed record of a topic, from the start to the end offsets at the time of
 	 * the call, read with the given client settings (e.g. an administrator's on a node
 	 * with SASL).
 	 * @param <K> key type

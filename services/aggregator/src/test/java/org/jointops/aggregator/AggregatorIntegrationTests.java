@@ -3,17 +3,12 @@ package org.jointops.aggregator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.aggregator.topology.DeadLetterHeaders;
-import org.jointops.report.ReportRevision;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
@@ -21,7 +16,6 @@ import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.wire.AvroSingleObjectDeserializer;
-import org.jointops.wire.AvroSingleObjectSerializer;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,14 +57,12 @@ class AggregatorIntegrationTests {
 	@Test
 	void garbageOnAFindingsTopicEndsInTheDeadLetterTopicAndTheTotalsStayRight() throws Exception {
 		byte[] garbage = { 0x00, 0x01, (byte) 0xC3, 0x02, 'n', 'o', 't', ' ', 'a', ' ', 'r', 'e', 'p', 'o', 'r', 't' };
-		try (KafkaProducer<byte[], byte[]> producer = producer()) {
-			send(producer, illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
-			send(producer, Topics.findings("KAZ"), "KAZ-666".getBytes(StandardCharsets.UTF_8), garbage);
-			send(producer, illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 20))).build());
-			send(producer,
-					illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
-			send(producer, illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
-		}
+		this.kafka.publish(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		this.kafka.send(Topics.findings("KAZ"), "KAZ-666".getBytes(StandardCharsets.UTF_8), garbage);
+		this.kafka.publish(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 20))).build());
+		this.kafka
+			.publish(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
+		this.kafka.publish(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
 
 		// wait for the committed output: the API reads the store, which may run ahead of
 		// the last commit
@@ -114,23 +106,6 @@ class AggregatorIntegrationTests {
 			.stream()
 			.map((record) -> (CouncilTotals) record.value())
 			.toList();
-	}
-
-	private KafkaProducer<byte[], byte[]> producer() {
-		return new KafkaProducer<>(this.kafka.adminClientProperties(), new ByteArraySerializer(),
-				new ByteArraySerializer());
-	}
-
-	private static void send(KafkaProducer<byte[], byte[]> producer, ReportRevision report)
-			throws InterruptedException, ExecutionException {
-		String topic = Topics.findings(report.getState());
-		send(producer, topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
-				new AvroSingleObjectSerializer().serialize(topic, report));
-	}
-
-	private static void send(KafkaProducer<byte[], byte[]> producer, String topic, byte[] key, byte[] value)
-			throws InterruptedException, ExecutionException {
-		producer.send(new ProducerRecord<>(topic, key, value)).get();
 	}
 
 	private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

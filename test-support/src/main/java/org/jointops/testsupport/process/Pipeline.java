@@ -153,10 +153,6 @@ public final class Pipeline implements AutoCloseable {
 		return this.broker;
 	}
 
-	public String bootstrapServers() {
-		return this.broker.bootstrapServers();
-	}
-
 	/**
 	 * Settings of a client that works as the node's administrator: a test's observer of
 	 * every topic, or its source of poison records.

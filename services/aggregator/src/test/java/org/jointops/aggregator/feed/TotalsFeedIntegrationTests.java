@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jointops.aggregator.AggregatorApplication;
-import org.jointops.report.ReportRevision;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.AvroSingleObjectSerializer;
 import org.jointops.wire.Topics;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.AfterEach;
@@ -81,10 +75,11 @@ class TotalsFeedIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> !first.events().isEmpty() && !observer.events().isEmpty());
 		assertThat(first.events().get(0).id()).as("empty totals before any report").isZero();
 
-		post(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
-		post(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 20))).build());
-		post(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
-		post(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
+		this.kafka.publish(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		this.kafka.publish(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 20))).build());
+		this.kafka
+			.publish(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
+		this.kafka.publish(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> first.lastId() == 3);
 		assertThat(first.events()).extracting(Event::id).containsExactly(0L, 1L, 2L, 3L);
@@ -104,10 +99,10 @@ class TotalsFeedIntegrationTests {
 		observer.close();
 		first.close();
 
-		post(illegal2017("TJK", "TJK-1").setFindings(List.of(count(VIOLATIONS, 1))).build());
-		post(illegal2017("RUS", "RUS-1").setRevision(2).setWithdrawn(true).build());
+		this.kafka.publish(illegal2017("TJK", "TJK-1").setFindings(List.of(count(VIOLATIONS, 1))).build());
+		this.kafka.publish(illegal2017("RUS", "RUS-1").setRevision(2).setWithdrawn(true).build());
 		Client second = connect(3L);
-		post(illegal2017("ARM", "ARM-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		this.kafka.publish(illegal2017("ARM", "ARM-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> second.lastId() == 6);
 		assertThat(second.events()).extracting(Event::id)
@@ -122,7 +117,7 @@ class TotalsFeedIntegrationTests {
 		Client third = connect(6L);
 		Thread.sleep(1500); // a heartbeat comes by: still nothing to send
 		assertThat(third.events()).as("nothing newer than what the client has").isEmpty();
-		post(illegal2017("BLR", "BLR-1").setFindings(List.of(count(VIOLATIONS, 1000))).build());
+		this.kafka.publish(illegal2017("BLR", "BLR-1").setFindings(List.of(count(VIOLATIONS, 1000))).build());
 		await().atMost(Duration.ofSeconds(60)).until(() -> third.lastId() == 7);
 		assertThat(third.events()).extracting(Event::id).containsExactly(7L);
 	}
@@ -172,17 +167,6 @@ class TotalsFeedIntegrationTests {
 		Client client = new Client(this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()));
 		this.clients.add(client);
 		return client;
-	}
-
-	private void post(ReportRevision report) throws Exception {
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(this.kafka.adminClientProperties(),
-				new ByteArraySerializer(), new ByteArraySerializer())) {
-			String topic = Topics.findings(report.getState());
-			producer
-				.send(new ProducerRecord<>(topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
-						new AvroSingleObjectSerializer().serialize(topic, report)))
-				.get();
-		}
 	}
 
 	private String url(String path) {

@@ -1,19 +1,13 @@
 package org.jointops.aggregator.security;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jointops.aggregator.AggregatorApplication;
-import org.jointops.report.ReportRevision;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.AvroSingleObjectSerializer;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,9 +53,10 @@ class ReaderRolesIntegrationTests {
 
 	@BeforeAll
 	void reportsOfTwoStates() throws Exception {
-		post(illegal2017("KAZ", "KAZ-R1").setFindings(List.of(count(VIOLATIONS, 10))).build());
-		post(illegal2017("KAZ", "KAZ-R2").setAgency("MIGRATION").setFindings(List.of(count(VIOLATIONS, 5))).build());
-		post(illegal2017("RUS", "RUS-R1").setFindings(List.of(count(VIOLATIONS, 20))).build());
+		this.kafka.publish(illegal2017("KAZ", "KAZ-R1").setFindings(List.of(count(VIOLATIONS, 10))).build());
+		this.kafka.publish(
+				illegal2017("KAZ", "KAZ-R2").setAgency("MIGRATION").setFindings(List.of(count(VIOLATIONS, 5))).build());
+		this.kafka.publish(illegal2017("RUS", "RUS-R1").setFindings(List.of(count(VIOLATIONS, 20))).build());
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(
 					Http.getAs(Credentials.SECRETARIAT, url(OP + "/totals")).json().path("reports").asLong())
@@ -141,17 +136,6 @@ class ReaderRolesIntegrationTests {
 			assertThat(refused.status()).as(path).isEqualTo(403);
 			assertThat(refused.json().get("type").asString()).isEqualTo("urn:jointops:problem:forbidden");
 			assertThat(refused.body()).doesNotContain("KAZ-R");
-		}
-	}
-
-	private void post(ReportRevision report) throws Exception {
-		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(this.kafka.adminClientProperties(),
-				new ByteArraySerializer(), new ByteArraySerializer())) {
-			String topic = Topics.findings(report.getState());
-			producer
-				.send(new ProducerRecord<>(topic, report.getReportId().getBytes(StandardCharsets.UTF_8),
-						new AvroSingleObjectSerializer().serialize(topic, report)))
-				.get();
 		}
 	}
 
