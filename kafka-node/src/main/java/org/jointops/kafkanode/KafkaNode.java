@@ -34,9 +34,10 @@ public final class KafkaNode implements AutoCloseable {
 	private KafkaRaftServer server;
 
 	/**
+	 * Creates a node; nothing is written or started until {@link #start()}.
 	 * @param directory where the node keeps its configuration and log
 	 * @param port client port on 127.0.0.1
-	 * @param controllerPort KRaft controller port on 127.0.0.1
+	 * @param controllerPort the KRaft controller port on 127.0.0.1
 	 * @param adminPassword the administrator's password
 	 * @param extraProperties further broker properties, which win over the defaults
 	 */

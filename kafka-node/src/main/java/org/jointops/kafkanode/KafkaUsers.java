@@ -36,7 +36,7 @@ public final class KafkaUsers {
 
 	/**
 	 * The user of a state's producer service.
-	 * @param state ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
+	 * @param state the ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
 	 * @return e.g. {@code producer-kaz}
 	 */
 	public static String producer(String state) {

@@ -66,6 +66,7 @@ public record CatalogueDocument(long version, Instant changedAt, String changedB
 	}
 
 	/**
+	 * This document as JSON, as a {@code catalogue.changes} record carries it.
 	 * @return the record's value
 	 */
 	public String toJson() {

@@ -33,6 +33,7 @@ public record Category(String code, String name, Unit unit, String parent,
 	}
 
 	/**
+	 * The same category, taking no new figures.
 	 * @return this category, retired
 	 */
 	public Category retire() {

@@ -40,6 +40,7 @@ public record Operation(String code, String programme, String name, List<Stage> 
 	}
 
 	/**
+	 * The same operation, taking no new reports.
 	 * @return this operation, retired
 	 */
 	public Operation retire() {

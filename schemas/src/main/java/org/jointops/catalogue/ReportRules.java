@@ -238,6 +238,8 @@ public final class ReportRules {
 	 * A quantity for a message: plain digits when they are few, scientific notation
 	 * otherwise (an exponent like {@code 1e999999999} is short to send and must not
 	 * become a billion digits).
+	 * @param quantity the quantity
+	 * @return the quantity as a message shows it
 	 */
 	private static String display(BigDecimal quantity) {
 		BigDecimal stripped = quantity.stripTrailingZeros();

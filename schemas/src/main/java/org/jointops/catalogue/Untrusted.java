@@ -14,6 +14,7 @@ public final class Untrusted {
 	}
 
 	/**
+	 * A client's value made safe to show.
 	 * @param value a client's value, possibly null
 	 * @return the value, shortened and without control characters
 	 */
@@ -26,6 +27,7 @@ public final class Untrusted {
 	}
 
 	/**
+	 * A client's value made safe to show, quoted.
 	 * @param value a client's value, possibly null
 	 * @return the value, {@link #shortened(String) shortened}, in single quotes
 	 */

@@ -42,7 +42,7 @@ public final class Topics {
 
 	/**
 	 * The findings topic of a member state.
-	 * @param state ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
+	 * @param state the ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
 	 * @return e.g. {@code findings.kaz}
 	 */
 	public static String findings(String state) {

@@ -66,7 +66,7 @@ class AvroSingleObjectCodecTests {
 		GenericRecord old = new GenericData.Record(earlier);
 		ReportRevision report = report();
 		for (Schema.Field field : earlier.getFields()) {
-			old.put(field.name(), ReportRevision.getClassSchema().getField(field.name()) != null
+			old.put(field.name(), (ReportRevision.getClassSchema().getField(field.name()) != null)
 					? encodeGeneric(report, field.name()) : null);
 		}
 		ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), earlier).encode(old);

@@ -37,6 +37,7 @@ public final class Credentials {
 	}
 
 	/**
+	 * The test token of an agency.
 	 * @param agency an agency code, e.g. {@code INTERIOR}
 	 * @return its test token
 	 */
@@ -45,6 +46,7 @@ public final class Credentials {
 	}
 
 	/**
+	 * The bearer header of an agency's test token.
 	 * @param agency an agency code
 	 * @return the value of an {@code Authorization} header for it
 	 */
@@ -53,6 +55,8 @@ public final class Credentials {
 	}
 
 	/**
+	 * The hashes of every agency's test token and of the monitoring token, as a
+	 * producer's settings.
 	 * @return the properties that give every agency its test token on a producer
 	 */
 	public static Map<String, String> producerProperties() {
@@ -72,6 +76,7 @@ public final class Credentials {
 	public static final String STATE_KAZ = "kaz";
 
 	/**
+	 * The test token of a reader of the aggregator.
 	 * @param reader a reader of the aggregator: {@link #SECRETARIAT}, {@link #OBSERVER}
 	 * or {@link #STATE_KAZ}
 	 * @return its test token
@@ -81,6 +86,7 @@ public final class Credentials {
 	}
 
 	/**
+	 * The test readers and the monitoring token's hash, as the aggregator's settings.
 	 * @return the properties that give the aggregator its test readers: a secretariat, an
 	 * observer and Kazakhstan
 	 */
@@ -103,6 +109,7 @@ public final class Credentials {
 	}
 
 	/**
+	 * The test password of a Kafka user.
 	 * @param user a Kafka user of {@link KafkaUsers}
 	 * @return its test password
 	 */
@@ -111,6 +118,7 @@ public final class Credentials {
 	}
 
 	/**
+	 * A producer service's Kafka credentials, as its settings.
 	 * @param state a state code
 	 * @return the Spring properties that make a producer service of that state
 	 * authenticate to Kafka as its own user
@@ -121,6 +129,7 @@ public final class Credentials {
 	}
 
 	/**
+	 * The aggregator's Kafka credentials, as its settings.
 	 * @return the Spring properties that make the aggregator authenticate to Kafka as its
 	 * user
 	 */
@@ -142,6 +151,7 @@ public final class Credentials {
 	}
 
 	/**
+	 * The hash of a token, as the configuration gives it.
 	 * @param token a token
 	 * @return {@code sha256:} and its hex SHA-256, as the configuration takes it
 	 */

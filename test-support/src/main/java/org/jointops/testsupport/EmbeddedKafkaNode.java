@@ -23,10 +23,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.MemberState;
 import org.jointops.kafkanode.KafkaNode;
+import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.report.ReportRevision;
 import org.jointops.wire.AvroSingleObjectSerializer;
 import org.jointops.wire.Topics;
-import org.jointops.kafkanode.KafkaUsers;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;

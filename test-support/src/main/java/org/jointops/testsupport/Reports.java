@@ -15,6 +15,7 @@ import org.jointops.wire.Quantities;
  */
 public final class Reports {
 
+	/** The operation the fixtures report on. */
 	public static final String ILLEGAL_2017 = "ILLEGAL-2017";
 
 	/** When the fixtures' revisions were submitted, unless a test says otherwise. */

@@ -136,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * Starts the node with SASL and ACLs on, then (as its administrator) makes sure every
 	 * service's Kafka user and ACLs are in place.
+	 * @param states the member states whose producer services get a Kafka user
 	 */
 	private void startBroker(List<String> states) {
 		// one node, no replicas: only writing every batch to disk before acknowledging it
@@ -203,6 +204,10 @@ public final class LocalStack implements AutoCloseable {
 		return this.broker.adminClientProperties();
 	}
 
+	/**
+	 * Base URL of the aggregator.
+	 * @return {@code http://localhost:<port>}
+	 */
 	public String aggregatorUrl() {
 		return "http://localhost:" + this.settings.aggregatorPort();
 	}
@@ -216,20 +221,25 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Base URLs of the producer services, in the catalogue's order of states.
-	 * @return URL by state code
-	 */
-	/**
-	 * @return the agencies' API tokens (kept in the data directory)
+	 * The stack's credentials: API tokens and Kafka passwords.
+	 * @return the credentials, kept in the data directory
 	 */
 	public AgencyCredentials credentials() {
 		return this.credentials;
 	}
 
+	/**
+	 * Base URLs of the producer services, in the catalogue's order of states.
+	 * @return the base URL of each producer, by state code
+	 */
 	public Map<String, String> producerUrls() {
 		return Map.copyOf(this.producerUrls);
 	}
 
+	/**
+	 * The catalogue the stack was started with: the bundled file and any extra files.
+	 * @return the catalogue
+	 */
 	public Catalogue catalogue() {
 		return this.catalogue;
 	}
@@ -346,6 +356,7 @@ public final class LocalStack implements AutoCloseable {
 		/**
 		 * ./data, Kafka on 9092 (controller 9093), the aggregator on 8080, producers from
 		 * 8081.
+		 * @return the default settings
 		 */
 		public static Settings defaults() {
 			return new Settings(Path.of("data"), 9092, 9093, 8080, 8081, List.of(), Map.of());

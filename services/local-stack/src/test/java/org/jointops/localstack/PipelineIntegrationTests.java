@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
 import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;

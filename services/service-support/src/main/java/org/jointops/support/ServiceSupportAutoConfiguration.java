@@ -36,6 +36,9 @@ public class ServiceSupportAutoConfiguration {
 	 * The catalogue, as it changes: the bundled file and extra files at start-up, then
 	 * each version on {@code catalogue.changes}. Read with the service's consumer
 	 * settings (security included).
+	 * @param properties where the catalogue comes from and how its changes are followed
+	 * @param kafka the service's Kafka settings
+	 * @return the live catalogue
 	 */
 	@Bean
 	@ConditionalOnMissingBean(CurrentCatalogue.class)

@@ -37,6 +37,8 @@ public record ProducerProperties(@NotBlank String state, @DefaultValue("10s") Du
 	}
 
 	/**
+	 * How the state's findings topic is created when it is missing.
+	 *
 	 * @param partitions partitions of {@code findings.<state>}
 	 * @param replicationFactor replicas of each partition
 	 * @param minInsyncReplicas replicas that must have a record before it is acknowledged

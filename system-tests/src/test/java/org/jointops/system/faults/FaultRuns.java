@@ -15,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.awaitility.Awaitility;
 import org.jointops.system.traffic.Ledger;
-
 import org.jointops.testsupport.process.Pipeline;
 
 /**

@@ -12,9 +12,8 @@ import org.jointops.system.traffic.Agencies;
 import org.jointops.system.traffic.Ledger;
 import org.jointops.system.traffic.ReportPlans;
 import org.jointops.system.traffic.Submission;
-import org.junit.jupiter.api.Test;
-
 import org.jointops.testsupport.process.Pipeline;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,7 +12,6 @@ import org.jointops.system.oracle.Oracle;
 import org.jointops.system.oracle.Totals;
 import org.jointops.system.traffic.Ledger;
 import org.jointops.system.traffic.Submission;
-
 import org.jointops.testsupport.process.Pipeline;
 import org.jointops.testsupport.process.ServiceProcess;
 

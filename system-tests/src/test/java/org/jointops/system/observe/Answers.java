@@ -8,14 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.system.oracle.Totals;
-import org.jointops.totals.CouncilTotals;
-import org.jointops.totals.TotalLine;
-import tools.jackson.databind.JsonNode;
-
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
+import org.jointops.totals.CouncilTotals;
+import org.jointops.totals.TotalLine;
 import org.jointops.wire.Topics;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the aggregator answers, in the oracle's canonical form: its HTTP API, and the

@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.system.oracle.Totals;
 import org.jointops.totals.CouncilTotals;
-
 import org.jointops.wire.Topics;
 
 /**

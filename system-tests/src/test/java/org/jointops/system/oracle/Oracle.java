@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
-
 import org.jointops.testsupport.TopicReader;
 
 /**

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.awaitility.Awaitility;
-
 import org.jointops.kafkanode.ClientSecurity;
 import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.kafkanode.NodeConfiguration;

@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-
 import org.jointops.testsupport.Credentials;
 import org.jointops.wire.Topics;
 

@@ -10,8 +10,10 @@ import java.nio.file.Path;
  */
 public final class ServiceJars {
 
+	/** The system property that gives the state producer's jar. */
 	public static final String STATE_PRODUCER = "jointops.jar.state-producer";
 
+	/** The system property that gives the aggregator's jar. */
 	public static final String AGGREGATOR = "jointops.jar.aggregator";
 
 	private ServiceJars() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-
 import org.jointops.testsupport.FreePorts;
 
 /**
@@ -41,7 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
 	 * A service to run.
 	 * @param name its name in messages and log files
 	 * @param jar its executable jar
-	 * @param properties Spring properties, passed as {@code --key=value}
+	 * @param properties the Spring properties, passed as {@code --key=value}
 	 * @param logDirectory where its output goes
 	 * @return the service, not started
 	 */

@@ -107,6 +107,7 @@ class CatalogueAdminController {
 		}
 
 		/**
+		 * The catalogue version an {@code If-Match} header asks for.
 		 * @param header the header, e.g. {@code "4"}, or null
 		 * @return the version, or null for any ({@code *} or no header)
 		 * @throws ChangeRefusedException (412) if it names no version

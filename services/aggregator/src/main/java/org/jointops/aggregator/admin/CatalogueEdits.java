@@ -31,6 +31,11 @@ final class CatalogueEdits {
 
 	/**
 	 * Creates or replaces an operation (a replaced one keeps its retirement).
+	 * @param catalogue the current catalogue
+	 * @param code the operation's code
+	 * @param request the operation as the request gives it
+	 * @return the catalogue's content with the operation in place
+	 * @throws InvalidChangeException if the code or the request is not valid
 	 */
 	static CatalogueContent putOperation(Catalogue catalogue, String code, OperationRequest request) {
 		List<Violation> problems = new ArrayList<>();
@@ -68,6 +73,13 @@ final class CatalogueEdits {
 	/**
 	 * Creates a category or changes its name (its unit and parent are checked by the
 	 * evolution rules; a retired one stays retired).
+	 * @param catalogue the current catalogue
+	 * @param programme the code of the programme the category belongs to
+	 * @param code the category's code
+	 * @param request the category as the request gives it
+	 * @return the catalogue's content with the category in place
+	 * @throws UnknownEntryException if the catalogue has no such programme
+	 * @throws InvalidChangeException if the code or the request is not valid
 	 */
 	static CatalogueContent putCategory(Catalogue catalogue, String programme, String code, CategoryRequest request) {
 		Programme target = programme(catalogue, programme);
@@ -102,6 +114,12 @@ final class CatalogueEdits {
 
 	/**
 	 * Retires a category: kept, counted and listed, refused in new submissions.
+	 * @param catalogue the current catalogue
+	 * @param programme the code of the programme the category belongs to
+	 * @param code the category's code
+	 * @return the catalogue's content with the category retired
+	 * @throws UnknownEntryException if the programme or the category is not in the
+	 * catalogue
 	 */
 	static CatalogueContent retireCategory(Catalogue catalogue, String programme, String code) {
 		Programme target = programme(catalogue, programme);
@@ -117,6 +135,10 @@ final class CatalogueEdits {
 
 	/**
 	 * Retires an operation: kept, counted and listed, refused in new submissions.
+	 * @param catalogue the current catalogue
+	 * @param code the operation's code
+	 * @return the catalogue's content with the operation retired
+	 * @throws UnknownEntryException if the catalogue has no such operation
 	 */
 	static CatalogueContent retireOperation(Catalogue catalogue, String code) {
 		Operation operation = catalogue.operation(code)

@@ -23,7 +23,12 @@ final class TotalsParameters {
 		return new TotalsFilter(codes(states), stageNumbers(stages), codes(agencies), codes(categories));
 	}
 
-	/** Stage numbers; empty values filter nothing, anything else must be a number. */
+	/**
+	 * Stage numbers; empty values filter nothing, anything else must be a number.
+	 * @param values the parameter's values, each possibly comma-separated
+	 * @return the stage numbers
+	 * @throws InvalidQueryException if a value is not a number
+	 */
 	private static Set<Integer> stageNumbers(List<String> values) {
 		Set<Integer> numbers = new LinkedHashSet<>();
 		for (String value : codes(values)) {

@@ -2,9 +2,9 @@ package org.jointops.aggregator.health;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;

@@ -15,6 +15,7 @@ public class InvalidQueryException extends RuntimeException {
 	private final List<Violation> problems;
 
 	/**
+	 * Creates the exception for the given problems.
 	 * @param problems each offending parameter and why
 	 */
 	public InvalidQueryException(List<Violation> problems) {

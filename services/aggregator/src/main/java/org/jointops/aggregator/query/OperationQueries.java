@@ -34,6 +34,7 @@ public class OperationQueries {
 	}
 
 	/**
+	 * The catalogue that applies now.
 	 * @return the current catalogue version: ask once per request and use that one
 	 */
 	public Catalogue catalogue() {

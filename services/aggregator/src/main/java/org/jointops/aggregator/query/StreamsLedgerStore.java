@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jointops.aggregator.topology.ChangeKeys;
 import org.jointops.aggregator.topology.CouncilTotalsTopology;
-import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.ledger.ReportChange;
 
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.jointops.support.security.TokenHashes;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.support.security.TokenHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +77,7 @@ public class ReaderTokens {
 	}
 
 	/**
+	 * Finds the reader a token belongs to.
 	 * @param token a token as presented
 	 * @return the reader it belongs to, if any
 	 */
@@ -85,6 +86,7 @@ public class ReaderTokens {
 	}
 
 	/**
+	 * The hash of a token, as the configuration gives it.
 	 * @param token a token
 	 * @return how the configuration names it: {@code sha256:} and the hex digest
 	 */

@@ -37,37 +37,6 @@ import org.jointops.totals.TotalLine;
 record CouncilSummary(SummaryLanguage language, String title, String council, String intro, List<Item> items,
 		String none, List<Table> tables, String figures) {
 
-	/**
-	 * One numbered finding.
-	 *
-	 * @param number its number, from 1
-	 * @param text the sentence
-	 * @param ofWhich its <em>of which</em> lines
-	 */
-	record Item(int number, String text, List<String> ofWhich) {
-	}
-
-	/**
-	 * A table of figures.
-	 *
-	 * @param caption its caption
-	 * @param headers column headings: category, unit, one per column of figures, total
-	 * @param rows one per total line
-	 */
-	record Table(String caption, List<String> headers, List<Row> rows) {
-	}
-
-	/**
-	 * A row of a table.
-	 *
-	 * @param label the category, prefixed for an <em>of which</em> line
-	 * @param ofWhich whether it is an <em>of which</em> line
-	 * @param unit the unit or currency
-	 * @param figures the figures, "–" where there is none, the total last
-	 */
-	record Row(String label, boolean ofWhich, String unit, List<String> figures) {
-	}
-
 	private static final String NONE = "–";
 
 	/**
@@ -208,6 +177,37 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 			rows.add(new Row(label, ofWhich, unitLabel, figures));
 		}
 		return new Table(caption, headers, rows);
+	}
+
+	/**
+	 * One numbered finding.
+	 *
+	 * @param number its number, from 1
+	 * @param text the sentence
+	 * @param ofWhich its <em>of which</em> lines
+	 */
+	record Item(int number, String text, List<String> ofWhich) {
+	}
+
+	/**
+	 * A table of figures.
+	 *
+	 * @param caption its caption
+	 * @param headers column headings: category, unit, one per column of figures, total
+	 * @param rows one per total line
+	 */
+	record Table(String caption, List<String> headers, List<Row> rows) {
+	}
+
+	/**
+	 * A row of a table.
+	 *
+	 * @param label the category, prefixed for an <em>of which</em> line
+	 * @param ofWhich whether it is an <em>of which</em> line
+	 * @param unit the unit or currency
+	 * @param figures the figures, "–" where there is none, the total last
+	 */
+	record Row(String label, boolean ofWhich, String unit, List<String> figures) {
 	}
 
 }

@@ -18,9 +18,10 @@ import org.jointops.catalogue.Unit;
 
 /**
  * A language of the council summary: its wording (the bundle
- * {@code summary_<code>.properties} next to this class), its plural forms, and how it
- * writes numbers and dates (the JDK's locale data: English groups thousands with a comma,
- * Russian with a no-break space and writes a decimal comma).
+ * {@code summary_<language>.properties} next to this class, e.g.
+ * {@code summary_en.properties}), its plural forms, and how it writes numbers and dates
+ * (the JDK's locale data: English groups thousands with a comma, Russian with a no-break
+ * space and writes a decimal comma).
  */
 enum SummaryLanguage {
 

@@ -1,5 +1,6 @@
 package org.jointops.aggregator.topology;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Deserializer;
@@ -15,13 +16,11 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import java.time.Duration;
-
-import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.StandingReport;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.wire.AvroSerdes;
 import org.jointops.wire.Topics;

@@ -69,8 +69,9 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 			return;
 		}
 		if (!(value instanceof ReportRevision report)) {
-			deadLetter(record, source, Kind.UNDECODABLE, (value == null) ? "empty value (tombstone)"
-					: "expected a ReportRevision, found " + value.getClass().getName(), null);
+			deadLetter(record, source, Kind.UNDECODABLE, (value != null)
+					? "expected a ReportRevision, found " + value.getClass().getName() : "empty value (tombstone)",
+					null);
 			return;
 		}
 		String key = utf8(record.key());

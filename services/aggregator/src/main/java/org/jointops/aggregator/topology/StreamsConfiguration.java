@@ -1,11 +1,11 @@
 package org.jointops.aggregator.topology;
 
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.jointops.aggregator.health.StreamFailures;
 import java.time.Duration;
 
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.kstream.KStream;
+import org.jointops.aggregator.health.StreamFailures;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
@@ -39,7 +39,10 @@ class StreamsConfiguration {
 
 	/**
 	 * A stopped instance leaves the consumer group at once, so that its successor (or a
-	 * restart) gets the partitions without waiting out the session timeout.
+	 * restart) gets the partitions without waiting out the session timeout. A failed
+	 * stream thread is recorded and replaced.
+	 * @param failures where stream-thread failures are recorded
+	 * @return the configurer of the Kafka Streams factory bean
 	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer streamsLifecycle(StreamFailures failures) {

@@ -10,22 +10,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
-import org.jointops.aggregator.summary.SummaryController;
 import org.jointops.aggregator.query.LedgerStore;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsUnavailableException;
 import org.jointops.aggregator.query.VersionedChange;
 import org.jointops.aggregator.security.SecurityConfiguration;
+import org.jointops.aggregator.summary.SummaryController;
 import org.jointops.aggregator.topology.Ledgers;
-import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +37,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jointops.testsupport.Reports.count;

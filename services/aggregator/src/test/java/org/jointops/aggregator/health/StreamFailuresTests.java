@@ -1,7 +1,6 @@
 package org.jointops.aggregator.health;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
 package org.jointops.aggregator.query;
 
-import java.time.Duration;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,11 +24,11 @@ import org.jointops.aggregator.topology.CouncilTotalsTopology;
 import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
 import org.jointops.wire.AvroSingleObjectDeserializer;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jointops.aggregator.AggregatorApplication;
-import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Credentials;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.wire.Topics;

@@ -151,6 +151,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The aggregator's reader of one member state.
 	 * @return the name of the aggregator's reader with role STATE
 	 */
 	public String stateReader() {
@@ -158,6 +159,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The member state the state reader sees.
 	 * @return the member state of {@link #stateReader()}
 	 */
 	public String readerState() {
@@ -165,6 +167,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The API token of one of the aggregator's readers.
 	 * @param reader {@link #SECRETARIAT}, {@link #OBSERVER} or {@link #stateReader()}
 	 * @return its token for the aggregator
 	 */
@@ -177,6 +180,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The monitoring token.
 	 * @return the token that reaches every service's metrics
 	 */
 	public String monitoringToken() {
@@ -184,6 +188,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The Kafka password of one user.
 	 * @param user a Kafka user of {@link KafkaUsers}
 	 * @return its password
 	 */
@@ -196,6 +201,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The Kafka passwords of the producer services of the given states.
 	 * @param states member states
 	 * @return the password of each state's producer service, by state
 	 */
@@ -206,6 +212,8 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The aggregator's settings for these credentials, including the monitoring token's
+	 * hash.
 	 * @return the properties that give the aggregator its Kafka user and its readers:
 	 * roles, the state of the state's reader, and the hashes of their tokens
 	 */
@@ -229,6 +237,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The API token of one agency of one state.
 	 * @param state a state code
 	 * @param agency an agency code
 	 * @return its token
@@ -242,6 +251,7 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * The file the credentials are kept in.
 	 * @return where the tokens are kept
 	 */
 	public Path file() {
@@ -249,6 +259,8 @@ public final class AgencyCredentials {
 	}
 
 	/**
+	 * A producer service's settings for these credentials, including the monitoring
+	 * token's hash.
 	 * @param state a state code
 	 * @return the properties that give its producer its Kafka user and the hashes of its
 	 * agencies' tokens

@@ -42,6 +42,8 @@ public final class Demo {
 
 	private final Map<String, String> producerUrls;
 
+	private final AgencyCredentials credentials;
+
 	private final String aggregatorUrl;
 
 	private final Catalogue catalogue;
@@ -49,14 +51,14 @@ public final class Demo {
 	private final PrintStream out;
 
 	/**
+	 * Creates a demonstration that posts to the given producers and reads from the given
+	 * aggregator.
 	 * @param producerUrls base URL of each state's producer, by state code
 	 * @param credentials the agencies' tokens
 	 * @param aggregatorUrl base URL of the aggregator
 	 * @param catalogue for category names
 	 * @param out where to print
 	 */
-	private final AgencyCredentials credentials;
-
 	public Demo(Map<String, String> producerUrls, AgencyCredentials credentials, String aggregatorUrl,
 			Catalogue catalogue, PrintStream out) {
 		this.producerUrls = producerUrls;

@@ -21,6 +21,7 @@ final class TotalsTable {
 	}
 
 	/**
+	 * Lays out an operation's council totals as a table.
 	 * @param totals the body of {@code GET /api/v1/operations/{operation}/totals}
 	 * @param states the states to show as columns, in order
 	 * @param catalogue for category names
@@ -53,8 +54,8 @@ final class TotalsTable {
 		for (JsonNode line : totals.path("totals")) {
 			String category = line.path("category").asString();
 			Category known = catalogue.category(category).orElse(null);
-			String label = (known == null) ? category
-					: (known.isPartOfParent() ? "  of which " + known.name() : known.name());
+			String label = (known != null) ? (known.isPartOfParent() ? "  of which " + known.name() : known.name())
+					: category;
 			String unit = line.path("currency").isMissingNode() ? line.path("unit").asString().toLowerCase(Locale.ROOT)
 					: line.path("currency").asString();
 			List<String> stateRow = new ArrayList<>(List.of(label, unit));

@@ -36,9 +36,9 @@ public final class ServiceLauncher {
 
 	/**
 	 * Starts the producer service of one state.
-	 * @param state ISO alpha-3 code
-	 * @param port HTTP port
-	 * @param bootstrapServers Kafka
+	 * @param state the ISO alpha-3 code of the state
+	 * @param port the HTTP port
+	 * @param bootstrapServers the Kafka bootstrap servers
 	 * @param extra further settings, e.g. for tests
 	 * @return the running context
 	 */
@@ -52,9 +52,9 @@ public final class ServiceLauncher {
 
 	/**
 	 * Starts the aggregator.
-	 * @param port HTTP port
-	 * @param bootstrapServers Kafka
-	 * @param stateDirectory Kafka Streams' local state
+	 * @param port the HTTP port
+	 * @param bootstrapServers the Kafka bootstrap servers
+	 * @param stateDirectory the directory of Kafka Streams' local state
 	 * @param extra further settings: its readers' tokens, and e.g. for tests
 	 * @return the running context
 	 */

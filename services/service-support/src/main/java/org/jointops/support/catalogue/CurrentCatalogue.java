@@ -12,11 +12,13 @@ import org.jointops.catalogue.ReportRules;
 public interface CurrentCatalogue {
 
 	/**
+	 * The catalogue version that applies now.
 	 * @return the current version, with its rules
 	 */
 	CatalogueSnapshot snapshot();
 
 	/**
+	 * The catalogue that applies now.
 	 * @return the current catalogue
 	 */
 	default Catalogue current() {
@@ -24,6 +26,7 @@ public interface CurrentCatalogue {
 	}
 
 	/**
+	 * The report rules that apply now.
 	 * @return the report rules against the current catalogue
 	 */
 	default ReportRules rules() {
@@ -31,6 +34,7 @@ public interface CurrentCatalogue {
 	}
 
 	/**
+	 * The number of the catalogue version that applies now.
 	 * @return the current version (0: the start-up content)
 	 */
 	default long version() {

@@ -90,6 +90,8 @@ public class LiveCatalogue implements CurrentCatalogue, SmartLifecycle {
 	private Admin admin;
 
 	/**
+	 * Creates a live catalogue at its start-up content; it follows the topic once
+	 * started.
 	 * @param startUp the start-up content (bundled file and extra files)
 	 * @param consumerProperties the service's consumer settings (Spring Boot's
 	 * {@code KafkaProperties.buildConsumerProperties()}: bootstrap servers, security);

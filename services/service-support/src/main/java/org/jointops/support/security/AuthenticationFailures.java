@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public class AuthenticationFailures {
 
+	/** Name of the meter that counts failed logins. */
 	public static final String METER = "jointops.auth.failures";
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthenticationFailures.class);

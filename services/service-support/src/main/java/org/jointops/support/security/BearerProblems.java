@@ -23,8 +23,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+	/** Problem type of a 401: no token, or a malformed or unknown one. */
 	public static final URI UNAUTHENTICATED = URI.create("urn:jointops:problem:unauthenticated");
 
+	/** Problem type of a 403: the holder's role does not reach the endpoint. */
 	public static final URI FORBIDDEN = URI.create("urn:jointops:problem:forbidden");
 
 	private final JsonMapper json;
@@ -34,6 +36,7 @@ public class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHan
 	private final String holder;
 
 	/**
+	 * Creates the problem writer of one service.
 	 * @param json writes the problems
 	 * @param failures counts and logs failed logins
 	 * @param holder who holds the tokens, for messages: {@code agency} or {@code reader}

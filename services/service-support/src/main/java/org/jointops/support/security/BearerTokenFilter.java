@@ -32,6 +32,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 	private final AuthenticationFailures failures;
 
 	/**
+	 * Creates a filter that authenticates with the given tokens.
 	 * @param tokens the holder a token authenticates, with its authorities; empty if
 	 * unknown
 	 * @param problems writes the 401

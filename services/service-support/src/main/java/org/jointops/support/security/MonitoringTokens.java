@@ -31,6 +31,7 @@ public final class MonitoringTokens {
 	private final Set<String> hashes = new HashSet<>();
 
 	/**
+	 * Creates the monitoring tokens from their configured hashes.
 	 * @param configured the configured hashes
 	 * @throws IllegalStateException if one is not {@code sha256:<64 hex digits>}
 	 */
@@ -53,6 +54,7 @@ public final class MonitoringTokens {
 	}
 
 	/**
+	 * Authenticates a monitoring token.
 	 * @param token a token as presented
 	 * @return the monitoring principal, if the token is one of ours
 	 */

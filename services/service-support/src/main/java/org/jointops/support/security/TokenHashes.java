@@ -25,6 +25,7 @@ public final class TokenHashes {
 	}
 
 	/**
+	 * The hash of a token, as the configuration gives it.
 	 * @param token a token
 	 * @return how the configuration names it: {@code sha256:} and the hex digest
 	 */

@@ -33,6 +33,7 @@ record BatchItem(int index, List<Integer> lines, String reportId, Integer revisi
 	}
 
 	/**
+	 * Names each violation's field where the client wrote it.
 	 * @param violations violations of the report's fields
 	 * @return the same, each field named where the client wrote it
 	 */

@@ -88,6 +88,13 @@ class BatchSubmission {
 
 	/**
 	 * The result of a refused report, or null if it is valid (then added to both lists).
+	 * @param item the report as read
+	 * @param caller the agency that posted the batch
+	 * @param seen the index of the first report of the batch with each report id and
+	 * revision
+	 * @param valid the valid reports so far
+	 * @param revisions the revisions of the valid reports so far
+	 * @return the result if the report is refused, or null
 	 */
 	private BatchResult check(BatchItem item, AgencyPrincipal caller, Map<String, Integer> seen, List<BatchItem> valid,
 			List<ReportRevision> revisions) {
@@ -138,6 +145,8 @@ class BatchSubmission {
 	/**
 	 * As Spring names it for a single report: {@code findings[0]}, not
 	 * {@code findings[0].<list element>}.
+	 * @param violation a violation of a constraint
+	 * @return the path of the offending field
 	 */
 	private static String fieldOf(ConstraintViolation<?> violation) {
 		return violation.getPropertyPath().toString().replace(".<list element>", "").replace("<list element>", "");

@@ -82,6 +82,7 @@ final class CsvBatch {
 	}
 
 	/**
+	 * Reads a CSV batch into its reports.
 	 * @param body the body, UTF-8
 	 * @param maxRows most data rows
 	 * @param maxReports most reports
@@ -170,7 +171,12 @@ final class CsvBatch {
 		return columns;
 	}
 
-	/** Rows of one report share this key; a row whose key cannot be read stands alone. */
+	/**
+	 * Rows of one report share this key; a row whose key cannot be read stands alone.
+	 * @param row a data row
+	 * @param columns the index of each column, by name
+	 * @return the row's report id and revision, or its line if it lacks them
+	 */
 	private static String groupKey(CsvRecords.Row row, Map<String, Integer> columns) {
 		int id = columns.get(REPORT_ID);
 		int revision = columns.get(REVISION);
@@ -252,7 +258,12 @@ final class CsvBatch {
 			return findings;
 		}
 
-		/** {@code findings[2].quantity} becomes {@code line 5: quantity}. */
+		/**
+		 * Names a field where the client wrote it: {@code findings[2].quantity} becomes
+		 * {@code line 5: quantity}.
+		 * @param field a field of the report as JSON names it
+		 * @return where the client wrote it
+		 */
 		private String locate(String field) {
 			Matcher finding = FINDING_FIELD.matcher(field);
 			if (finding.matches()) {

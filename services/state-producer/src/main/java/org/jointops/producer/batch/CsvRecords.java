@@ -14,39 +14,7 @@ final class CsvRecords {
 	}
 
 	/**
-	 * One record.
-	 *
-	 * @param line the line of the text it starts on, from 1
-	 * @param cells its fields
-	 * @param problem what is wrong with its syntax, or null
-	 */
-	record Row(int line, List<String> cells, String problem) {
-
-		boolean isBlank() {
-			return this.cells.stream().allMatch(String::isEmpty);
-		}
-
-	}
-
-	/**
-	 * A quoted field that never ends: where the records end cannot be known.
-	 */
-	static final class UnclosedQuoteException extends RuntimeException {
-
-		private final int line;
-
-		UnclosedQuoteException(int line) {
-			super("a quoted value opened on line " + line + " is not closed");
-			this.line = line;
-		}
-
-		int line() {
-			return this.line;
-		}
-
-	}
-
-	/**
+	 * Splits a text into its records and fields.
 	 * @param text the whole text
 	 * @param maxRows stop once this many non-blank records are read (the caller refuses
 	 * the text as too long)
@@ -132,6 +100,39 @@ final class CsvRecords {
 
 	private static boolean isSeparator(char c) {
 		return c == ',' || c == '\r' || c == '\n';
+	}
+
+	/**
+	 * One record.
+	 *
+	 * @param line the line of the text it starts on, from 1
+	 * @param cells its fields
+	 * @param problem what is wrong with its syntax, or null
+	 */
+	record Row(int line, List<String> cells, String problem) {
+
+		boolean isBlank() {
+			return this.cells.stream().allMatch(String::isEmpty);
+		}
+
+	}
+
+	/**
+	 * A quoted field that never ends: where the records end cannot be known.
+	 */
+	static final class UnclosedQuoteException extends RuntimeException {
+
+		private final int line;
+
+		UnclosedQuoteException(int line) {
+			super("a quoted value opened on line " + line + " is not closed");
+			this.line = line;
+		}
+
+		int line() {
+			return this.line;
+		}
+
 	}
 
 }

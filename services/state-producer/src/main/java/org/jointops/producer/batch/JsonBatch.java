@@ -30,6 +30,7 @@ final class JsonBatch {
 	}
 
 	/**
+	 * Reads a JSON batch into its reports.
 	 * @param mapper the mapper single reports are read with (strict)
 	 * @param body the body
 	 * @param maxReports most elements allowed

@@ -1,13 +1,8 @@
 package org.jointops.producer.ingest;
 
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jointops.catalogue.ReportRules;
@@ -17,15 +12,6 @@ import org.jointops.producer.ingest.BodySizeLimitFilter.BodyTooLargeException;
 import org.jointops.producer.publish.KafkaUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamContext;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -51,14 +37,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 
+	/** Problem type of a report that breaks the rules (400). */
 	public static final URI INVALID_REPORT = URI.create("urn:jointops:problem:invalid-report");
 
+	/**
+	 * Problem type of a request that cannot be taken as it is: a bad parameter, or a
+	 * batch that cannot be read (400).
+	 */
 	public static final URI INVALID_REQUEST = URI.create("urn:jointops:problem:invalid-request");
 
 	static final URI FORBIDDEN = URI.create("urn:jointops:problem:forbidden");
 
 	static final URI FOREIGN_STATE = URI.create("urn:jointops:problem:foreign-state");
 
+	/** Problem type of a body over its size limit (413). */
 	public static final URI TOO_LARGE = URI.create("urn:jointops:problem:too-large");
 
 	static final URI KAFKA_UNAVAILABLE = URI.create("urn:jointops:problem:kafka-unavailable");

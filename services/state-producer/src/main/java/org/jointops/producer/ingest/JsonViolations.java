@@ -77,7 +77,11 @@ public final class JsonViolations {
 		return new Violation(WHOLE_BODY, "the body must be one report as a JSON object");
 	}
 
-	/** Where in the report the problem is, e.g. {@code findings[1].quantity}. */
+	/**
+	 * Where in the report the problem is, e.g. {@code findings[1].quantity}.
+	 * @param ex the failure to read the report
+	 * @return the path of the offending field
+	 */
 	private static String pathOf(JacksonException ex) {
 		Deque<String> parts = new ArrayDeque<>();
 		if (!ex.getPath().isEmpty()) {
@@ -119,7 +123,11 @@ public final class JsonViolations {
 		return (type != null) ? EXPECTED.getOrDefault(type, "a " + type.getSimpleName()) : "another value";
 	}
 
-	/** What the client sent where something else was expected, in JSON's words. */
+	/**
+	 * What the client sent where something else was expected, in JSON's words.
+	 * @param ex the failure to read the report
+	 * @return what was found, e.g. {@code a string}
+	 */
 	private static String found(JacksonException ex) {
 		JsonToken token = (ex.processor() instanceof JsonParser parser) ? parser.currentToken() : null;
 		if (token == null) {

@@ -19,6 +19,7 @@ public record ReportChecked(String reportId, int revision, String state, String 
 		boolean dryRun) {
 
 	/**
+	 * The answer to a dry run of a valid revision.
 	 * @param revision a valid revision
 	 * @param topic the topic it would be sent to
 	 * @return the answer to the dry run

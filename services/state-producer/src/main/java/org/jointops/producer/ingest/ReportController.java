@@ -3,16 +3,16 @@ package org.jointops.producer.ingest;
 import jakarta.validation.Valid;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.publish.PublishedRecord;
-import org.jointops.producer.security.AgencyPrincipal;
 import org.jointops.producer.publish.ReportPublisher;
+import org.jointops.producer.security.AgencyPrincipal;
 import org.jointops.report.ReportRevision;
 import org.jointops.wire.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,6 +52,11 @@ public class ReportController {
 	 * reasons if it is refused, 503 if Kafka cannot take it now. With
 	 * {@code dryRun=true}: 200 if it would be accepted, the same refusals otherwise, and
 	 * nothing is sent.
+	 * @param request the report revision
+	 * @param dryRun whether to check the report only, without sending it
+	 * @param caller the agency that posts it
+	 * @return 202 with where the broker stored the record, or, in a dry run, 200 with the
+	 * revision as it would have been sent
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> submit(@Valid @RequestBody ReportRequest request,

@@ -13,9 +13,9 @@ import org.jointops.catalogue.Violation;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.security.AgencyPrincipal;
 import org.jointops.producer.security.ReportOwners;
-import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.wire.Quantities;
 
 import org.springframework.stereotype.Component;

@@ -43,6 +43,10 @@ class PublishingConfiguration {
 	 * The producer gives up on its own (after waiting for metadata, then for delivery)
 	 * before the request does, so that a 503 always means "not acknowledged", never
 	 * "still in flight".
+	 * @param config the producer's configuration
+	 * @param publishTimeout how long a request waits for the broker
+	 * @throws IllegalStateException if the producer's bounds do not end before the
+	 * request's
 	 */
 	static void checkBounds(Map<String, Object> config, Duration publishTimeout) {
 		long producerBound = millis(config, ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000)

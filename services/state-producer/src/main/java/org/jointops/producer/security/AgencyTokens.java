@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.jointops.support.security.TokenHashes;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.support.security.TokenHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +64,7 @@ public class AgencyTokens {
 	}
 
 	/**
+	 * Finds the agency a token belongs to.
 	 * @param token a token as presented
 	 * @return the agency it belongs to, if any
 	 */
@@ -73,6 +74,7 @@ public class AgencyTokens {
 	}
 
 	/**
+	 * The hash of a token, as the configuration gives it.
 	 * @param token a token
 	 * @return how the configuration names it: {@code sha256:} and the hex digest
 	 */

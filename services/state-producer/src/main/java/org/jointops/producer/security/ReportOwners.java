@@ -26,6 +26,7 @@ public class ReportOwners {
 	private final CountDownLatch ready = new CountDownLatch(1);
 
 	/**
+	 * The agency that first sent a report.
 	 * @param reportId a report id
 	 * @return the agency that first sent it, or empty for a new report
 	 * @throws KafkaUnavailableException while the topic has not been read to its end yet

@@ -5,21 +5,18 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
-import org.jointops.support.security.StatelessBearerSecurity;
 import org.jointops.support.security.MonitoringTokens;
+import org.jointops.support.security.StatelessBearerSecurity;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -62,7 +59,10 @@ public class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** No users but agencies with tokens (and no generated password). */
+	/**
+	 * No users but agencies with tokens (and no generated password).
+	 * @return a user details service that knows no user
+	 */
 	@Bean
 	UserDetailsService noUsers() {
 		return (username) -> {

@@ -7,32 +7,32 @@ import java.time.ZoneOffset;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.producer.ingest.IngestMetrics;
 import org.jointops.producer.ingest.RecordingPublisher;
 import org.jointops.producer.ingest.ReportIntake;
-import org.jointops.testsupport.Credentials;
-import org.jointops.testsupport.ReportJson;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
+import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.testsupport.Credentials;
+import org.jointops.testsupport.ReportJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

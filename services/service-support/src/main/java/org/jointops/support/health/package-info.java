@@ -1,0 +1,4 @@
+/**
+ * The Kafka health indicator every service has, which asks the cluster on every check.
+ */
+package org.jointops.support.health;
