@@ -1,11 +1,7 @@
 package org.jointops.wire;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Serdes of generated Avro records in single-object encoding, for internal topics and
@@ -23,16 +19,7 @@ public final class AvroSerdes {
 	 * @return a serde that fails on records of another type
 	 */
 	public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
-		Serializer<Object> serializer = new AvroSingleObjectSerializer();
-		Deserializer<Object> deserializer = new AvroSingleObjectDeserializer();
-		return Serdes.serdeFrom(serializer::serialize, (topic, bytes) -> {
-			Object value = deserializer.deserialize(topic, bytes);
-			if (value != null && !type.isInstance(value)) {
-				throw new SerializationException(
-						"Expected " + type.getName() + " on " + topic + " but found " + value.getClass().getName());
-			}
-			return type.cast(value);
-		});
+		return TypedSerde.of(type, new AvroSingleObjectSerializer(), new AvroSingleObjectDeserializer());
 	}
 
 }

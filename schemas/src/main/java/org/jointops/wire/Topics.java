@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.common.serialization.Serdes;
+
 /**
  * Names of the topics that make up the wire contract between the services.
  */
@@ -38,6 +40,24 @@ public final class Topics {
 	public static final String CATALOGUE = "catalogue.changes";
 
 	private Topics() {
+	}
+
+	/**
+	 * The catalogue topic with its serdes: the key names the version, the value is a
+	 * {@link org.jointops.catalogue.CatalogueDocument} in JSON.
+	 * @return the topic {@value #CATALOGUE}
+	 */
+	public static Topic<String, String> catalogue() {
+		return new Topic<>(CATALOGUE, Serdes.String(), Serdes.String());
+	}
+
+	/**
+	 * The dead-letter topic with its serdes: each record's original key and value, as
+	 * they were read.
+	 * @return the topic {@value #DEAD_LETTER}
+	 */
+	public static Topic<byte[], byte[]> deadLetters() {
+		return new Topic<>(DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray());
 	}
 
 	/**

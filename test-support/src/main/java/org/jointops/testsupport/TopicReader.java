@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.jointops.wire.Topic;
 
 /**
  * Reads a whole topic as it stands, committed records only, as an independent observer
@@ -21,6 +22,19 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class TopicReader {
 
 	private TopicReader() {
+	}
+
+	/**
+	 * Every committed record of a typed topic, from the start to the end offsets at the
+	 * time of the call.
+	 * @param <K> key type
+	 * @param <V> value type
+	 * @param client bootstrap servers and any security settings
+	 * @param topic the topic with its serdes
+	 * @return the records, partition by partition, in offset order
+	 */
+	public static <K, V> List<ConsumerRecord<K, V>> readAll(Map<String, Object> client, Topic<K, V> topic) {
+		return readAll(client, topic.name(), topic.keyDeserializer(), topic.valueDeserializer());
 	}
 
 	/**

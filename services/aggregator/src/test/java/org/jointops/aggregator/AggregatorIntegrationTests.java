@@ -7,15 +7,14 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.aggregator.topology.DeadLetterHeaders;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.totals.CouncilTotals;
-import org.jointops.wire.AvroSingleObjectDeserializer;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -100,11 +99,9 @@ class AggregatorIntegrationTests {
 	}
 
 	private List<CouncilTotals> committedTotals() {
-		return TopicReader
-			.readAll(this.kafka.adminClientProperties(), Topics.COUNCIL_TOTALS, new StringDeserializer(),
-					new AvroSingleObjectDeserializer())
+		return TopicReader.readAll(this.kafka.adminClientProperties(), WireFormat.singleObject().councilTotals())
 			.stream()
-			.map((record) -> (CouncilTotals) record.value())
+			.map((record) -> record.value())
 			.toList();
 	}
 

@@ -15,9 +15,9 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
+import org.jointops.wire.Topic;
 import org.jointops.wire.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +55,7 @@ class TotalsFeed implements SmartLifecycle {
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	private volatile KafkaConsumer<String, Object> consumer;
+	private volatile KafkaConsumer<String, CouncilTotals> consumer;
 
 	private Thread thread;
 
@@ -124,14 +124,15 @@ class TotalsFeed implements SmartLifecycle {
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "jointops-aggregator-feed");
-		this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), this.wire.deserializer());
+		Topic<String, CouncilTotals> topic = this.wire.councilTotals();
+		this.consumer = new KafkaConsumer<>(properties, topic.keyDeserializer(), topic.valueDeserializer());
 		this.thread = new Thread(this::run, "totals-feed");
 		this.thread.setDaemon(true);
 		this.thread.start();
 	}
 
 	private void run() {
-		KafkaConsumer<String, Object> consumer = this.consumer;
+		KafkaConsumer<String, CouncilTotals> consumer = this.consumer;
 		try {
 			while (this.running.get()) {
 				try {
@@ -159,7 +160,7 @@ class TotalsFeed implements SmartLifecycle {
 		}
 	}
 
-	private void read(KafkaConsumer<String, Object> consumer) {
+	private void read(KafkaConsumer<String, CouncilTotals> consumer) {
 		while (this.running.get() && consumer.assignment().isEmpty()) {
 			List<TopicPartition> partitions = consumer.partitionsFor(Topics.COUNCIL_TOTALS, POLL)
 				.stream()
@@ -174,9 +175,9 @@ class TotalsFeed implements SmartLifecycle {
 			}
 		}
 		while (this.running.get()) {
-			for (ConsumerRecord<String, Object> record : consumer.poll(POLL)) {
-				if (record.value() instanceof CouncilTotals totals) {
-					publish(totals);
+			for (ConsumerRecord<String, CouncilTotals> record : consumer.poll(POLL)) {
+				if (record.value() != null) {
+					publish(record.value());
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jointops.aggregator.topology.Ledgers;
+import org.jointops.aggregator.topology.ReportKey;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
 import org.jointops.report.ReportRevision;
@@ -117,7 +118,7 @@ public final class OperationHistory {
 	}
 
 	private List<Standing> standingAt(Instant asOf) {
-		Map<String, VersionedChange> last = new LinkedHashMap<>();
+		Map<ReportKey, VersionedChange> last = new LinkedHashMap<>();
 		for (VersionedChange change : this.changes) {
 			if (asOf == null || !change.change().getChangedAt().isAfter(asOf)) {
 				last.put(change.reportKey(), change);

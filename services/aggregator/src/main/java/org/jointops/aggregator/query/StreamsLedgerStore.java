@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.jointops.aggregator.topology.ChangeKeys;
+import org.jointops.aggregator.topology.ChangeKey;
 import org.jointops.aggregator.topology.CouncilTotalsTopology;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
@@ -68,13 +68,13 @@ class StreamsLedgerStore implements LedgerStore {
 	public List<VersionedChange> history(String operation) {
 		List<VersionedChange> changes = new ArrayList<>();
 		try {
-			ReadOnlyKeyValueStore<String, ReportChange> store = this.queries
+			ReadOnlyKeyValueStore<ChangeKey, ReportChange> store = this.queries
 				.retrieveQueryableStore(CouncilTotalsTopology.CHANGES_STORE, QueryableStoreTypes.keyValueStore());
-			try (KeyValueIterator<String, ReportChange> all = store.prefixScan(ChangeKeys.prefix(operation),
-					new StringSerializer())) {
+			try (KeyValueIterator<ChangeKey, ReportChange> all = store.prefixScan(ChangeKey.prefix(operation),
+					ChangeKey.prefixSerializer())) {
 				while (all.hasNext()) {
-					KeyValue<String, ReportChange> entry = all.next();
-					changes.add(new VersionedChange(ChangeKeys.versionOf(entry.key), entry.value));
+					KeyValue<ChangeKey, ReportChange> entry = all.next();
+					changes.add(new VersionedChange(entry.key.version(), entry.value));
 				}
 			}
 			if (changes.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.jointops.aggregator.query;
 
+import org.jointops.aggregator.topology.ReportKey;
 import org.jointops.ledger.ReportChange;
 import org.jointops.report.ReportRevision;
 
@@ -22,11 +23,10 @@ public record VersionedChange(long version, ReportChange change) {
 
 	/**
 	 * The report the change is of.
-	 * @return {@code STATE/reportId}
+	 * @return its key
 	 */
-	public String reportKey() {
-		ReportRevision subject = subject();
-		return subject.getState() + "/" + subject.getReportId();
+	public ReportKey reportKey() {
+		return ReportKey.of(subject());
 	}
 
 }

@@ -3,10 +3,8 @@ package org.jointops.aggregator.topology;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -23,13 +21,14 @@ import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.wire.AvroSerdes;
+import org.jointops.wire.Topic;
 import org.jointops.wire.Topics;
 
 /**
  * The aggregator's topology: findings of every state, decoded and checked (what fails
  * goes to the dead-letter topic), reduced to the standing revision of each report, and
  * summed per operation into council totals. Every processor, store and internal topic is
- * named here; the query layer uses the store names.
+ * named here; the query layer uses the store names and key types.
  *
  * <pre>
  * findings.* ─ decode-and-check ─┬─ dead letters ──────────────────────────────▶ aggregator.dead-letter
@@ -48,7 +47,7 @@ import org.jointops.wire.Topics;
  */
 public final class CouncilTotalsTopology {
 
-	/** Store of the standing revision of each report, keyed by {@code STATE/reportId}. */
+	/** Store of the standing revision of each report, keyed by {@link ReportKey}. */
 	public static final String REVISIONS_STORE = "report-revisions";
 
 	/** Store of each operation's ledger, keyed by operation: what the API reads. */
@@ -56,7 +55,7 @@ public final class CouncilTotalsTopology {
 
 	/**
 	 * Store of every change applied to an operation's ledger, keyed by operation and the
-	 * version it produced ({@link ChangeKeys}): what as-of totals, traceability and
+	 * version it produced ({@link ChangeKey}): what as-of totals, traceability and
 	 * completeness read.
 	 */
 	public static final String CHANGES_STORE = "operation-changes";
@@ -83,44 +82,43 @@ public final class CouncilTotalsTopology {
 	 * @param catchUp how long a record that breaks the rules waits for catalogue versions
 	 * written before it was checked (a producer may have accepted it against a version
 	 * this instance has not read yet) before it becomes a dead letter
-	 * @param findingsDeserializer reads the findings topics' values (the wire format)
-	 * @param totalsSerializer writes the council totals topic's values (the wire format)
+	 * @param reportRevisions the findings topics' values in the wire format (the topics
+	 * are followed by pattern, {@link Topics#FINDINGS_PATTERN})
+	 * @param councilTotals the topic the totals are written to, in the wire format
 	 * @param partitions partitions of the internal topics; never change it once the
 	 * aggregator has run, its stores are partitioned the same way
-	 * @return the stream of council totals, as written to {@value Topics#COUNCIL_TOTALS}
+	 * @return the stream of council totals, as written to {@code councilTotals}
 	 */
 	public static KStream<String, CouncilTotals> build(StreamsBuilder builder, CurrentCatalogue catalogue,
-			Duration catchUp, Deserializer<Object> findingsDeserializer, Serializer<Object> totalsSerializer,
+			Duration catchUp, Serde<ReportRevision> reportRevisions, Topic<String, CouncilTotals> councilTotals,
 			int partitions) {
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
-				Serdes.String(), AvroSerdes.of(StandingReport.class)));
+				ReportKey.SERDE, AvroSerdes.of(StandingReport.class)));
 		// a timestamped store, as a DSL aggregation would make: same changelog format
 		builder.addStateStore(
 				Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TOTALS_STORE),
 						Serdes.String(), AvroSerdes.of(OperationLedger.class)));
 		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHANGES_STORE),
-				Serdes.String(), AvroSerdes.of(ReportChange.class)));
+				ChangeKey.SERDE, AvroSerdes.of(ReportChange.class)));
 
 		Map<String, KStream<byte[], Decoded>> decoded = builder
 			.stream(Topics.FINDINGS_PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("findings"))
-			.processValues(() -> new DecodeAndCheck(catalogue, catchUp, findingsDeserializer),
+			.processValues(() -> new DecodeAndCheck(catalogue, catchUp, reportRevisions.deserializer()),
 					Named.as("decode-and-check"))
 			.split(Named.as(DECODED))
 			.branch((key, value) -> value.isValid(), Branched.as(VALID))
 			.defaultBranch(Branched.as(DEAD_LETTER));
 
+		Topic<byte[], byte[]> deadLetters = Topics.deadLetters();
 		decoded.get(DECODED + DEAD_LETTER)
 			.mapValues(Decoded::original, Named.as("original-value"))
-			.to(Topics.DEAD_LETTER, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dead-letters"));
+			.to(deadLetters.name(),
+					Produced.with(deadLetters.keySerde(), deadLetters.valueSerde()).withName("dead-letters"));
 
-		Serde<CouncilTotals> totalsSerde = Serdes.serdeFrom(totalsSerializer::serialize, (topic, bytes) -> {
-			throw new UnsupportedOperationException("the aggregator never reads " + topic);
-		});
-		KStream<String, CouncilTotals> councilTotals = decoded.get(DECODED + VALID)
-			.map((key, value) -> KeyValue.pair(LatestRevision.reportKey(value.report()), value.report()),
-					Named.as("key-by-report"))
-			.repartition(Repartitioned.<String, ReportRevision>as(REPORTS_BY_ID)
-				.withKeySerde(Serdes.String())
+		KStream<String, CouncilTotals> totals = decoded.get(DECODED + VALID)
+			.map((key, value) -> KeyValue.pair(ReportKey.of(value.report()), value.report()), Named.as("key-by-report"))
+			.repartition(Repartitioned.<ReportKey, ReportRevision>as(REPORTS_BY_ID)
+				.withKeySerde(ReportKey.SERDE)
 				.withValueSerde(AvroSerdes.of(ReportRevision.class))
 				.withNumberOfPartitions(partitions))
 			.process(LatestRevision::new, Named.as("latest-revision"), REVISIONS_STORE)
@@ -130,8 +128,9 @@ public final class CouncilTotalsTopology {
 				.withNumberOfPartitions(partitions))
 			.process(SumByOperation::new, Named.as("sum-by-operation"), TOTALS_STORE, CHANGES_STORE)
 			.mapValues((ledger) -> Ledgers.councilTotals(ledger, catalogue.current()), Named.as("council-view"));
-		councilTotals.to(Topics.COUNCIL_TOTALS, Produced.with(Serdes.String(), totalsSerde).withName("council-totals"));
-		return councilTotals;
+		totals.to(councilTotals.name(),
+				Produced.with(councilTotals.keySerde(), councilTotals.valueSerde()).withName("council-totals"));
+		return totals;
 	}
 
 }

@@ -1,9 +1,6 @@
 package org.jointops.aggregator.topology;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.jointops.aggregator.topology.DeadLetterHeaders.Kind;
 import org.jointops.catalogue.Violation;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.wire.StrictUtf8;
 import org.jointops.wire.Topics;
 
 /**
@@ -36,11 +34,11 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 
 	private final Duration catchUp;
 
-	private final Deserializer<Object> deserializer;
+	private final Deserializer<ReportRevision> deserializer;
 
 	private FixedKeyProcessorContext<byte[], Decoded> context;
 
-	DecodeAndCheck(CurrentCatalogue catalogue, Duration catchUp, Deserializer<Object> deserializer) {
+	DecodeAndCheck(CurrentCatalogue catalogue, Duration catchUp, Deserializer<ReportRevision> deserializer) {
 		this.catalogue = catalogue;
 		this.catchUp = catchUp;
 		this.deserializer = deserializer;
@@ -54,27 +52,25 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 	@Override
 	public void process(FixedKeyRecord<byte[], byte[]> record) {
 		RecordMetadata source = this.context.recordMetadata().orElseThrow();
-		Object value;
+		ReportRevision report;
 		try {
-			value = this.deserializer.deserialize(source.topic(), record.headers(), record.value());
+			report = this.deserializer.deserialize(source.topic(), record.headers(), record.value());
 		}
 		catch (SerializationException ex) {
 			if (causedByInputOutput(ex)) {
 				// e.g. a schema registry that cannot be reached: not the record's fault,
-				// so it must
-				// not become a dead letter; the task fails and the record is read again
+				// so it must not become a dead letter; the task fails and the record is
+				// read again
 				throw ex;
 			}
 			deadLetter(record, source, Kind.UNDECODABLE, ex.getMessage(), ex);
 			return;
 		}
-		if (!(value instanceof ReportRevision report)) {
-			deadLetter(record, source, Kind.UNDECODABLE, (value != null)
-					? "expected a ReportRevision, found " + value.getClass().getName() : "empty value (tombstone)",
-					null);
+		if (report == null) {
+			deadLetter(record, source, Kind.UNDECODABLE, "empty value (tombstone)", null);
 			return;
 		}
-		String key = utf8(record.key());
+		String key = StrictUtf8.decode(record.key()).orElse(null);
 		if (!report.getReportId().equals(key)) {
 			deadLetter(record, source, Kind.BAD_KEY, "key " + ((key != null) ? "'" + key + "'" : "missing or not UTF-8")
 					+ " is not the report id '" + report.getReportId() + "'", null);
@@ -131,22 +127,6 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 			}
 		}
 		return false;
-	}
-
-	private static String utf8(byte[] bytes) {
-		if (bytes == null) {
-			return null;
-		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			return null;
-		}
 	}
 
 }

@@ -18,12 +18,12 @@ import org.jointops.report.ReportRevision;
  * lower revision change nothing: the first of equal revisions stands. A withdrawn
  * revision contributes nothing.
  * <p>
- * Its input is keyed by {@link #reportKey}, so every revision of a report reaches the
- * same task, in the order of its findings partition.
+ * Its input is keyed by {@link ReportKey}, so every revision of a report reaches the same
+ * task, in the order of its findings partition.
  */
-class LatestRevision implements Processor<String, ReportRevision, String, ReportChange> {
+class LatestRevision implements Processor<ReportKey, ReportRevision, String, ReportChange> {
 
-	private KeyValueStore<String, StandingReport> store;
+	private KeyValueStore<ReportKey, StandingReport> store;
 
 	private ProcessorContext<String, ReportChange> context;
 
@@ -34,9 +34,9 @@ class LatestRevision implements Processor<String, ReportRevision, String, Report
 	}
 
 	@Override
-	public void process(Record<String, ReportRevision> record) {
+	public void process(Record<ReportKey, ReportRevision> record) {
 		ReportRevision incoming = record.value();
-		String key = record.key();
+		ReportKey key = record.key();
 		StandingReport standing = this.store.get(key);
 		if (standing != null && incoming.getRevision() <= standing.getCurrent().getRevision()) {
 			return;
@@ -56,18 +56,8 @@ class LatestRevision implements Processor<String, ReportRevision, String, Report
 		}
 	}
 
-	private void forward(Record<String, ReportRevision> record, String operation, ReportChange change) {
+	private void forward(Record<ReportKey, ReportRevision> record, String operation, ReportChange change) {
 		this.context.forward(record.withKey(operation).withValue(change).withHeaders(new RecordHeaders()));
-	}
-
-	/**
-	 * Key of a report in the revisions store: report ids are chosen by agencies, so two
-	 * states may use the same one; with the state they are unique.
-	 * @param report a revision
-	 * @return {@code STATE/reportId}
-	 */
-	static String reportKey(ReportRevision report) {
-		return report.getState() + "/" + report.getReportId();
 	}
 
 	private static ReportRevision counting(ReportRevision revision) {

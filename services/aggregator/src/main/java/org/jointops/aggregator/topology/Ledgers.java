@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -62,10 +61,10 @@ public final class Ledgers {
 	 * @return the ledger after, one version higher
 	 */
 	public static OperationLedger apply(String operation, ReportChange change, OperationLedger ledger) {
-		Map<String, LedgerCell> cells = new LinkedHashMap<>();
-		ledger.getCells().forEach((cell) -> cells.put(cellKey(cell), copy(cell)));
-		Map<String, ReportTally> tallies = new LinkedHashMap<>();
-		ledger.getTallies().forEach((tally) -> tallies.put(tallyKey(tally), copy(tally)));
+		Map<CellKey, LedgerCell> cells = new LinkedHashMap<>();
+		ledger.getCells().forEach((cell) -> cells.put(CellKey.of(cell), copy(cell)));
+		Map<TallyKey, ReportTally> tallies = new LinkedHashMap<>();
+		ledger.getTallies().forEach((tally) -> tallies.put(TallyKey.of(tally), copy(tally)));
 		if (change.getBefore() != null) {
 			add(change.getBefore(), -1, cells, tallies);
 		}
@@ -88,13 +87,14 @@ public final class Ledgers {
 				new ArrayList<>(keptTallies));
 	}
 
-	private static void add(ReportRevision report, int sign, Map<String, LedgerCell> cells,
-			Map<String, ReportTally> tallies) {
-		ReportTally tally = tallies.computeIfAbsent(tallyKey(report.getState(), report.getStage(), report.getAgency()),
+	private static void add(ReportRevision report, int sign, Map<CellKey, LedgerCell> cells,
+			Map<TallyKey, ReportTally> tallies) {
+		ReportTally tally = tallies.computeIfAbsent(
+				new TallyKey(report.getState(), report.getStage(), report.getAgency()),
 				(key) -> new ReportTally(report.getState(), report.getStage(), report.getAgency(), 0L));
 		tally.setReports(tally.getReports() + sign);
 		for (Finding finding : report.getFindings()) {
-			LedgerCell cell = cells.computeIfAbsent(cellKey(finding, report),
+			LedgerCell cell = cells.computeIfAbsent(CellKey.of(finding, report),
 					(key) -> new LedgerCell(finding.getCategory(), finding.getUnit(), finding.getCurrency(),
 							report.getState(), report.getStage(), report.getAgency(),
 							Quantities.onTheWire(BigDecimal.ZERO), 0L));
@@ -112,10 +112,10 @@ public final class Ledgers {
 	 * @return the council totals
 	 */
 	public static CouncilTotals councilTotals(OperationLedger ledger, Catalogue catalogue) {
-		Map<String, TotalLine> lines = new TreeMap<>();
+		Map<LineKey, TotalLine> lines = new TreeMap<>();
 		for (LedgerCell cell : ledger.getCells()) {
-			String key = String.format(Locale.ROOT, "%010d/%s/%s", catalogue.rankOf(cell.getCategory()),
-					cell.getCategory(), Objects.toString(cell.getCurrency(), ""));
+			LineKey key = new LineKey(catalogue.rankOf(cell.getCategory()), cell.getCategory(),
+					Objects.toString(cell.getCurrency(), ""));
 			TotalLine line = lines.computeIfAbsent(key, (k) -> new TotalLine(cell.getCategory(), cell.getUnit(),
 					cell.getCurrency(), Quantities.onTheWire(BigDecimal.ZERO), new TreeMap<>(), new TreeMap<>()));
 			line.setTotal(line.getTotal().add(cell.getQuantity()));
@@ -135,30 +135,53 @@ public final class Ledgers {
 		return ledger.getTallies().stream().mapToLong(ReportTally::getReports).sum();
 	}
 
-	private static String cellKey(LedgerCell cell) {
-		return String.join("/", cell.getCategory(), Objects.toString(cell.getCurrency(), ""), cell.getState(),
-				String.valueOf(cell.getStage()), cell.getAgency());
-	}
-
-	private static String cellKey(Finding finding, ReportRevision report) {
-		return String.join("/", finding.getCategory(), Objects.toString(finding.getCurrency(), ""), report.getState(),
-				String.valueOf(report.getStage()), report.getAgency());
-	}
-
-	private static String tallyKey(ReportTally tally) {
-		return tallyKey(tally.getState(), tally.getStage(), tally.getAgency());
-	}
-
-	private static String tallyKey(String state, int stage, String agency) {
-		return state + "/" + stage + "/" + agency;
-	}
-
 	private static LedgerCell copy(LedgerCell cell) {
 		return LedgerCell.newBuilder(cell).build();
 	}
 
 	private static ReportTally copy(ReportTally tally) {
 		return ReportTally.newBuilder(tally).build();
+	}
+
+	/**
+	 * A cell of the ledger: the sum of one category (and currency) for one state, stage
+	 * and agency.
+	 */
+	private record CellKey(String category, String currency, String state, int stage, String agency) {
+
+		static CellKey of(LedgerCell cell) {
+			return new CellKey(cell.getCategory(), cell.getCurrency(), cell.getState(), cell.getStage(),
+					cell.getAgency());
+		}
+
+		static CellKey of(Finding finding, ReportRevision report) {
+			return new CellKey(finding.getCategory(), finding.getCurrency(), report.getState(), report.getStage(),
+					report.getAgency());
+		}
+
+	}
+
+	/** The reports counted for one state, stage and agency. */
+	private record TallyKey(String state, int stage, String agency) {
+
+		static TallyKey of(ReportTally tally) {
+			return new TallyKey(tally.getState(), tally.getStage(), tally.getAgency());
+		}
+
+	}
+
+	/** A council-level line, in catalogue order: category rank, category, currency. */
+	private record LineKey(int rank, String category, String currency) implements Comparable<LineKey> {
+
+		private static final Comparator<LineKey> ORDER = Comparator.comparingInt(LineKey::rank)
+			.thenComparing(LineKey::category)
+			.thenComparing(LineKey::currency);
+
+		@Override
+		public int compareTo(LineKey other) {
+			return ORDER.compare(this, other);
+		}
+
 	}
 
 }

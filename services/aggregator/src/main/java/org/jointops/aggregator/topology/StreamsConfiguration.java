@@ -33,7 +33,7 @@ class StreamsConfiguration {
 	@Bean
 	KStream<String, CouncilTotals> councilTotals(StreamsBuilder builder, CurrentCatalogue catalogue, WireFormat wire,
 			AggregatorTopicsProperties topics, @Value("${jointops.catalogue.catch-up-timeout:2s}") Duration catchUp) {
-		return CouncilTotalsTopology.build(builder, catalogue, catchUp, wire.deserializer(), wire.serializer(),
+		return CouncilTotalsTopology.build(builder, catalogue, catchUp, wire.reportRevisions(), wire.councilTotals(),
 				topics.partitions());
 	}
 

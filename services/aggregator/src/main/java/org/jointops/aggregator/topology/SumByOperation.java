@@ -22,7 +22,7 @@ class SumByOperation implements Processor<String, ReportChange, String, Operatio
 
 	private TimestampedKeyValueStore<String, OperationLedger> ledgers;
 
-	private KeyValueStore<String, ReportChange> changes;
+	private KeyValueStore<ChangeKey, ReportChange> changes;
 
 	private ProcessorContext<String, OperationLedger> context;
 
@@ -41,7 +41,7 @@ class SumByOperation implements Processor<String, ReportChange, String, Operatio
 		OperationLedger after = Ledgers.apply(operation, record.value(), before);
 		long timestamp = (stored != null) ? Math.max(stored.timestamp(), record.timestamp()) : record.timestamp();
 		this.ledgers.put(operation, ValueAndTimestamp.make(after, timestamp));
-		this.changes.put(ChangeKeys.of(operation, after.getVersion()), record.value());
+		this.changes.put(new ChangeKey(operation, after.getVersion()), record.value());
 		this.context.forward(record.withValue(after).withTimestamp(timestamp));
 	}
 

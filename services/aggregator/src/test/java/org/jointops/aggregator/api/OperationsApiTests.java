@@ -19,6 +19,7 @@ import org.jointops.aggregator.query.VersionedChange;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.summary.SummaryController;
 import org.jointops.aggregator.topology.Ledgers;
+import org.jointops.aggregator.topology.ReportKey;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportChange;
@@ -324,11 +325,11 @@ class OperationsApiTests {
 
 		private final Map<String, List<VersionedChange>> histories = new LinkedHashMap<>();
 
-		private final Map<String, ReportRevision> standing = new LinkedHashMap<>();
+		private final Map<ReportKey, ReportRevision> standing = new LinkedHashMap<>();
 
 		/** Records a revision as the topology would: only a higher revision replaces. */
 		void record(ReportRevision report) {
-			String key = report.getState() + "/" + report.getReportId();
+			ReportKey key = ReportKey.of(report);
 			ReportRevision before = this.standing.get(key);
 			if (before != null && before.getRevision() >= report.getRevision()) {
 				return;

@@ -19,7 +19,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.jointops.aggregator.topology.ChangeKeys;
+import org.jointops.aggregator.topology.ChangeKey;
 import org.jointops.aggregator.topology.CouncilTotalsTopology;
 import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.catalogue.Catalogue;
@@ -29,10 +29,9 @@ import org.jointops.ledger.ReportChange;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
-import org.jointops.wire.AvroSingleObjectDeserializer;
-import org.jointops.wire.AvroSingleObjectSerializer;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,13 +62,13 @@ class OperationHistoryTests {
 
 	private TopologyTestDriver driver;
 
-	private final AvroSingleObjectSerializer wire = new AvroSingleObjectSerializer();
+	private final WireFormat wire = WireFormat.singleObject();
 
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
 		CouncilTotalsTopology.build(builder, CurrentCatalogue.fixed(CATALOGUE), Duration.ZERO,
-				new AvroSingleObjectDeserializer(), this.wire, 3);
+				this.wire.reportRevisions(), this.wire.councilTotals(), 3);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "history-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -250,13 +249,14 @@ class OperationHistoryTests {
 	}
 
 	private OperationHistory history(String operation) {
-		KeyValueStore<String, ReportChange> store = this.driver.getKeyValueStore(CouncilTotalsTopology.CHANGES_STORE);
+		KeyValueStore<ChangeKey, ReportChange> store = this.driver
+			.getKeyValueStore(CouncilTotalsTopology.CHANGES_STORE);
 		List<VersionedChange> changes = new ArrayList<>();
-		try (KeyValueIterator<String, ReportChange> all = store.prefixScan(ChangeKeys.prefix(operation),
-				new org.apache.kafka.common.serialization.StringSerializer())) {
+		try (KeyValueIterator<ChangeKey, ReportChange> all = store.prefixScan(ChangeKey.prefix(operation),
+				ChangeKey.prefixSerializer())) {
 			while (all.hasNext()) {
-				KeyValue<String, ReportChange> entry = all.next();
-				changes.add(new VersionedChange(ChangeKeys.versionOf(entry.key), entry.value));
+				KeyValue<ChangeKey, ReportChange> entry = all.next();
+				changes.add(new VersionedChange(entry.key.version(), entry.value));
 			}
 		}
 		return OperationHistory.of(operation, changes);
@@ -272,7 +272,8 @@ class OperationHistoryTests {
 		this.driver
 			.createInputTopic(Topics.findings(report.getState()), new ByteArraySerializer(), new ByteArraySerializer())
 			.pipeInput(report.getReportId().getBytes(StandardCharsets.UTF_8),
-					this.wire.serialize(Topics.findings(report.getState()), report), report.getSubmittedAt());
+					this.wire.reportRevisions().serializer().serialize(Topics.findings(report.getState()), report),
+					report.getSubmittedAt());
 	}
 
 	private static Instant at(String instant) {

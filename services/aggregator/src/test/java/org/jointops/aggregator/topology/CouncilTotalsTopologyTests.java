@@ -13,7 +13,6 @@ import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -28,11 +27,11 @@ import org.jointops.catalogue.Category;
 import org.jointops.catalogue.Programme;
 import org.jointops.catalogue.Unit;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.Reports;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
-import org.jointops.wire.AvroSingleObjectDeserializer;
-import org.jointops.wire.AvroSingleObjectSerializer;
+import org.jointops.wire.Topic;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +58,7 @@ class CouncilTotalsTopologyTests {
 	@TempDir
 	Path stateDir;
 
-	private final AvroSingleObjectSerializer wire = new AvroSingleObjectSerializer();
-
-	private final AvroSingleObjectDeserializer reader = new AvroSingleObjectDeserializer();
+	private final WireFormat wire = WireFormat.singleObject();
 
 	private final Map<String, CouncilTotals> latest = new HashMap<>();
 
@@ -69,14 +66,15 @@ class CouncilTotalsTopologyTests {
 
 	private TopologyTestDriver driver;
 
-	private TestOutputTopic<String, Object> councilTotals;
+	private TestOutputTopic<String, CouncilTotals> councilTotals;
 
 	private TestOutputTopic<byte[], byte[]> deadLetters;
 
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.reader, this.wire, 3);
+		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.wire.reportRevisions(),
+				this.wire.councilTotals(), 3);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "council-totals-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -84,8 +82,9 @@ class CouncilTotalsTopologyTests {
 		properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
 		properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		this.driver = new TopologyTestDriver(builder.build(), properties);
-		this.councilTotals = this.driver.createOutputTopic(Topics.COUNCIL_TOTALS, new StringDeserializer(),
-				this.reader);
+		Topic<String, CouncilTotals> totals = this.wire.councilTotals();
+		this.councilTotals = this.driver.createOutputTopic(totals.name(), totals.keyDeserializer(),
+				totals.valueDeserializer());
 		this.deadLetters = this.driver.createOutputTopic(Topics.DEAD_LETTER, new ByteArrayDeserializer(),
 				new ByteArrayDeserializer());
 	}
@@ -98,7 +97,8 @@ class CouncilTotalsTopologyTests {
 	@Test
 	void namesEveryProcessorStoreAndInternalTopic() {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.reader, this.wire, 3);
+		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.wire.reportRevisions(),
+				this.wire.councilTotals(), 3);
 		String description = builder.build().describe().toString();
 
 		assertThat(description).as("no generated names, which would shift when the topology changes")
@@ -291,7 +291,7 @@ class CouncilTotalsTopologyTests {
 	@Test
 	void sendsAReportOnAnotherStatesTopicToTheDeadLetterTopic() {
 		ReportRevision report = illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 5))).build();
-		input("KAZ").pipeInput(key(report), this.wire.serialize("findings.kaz", report));
+		input("KAZ").pipeInput(key(report), this.wire.reportRevisions().serializer().serialize("findings.kaz", report));
 
 		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
 		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("WRONG_STATE");
@@ -400,14 +400,16 @@ class CouncilTotalsTopologyTests {
 	@Test
 	void sendsARecordWhoseKeyIsNotItsReportIdToTheDeadLetterTopic() {
 		ReportRevision report = illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 5))).build();
-		input("KAZ").pipeInput("KAZ-2".getBytes(StandardCharsets.UTF_8), this.wire.serialize("findings.kaz", report));
+		input("KAZ").pipeInput("KAZ-2".getBytes(StandardCharsets.UTF_8),
+				this.wire.reportRevisions().serializer().serialize("findings.kaz", report));
 
 		assertThat(header(this.deadLetters.readRecord(), DeadLetterHeaders.KIND)).isEqualTo("BAD_KEY");
 		assertThat(this.councilTotals.isEmpty()).isTrue();
 	}
 
 	private void send(ReportRevision report) {
-		input(report.getState()).pipeInput(key(report), this.wire.serialize(Topics.findings(report.getState()), report),
+		input(report.getState()).pipeInput(key(report),
+				this.wire.reportRevisions().serializer().serialize(Topics.findings(report.getState()), report),
 				report.getSubmittedAt());
 	}
 
@@ -425,8 +427,7 @@ class CouncilTotalsTopologyTests {
 	}
 
 	private CouncilTotals totals(String operation) {
-		this.councilTotals.readKeyValuesToList()
-			.forEach((record) -> this.latest.put(record.key, (CouncilTotals) record.value));
+		this.councilTotals.readKeyValuesToList().forEach((record) -> this.latest.put(record.key, record.value));
 		assertThat(this.latest).as("council totals of %s", operation).containsKey(operation);
 		return this.latest.get(operation);
 	}

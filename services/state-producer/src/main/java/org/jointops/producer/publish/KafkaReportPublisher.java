@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
 @Component
 class KafkaReportPublisher implements ReportPublisher {
 
-	private final KafkaTemplate<String, Object> template;
+	private final KafkaTemplate<String, ReportRevision> template;
 
 	private final Duration timeout;
 
 	private final FindingsTopic findingsTopic;
 
-	KafkaReportPublisher(KafkaTemplate<String, Object> template, ProducerProperties properties,
+	KafkaReportPublisher(KafkaTemplate<String, ReportRevision> template, ProducerProperties properties,
 			FindingsTopic findingsTopic) {
 		this.template = template;
 		this.findingsTopic = findingsTopic;
@@ -62,11 +62,11 @@ class KafkaReportPublisher implements ReportPublisher {
 	@Override
 	public List<PublishOutcome> publishAll(List<ReportRevision> revisions) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
-		List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>(revisions.size());
+		List<CompletableFuture<SendResult<String, ReportRevision>>> sent = new ArrayList<>(revisions.size());
 		KafkaUnavailableException stop = null;
 		for (ReportRevision revision : revisions) {
 			try {
-				CompletableFuture<SendResult<String, Object>> future = send(revision);
+				CompletableFuture<SendResult<String, ReportRevision>> future = send(revision);
 				sent.add(future);
 				if (future.isCompletedExceptionally()) {
 					stop = unavailable(failureOf(future));
@@ -79,7 +79,7 @@ class KafkaReportPublisher implements ReportPublisher {
 			}
 		}
 		List<PublishOutcome> outcomes = new ArrayList<>(revisions.size());
-		for (CompletableFuture<SendResult<String, Object>> future : sent) {
+		for (CompletableFuture<SendResult<String, ReportRevision>> future : sent) {
 			try {
 				outcomes.add(PublishOutcome.stored(awaited(future, deadline)));
 			}
@@ -93,12 +93,12 @@ class KafkaReportPublisher implements ReportPublisher {
 		return outcomes;
 	}
 
-	private CompletableFuture<SendResult<String, Object>> send(ReportRevision revision) {
+	private CompletableFuture<SendResult<String, ReportRevision>> send(ReportRevision revision) {
 		return this.template.send(new ProducerRecord<>(this.findingsTopic.name(), null,
 				revision.getSubmittedAt().toEpochMilli(), revision.getReportId(), revision));
 	}
 
-	private PublishedRecord awaited(CompletableFuture<SendResult<String, Object>> future, long deadline) {
+	private PublishedRecord awaited(CompletableFuture<SendResult<String, ReportRevision>> future, long deadline) {
 		try {
 			long remaining = Math.max(0, deadline - System.nanoTime());
 			RecordMetadata metadata = future.get(remaining, TimeUnit.NANOSECONDS).getRecordMetadata();

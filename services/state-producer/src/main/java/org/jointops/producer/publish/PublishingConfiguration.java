@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jointops.producer.ProducerProperties;
+import org.jointops.report.ReportRevision;
 import org.jointops.support.wire.WireFormat;
+import org.jointops.wire.Topic;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -24,18 +25,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 class PublishingConfiguration {
 
 	@Bean
-	DefaultKafkaProducerFactory<String, Object> kafkaProducerFactory(KafkaProperties kafka, WireFormat wire,
+	DefaultKafkaProducerFactory<String, ReportRevision> kafkaProducerFactory(KafkaProperties kafka, WireFormat wire,
 			ProducerProperties properties, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
 		Map<String, Object> config = kafka.buildProducerProperties();
 		checkBounds(config, properties.publishTimeout());
-		DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(config,
-				new StringSerializer(), wire.serializer());
+		Topic<String, ReportRevision> findings = wire.findings(properties.state());
+		DefaultKafkaProducerFactory<String, ReportRevision> factory = new DefaultKafkaProducerFactory<>(config,
+				findings.keySerializer(), findings.valueSerializer());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}
 
 	@Bean
-	KafkaTemplate<String, Object> kafkaTemplate(DefaultKafkaProducerFactory<String, Object> factory) {
+	KafkaTemplate<String, ReportRevision> kafkaTemplate(DefaultKafkaProducerFactory<String, ReportRevision> factory) {
 		return new KafkaTemplate<>(factory);
 	}
 

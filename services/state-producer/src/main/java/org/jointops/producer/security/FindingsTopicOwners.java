@@ -41,7 +41,7 @@ class FindingsTopicOwners implements SmartLifecycle {
 
 	private final Map<String, Object> config;
 
-	private final Deserializer<Object> values;
+	private final Deserializer<ReportRevision> values;
 
 	private final String topic;
 
@@ -53,7 +53,7 @@ class FindingsTopicOwners implements SmartLifecycle {
 
 	FindingsTopicOwners(ReportOwners owners, KafkaProperties kafka, WireFormat wire, ProducerProperties properties) {
 		this.owners = owners;
-		this.values = wire.deserializer();
+		this.values = wire.findings(properties.state()).valueDeserializer();
 		this.topic = Topics.findings(properties.state());
 		Map<String, Object> consumerConfig = kafka.buildConsumerProperties();
 		consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -122,8 +122,9 @@ class FindingsTopicOwners implements SmartLifecycle {
 
 	private void note(ConsumerRecord<String, byte[]> record) {
 		try {
-			if (record.key() != null && this.values.deserialize(record.topic(), record.headers(),
-					record.value()) instanceof ReportRevision revision) {
+			ReportRevision revision = (record.key() != null)
+					? this.values.deserialize(record.topic(), record.headers(), record.value()) : null;
+			if (revision != null) {
 				this.owners.accepted(record.key(), revision.getAgency());
 			}
 		}

@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -63,19 +62,19 @@ class BatchIntegrationTests {
 		JsonNode rejected = body.get("results").get(1);
 		assertThat(rejected.get("outcome").asString()).isEqualTo("REJECTED");
 		assertThat(rejected.get("errors").get(0).get("field").asString()).isEqualTo("line 4: quantity");
-		List<ConsumerRecord<String, Object>> records = TopicReader.readAll(this.kafka.adminClientProperties(),
-				"findings.kaz", new StringDeserializer(), new AvroSingleObjectDeserializer());
+		List<ConsumerRecord<String, ReportRevision>> records = TopicReader.readAll(this.kafka.adminClientProperties(),
+				WireFormat.singleObject().findings("KAZ"));
 		assertThat(records).extracting(ConsumerRecord::key)
 			.filteredOn((key) -> key.startsWith("KAZ-CSV-"))
 			.containsExactlyInAnyOrder("KAZ-CSV-1", "KAZ-CSV-3", "KAZ-CSV-1");
 		for (JsonNode result : body.get("results")) {
 			if (result.get("outcome").asString().equals("ACCEPTED")) {
-				ConsumerRecord<String, Object> record = records.stream()
+				ConsumerRecord<String, ReportRevision> record = records.stream()
 					.filter((candidate) -> candidate.partition() == result.get("partition").asInt()
 							&& candidate.offset() == result.get("offset").asLong())
 					.findFirst()
 					.orElseThrow();
-				ReportRevision revision = (ReportRevision) record.value();
+				ReportRevision revision = record.value();
 				assertThat(revision.getReportId()).isEqualTo(result.get("reportId").asString());
 				assertThat(revision.getRevision()).isEqualTo(result.get("revision").asInt());
 			}
@@ -107,9 +106,7 @@ class BatchIntegrationTests {
 	}
 
 	private Map<String, Long> keysOnTheTopic() {
-		return TopicReader
-			.readAll(this.kafka.adminClientProperties(), "findings.kaz", new StringDeserializer(),
-					new AvroSingleObjectDeserializer())
+		return TopicReader.readAll(this.kafka.adminClientProperties(), WireFormat.singleObject().findings("KAZ"))
 			.stream()
 			.collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key,
 					java.util.stream.Collectors.counting()));

@@ -10,15 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.TopicReader;
 import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.AvroSingleObjectDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,11 +56,10 @@ class ReportClientIntegrationTests {
 				ReportJson.illegal2017("KAZ-CLIENT-1").revision(2).count("IMMIGRATION_LAW_VIOLATIONS", 12).toJson());
 		client.submit(ReportJson.illegal2017("KAZ-CLIENT-1").revision(3).withdrawn().toJson());
 
-		List<ConsumerRecord<String, Object>> records = TopicReader.readAll(this.kafka.adminClientProperties(),
-				"findings.kaz", new StringDeserializer(), new AvroSingleObjectDeserializer());
-		assertThat(records).extracting((record) -> ((ReportRevision) record.value()).getRevision())
-			.containsExactly(1, 1, 2, 3);
-		assertThat(((ReportRevision) records.get(3).value()).getWithdrawn()).isTrue();
+		List<ConsumerRecord<String, ReportRevision>> records = TopicReader.readAll(this.kafka.adminClientProperties(),
+				WireFormat.singleObject().findings("KAZ"));
+		assertThat(records).extracting((record) -> record.value().getRevision()).containsExactly(1, 1, 2, 3);
+		assertThat(records.get(3).value().getWithdrawn()).isTrue();
 	}
 
 	@Test

@@ -11,14 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.AvroSingleObjectDeserializer;
+import org.jointops.wire.Topic;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -54,10 +54,10 @@ class ReportPublishingIntegrationTests {
 		assertThat(response.status()).isEqualTo(202);
 		JsonNode body = response.json();
 		assertThat(body.get("topic").asString()).isEqualTo("findings.kaz");
-		ConsumerRecord<String, Object> record = readAt(
+		ConsumerRecord<String, ReportRevision> record = readAt(
 				new TopicPartition("findings.kaz", body.get("partition").asInt()), body.get("offset").asLong());
 		assertThat(record.key()).isEqualTo("KAZ-INTERIOR-2017-0001");
-		ReportRevision revision = (ReportRevision) record.value();
+		ReportRevision revision = record.value();
 		assertThat(revision.getState()).isEqualTo("KAZ");
 		assertThat(revision.getRevision()).isEqualTo(1);
 		assertThat(revision.getFindings()).hasSize(2);
@@ -81,11 +81,12 @@ class ReportPublishingIntegrationTests {
 		assertThat(health.json().at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
 	}
 
-	private ConsumerRecord<String, Object> readAt(TopicPartition partition, long offset) {
+	private ConsumerRecord<String, ReportRevision> readAt(TopicPartition partition, long offset) {
 		Map<String, Object> config = new HashMap<>(this.kafka.adminClientProperties());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new AvroSingleObjectDeserializer())) {
+		Topic<String, ReportRevision> findings = WireFormat.singleObject().findings("KAZ");
+		try (KafkaConsumer<String, ReportRevision> consumer = new KafkaConsumer<>(config, findings.keyDeserializer(),
+				findings.valueDeserializer())) {
 			consumer.assign(List.of(partition));
 			consumer.seek(partition, offset);
 			var records = consumer.poll(Duration.ofSeconds(10)).records(partition);
