@@ -13,9 +13,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificRecord;
+import org.jointops.ledger.Activity;
+import org.jointops.ledger.Checkpoint;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.ledger.OperationState;
 import org.jointops.ledger.ReportChange;
+import org.jointops.ledger.ReportEntry;
 import org.jointops.ledger.StandingReport;
+import org.jointops.ledger.Tally;
 import org.jointops.report.ReportRevision;
 import org.jointops.totals.CouncilTotals;
 
@@ -30,7 +35,8 @@ public final class SchemaHistory implements SchemaStore {
 
 	/** The record types that travel as messages (on topics or in state stores). */
 	public static final List<Class<? extends SpecificRecord>> MESSAGE_TYPES = List.of(ReportRevision.class,
-			CouncilTotals.class, StandingReport.class, ReportChange.class, OperationLedger.class);
+			CouncilTotals.class, StandingReport.class, ReportChange.class, OperationLedger.class, OperationState.class,
+			Tally.class, Checkpoint.class, ReportEntry.class, Activity.class);
 
 	private static final SchemaHistory BUNDLED = load(SchemaHistory.class.getClassLoader());
 

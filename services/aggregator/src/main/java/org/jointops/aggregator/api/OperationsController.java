@@ -7,10 +7,10 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.security.ReaderAccess;
-import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.ledger.OperationLedger;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +36,10 @@ class OperationsController {
 	@GetMapping
 	@Operation(summary = "The operations that reports have named, most recently changed first")
 	Map<String, List<OperationEntry>> operations() {
-		List<OperationEntry> operations = this.queries.ledgers()
+		List<OperationEntry> operations = this.queries.operations()
 			.stream()
-			.map((ledger) -> new OperationEntry(ledger.getOperation(), this.queries.nameOf(ledger.getOperation()),
-					Ledgers.reports(ledger), ledger.getVersion(), ledger.getUpdatedAt()))
+			.map((state) -> new OperationEntry(state.getOperation(), this.queries.nameOf(state.getOperation()),
+					state.getReports(), state.getVersion(), state.getUpdatedAt()))
 			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed())
 			.toList();
 		return Map.of("operations", operations);

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.jointops.aggregator.query.OperationHistory.StandingReportView;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.catalogue.Unit;
+import org.jointops.ledger.ReportEntry;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
 
@@ -31,11 +31,11 @@ import org.jointops.report.ReportRevision;
 record ReportView(String state, String reportId, String agency, int stage, LocalDate periodStart, LocalDate periodEnd,
 		int revision, int revisions, Instant submittedAt, long version, List<FindingView> findings) {
 
-	static ReportView of(StandingReportView standing, TotalsFilter filter) {
-		ReportRevision report = standing.report();
+	static ReportView of(ReportEntry entry, TotalsFilter filter) {
+		ReportRevision report = entry.getStanding();
 		return new ReportView(report.getState(), report.getReportId(), report.getAgency(), report.getStage(),
-				report.getPeriodStart(), report.getPeriodEnd(), report.getRevision(), standing.revisions(),
-				report.getSubmittedAt(), standing.version(),
+				report.getPeriodStart(), report.getPeriodEnd(), report.getRevision(), entry.getRevisions(),
+				report.getSubmittedAt(), entry.getVersion(),
 				report.getFindings().stream().filter(filter::keeps).map(FindingView::of).toList());
 	}
 

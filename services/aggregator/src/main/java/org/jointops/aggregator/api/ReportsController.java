@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.jointops.aggregator.query.OperationHistory;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.security.ReaderAccess;
@@ -45,11 +44,10 @@ class ReportsController {
 					required = false) Instant asOf) {
 		TotalsFilter filter = ReaderAccess.reports(TotalsParameters.filter(state, stage, agency, category));
 		this.queries.check(operation, filter);
-		OperationHistory history = this.queries.history(operation);
-		List<ReportView> reports = history.reports(asOf)
+		List<ReportView> reports = this.queries.reports(operation, asOf)
 			.stream()
-			.filter((standing) -> filter.matches(standing.report()))
-			.map((standing) -> ReportView.of(standing, filter))
+			.filter((entry) -> filter.matches(entry.getStanding()))
+			.map((entry) -> ReportView.of(entry, filter))
 			.toList();
 		return new ReportsView(operation, this.queries.nameOf(operation), asOf, reports.size(), reports);
 	}

@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jointops.aggregator.query.OperationHistory.Submission;
+import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.MemberState;
 import org.jointops.catalogue.Operation;
 import org.jointops.catalogue.Stage;
+import org.jointops.ledger.Activity;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportTally;
 
 /**
  * Who has reported on each stage of an operation, when, and who is overdue. A pure
- * function of the operation's submissions, its current ledger, the catalogue and the
- * instant it is judged at.
+ * function of the operation's activity (kept as the changes flow), its current ledger,
+ * the catalogue and the instant it is judged at.
  * <p>
  * Deadlines are days (UTC): a state that has not reported on a stage by the end of its
  * reporting deadline ({@link Operation#reportingDeadline}) is {@link Status#OVERDUE}; one
@@ -30,7 +31,7 @@ final class Completeness {
 	private Completeness() {
 	}
 
-	static CompletenessView of(Operation operation, Catalogue catalogue, List<Submission> submissions,
+	static CompletenessView of(Operation operation, Catalogue catalogue, Map<ActivityKey, Activity> activity,
 			OperationLedger ledger, Instant now) {
 		List<CompletenessView.StageView> stages = new ArrayList<>();
 		for (Stage stage : operation.stages()) {
@@ -41,23 +42,14 @@ final class Completeness {
 			List<String> overdue = new ArrayList<>();
 			int reported = 0;
 			for (MemberState state : catalogue.states()) {
-				Map<String, AgencyActivity> agencies = new TreeMap<>();
-				for (Submission submission : submissions) {
-					if (submission.stage() == stage.stage() && submission.state().equals(state.code())) {
-						agencies.computeIfAbsent(submission.agency(), (code) -> new AgencyActivity())
-							.add(submission.submittedAt());
+				Map<String, Activity> agencies = new TreeMap<>();
+				activity.forEach((key, agency) -> {
+					if (key.stage() == stage.stage() && key.state().equals(state.code())) {
+						agencies.put(key.agency(), agency);
 					}
-				}
-				Instant first = agencies.values()
-					.stream()
-					.map(AgencyActivity::first)
-					.min(Instant::compareTo)
-					.orElse(null);
-				Instant last = agencies.values()
-					.stream()
-					.map(AgencyActivity::last)
-					.max(Instant::compareTo)
-					.orElse(null);
+				});
+				Instant first = agencies.values().stream().map(Activity::getFirst).min(Instant::compareTo).orElse(null);
+				Instant last = agencies.values().stream().map(Activity::getLast).max(Instant::compareTo).orElse(null);
 				Status status;
 				if (first != null) {
 					reported++;
@@ -71,8 +63,10 @@ final class Completeness {
 					status = Status.AWAITED;
 				}
 				List<CompletenessView.AgencyView> agencyViews = new ArrayList<>();
-				agencies.forEach((agency, activity) -> agencyViews.add(new CompletenessView.AgencyView(agency,
-						counting(ledger, state.code(), stage.stage(), agency), activity.submissions, activity.last)));
+				agencies.forEach((agency,
+						submitted) -> agencyViews.add(new CompletenessView.AgencyView(agency,
+								counting(ledger, state.code(), stage.stage(), agency), (int) submitted.getSubmissions(),
+								submitted.getLast())));
 				states.add(new CompletenessView.StateView(state.code(), state.name(), status,
 						counting(ledger, state.code(), stage.stage(), null), first, last, agencyViews));
 			}
@@ -105,30 +99,6 @@ final class Completeness {
 
 		/** It has not reported yet; the deadline has not passed, or none is set. */
 		AWAITED
-
-	}
-
-	private static final class AgencyActivity {
-
-		private Instant first;
-
-		private Instant last;
-
-		private int submissions;
-
-		void add(Instant at) {
-			this.first = (this.first == null || at.isBefore(this.first)) ? at : this.first;
-			this.last = (this.last == null || at.isAfter(this.last)) ? at : this.last;
-			this.submissions++;
-		}
-
-		Instant first() {
-			return this.first;
-		}
-
-		Instant last() {
-			return this.last;
-		}
 
 	}
 

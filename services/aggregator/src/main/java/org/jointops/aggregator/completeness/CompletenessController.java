@@ -3,7 +3,6 @@ package org.jointops.aggregator.completeness;
 import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.jointops.aggregator.query.OperationHistory;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
 import org.jointops.aggregator.security.ReaderAccess;
@@ -39,8 +38,7 @@ public class CompletenessController {
 		java.util.Optional<String> only = ReaderAccess.completenessState();
 		org.jointops.catalogue.Operation known = this.queries.catalogued(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
-		OperationHistory history = this.queries.history(operation);
-		CompletenessView view = Completeness.of(known, this.queries.catalogue(), history.submissions(),
+		CompletenessView view = Completeness.of(known, this.queries.catalogue(), this.queries.activity(operation),
 				this.queries.ledger(operation, null), this.clock.instant());
 		return only.map(view::onlyState).orElse(view);
 	}

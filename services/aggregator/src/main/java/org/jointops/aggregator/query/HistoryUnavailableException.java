@@ -1,8 +1,8 @@
 package org.jointops.aggregator.query;
 
 /**
- * The history a query needs is not complete (the ledger's first changes were made before
- * the history was recorded).
+ * The history a query needs is no longer kept (it was pruned after the operation had been
+ * quiet for longer than the history's retention).
  */
 public class HistoryUnavailableException extends RuntimeException {
 

@@ -2,16 +2,22 @@ package org.jointops.aggregator.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.jointops.aggregator.topology.Ledgers;
+import org.jointops.aggregator.ledger.ActivityKey;
+import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.Operation;
 import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
+import org.jointops.ledger.Activity;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.ledger.OperationState;
+import org.jointops.ledger.ReportEntry;
 import org.jointops.support.catalogue.CurrentCatalogue;
 
 import org.springframework.stereotype.Component;
@@ -42,11 +48,11 @@ public class OperationQueries {
 	}
 
 	/**
-	 * Every operation's current ledger.
-	 * @return the ledgers
+	 * Every operation reports have named: version, report count and last change.
+	 * @return the operations
 	 */
-	public List<OperationLedger> ledgers() {
-		return this.ledgers.ledgers();
+	public List<OperationState> operations() {
+		return this.ledgers.operations();
 	}
 
 	/**
@@ -56,39 +62,44 @@ public class OperationQueries {
 	 * @return the ledger; an operation without reports (at that instant) has an empty
 	 * ledger at version 0
 	 * @throws UnknownOperationException if neither the catalogue nor any report names it
-	 * @throws HistoryUnavailableException if the history needed for {@code asOf} is not
-	 * complete
+	 * @throws HistoryUnavailableException if the history before {@code asOf} was pruned
 	 */
 	public OperationLedger ledger(String operation, Instant asOf) {
-		if (asOf == null) {
-			return this.ledgers.ledger(operation).orElseGet(() -> emptyLedger(operation));
+		Optional<OperationLedger> live = this.ledgers.ledger(operation);
+		if (live.isEmpty()) {
+			return emptyLedger(operation);
 		}
-		return history(operation).ledgerAsOf(asOf);
+		return (asOf != null) ? this.ledgers.ledgerAsOf(operation, asOf) : live.get();
 	}
 
 	/**
-	 * An operation's whole history, from its first change: what as-of totals,
-	 * traceability and completeness are read from.
+	 * The reports that count in an operation, each at its standing revision.
 	 * @param operation operation code
-	 * @return its changes
+	 * @param asOf an instant, or null for now
+	 * @return the counting reports, by state, agency and report id
 	 * @throws UnknownOperationException if neither the catalogue nor any report names it
-	 * @throws HistoryUnavailableException if the history does not go back to the first
-	 * change (the operation was counted before histories were recorded): answers read
-	 * from it would silently leave reports out
+	 * @throws HistoryUnavailableException if the history before {@code asOf} was pruned
 	 */
-	public OperationHistory history(String operation) {
-		List<VersionedChange> changes = this.ledgers.history(operation);
-		if (changes.isEmpty()) {
+	public List<ReportEntry> reports(String operation, Instant asOf) {
+		List<ReportEntry> reports = this.ledgers.reports(operation, asOf);
+		if (reports.isEmpty()) {
 			known(operation);
 		}
-		OperationHistory history = OperationHistory.of(operation, changes);
-		boolean missing = history.firstVersion() == 0 && this.ledgers.ledger(operation).isPresent();
-		if (!history.isComplete() || missing) {
-			throw new HistoryUnavailableException("The history of " + operation + " is not kept from its first "
-					+ "change (the aggregator counted it before it recorded histories), so its totals at an "
-					+ "instant, the reports behind them and its completeness cannot be given exactly");
-		}
-		return history;
+		return reports.stream()
+			.filter((entry) -> entry.getStanding() != null)
+			.sorted(Comparator.comparing((ReportEntry entry) -> entry.getStanding().getState())
+				.thenComparing((entry) -> entry.getStanding().getAgency())
+				.thenComparing((entry) -> entry.getStanding().getReportId()))
+			.toList();
+	}
+
+	/**
+	 * Who submitted on each stage of an operation, and when.
+	 * @param operation operation code
+	 * @return each agency's activity by stage and state
+	 */
+	public Map<ActivityKey, Activity> activity(String operation) {
+		return this.ledgers.activity(operation);
 	}
 
 	/**

@@ -1,91 +1,105 @@
 package org.jointops.aggregator.query;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.jointops.aggregator.topology.ChangeKey;
-import org.jointops.aggregator.topology.CouncilTotalsTopology;
+import org.jointops.aggregator.ledger.ActivityKey;
+import org.jointops.aggregator.ledger.HistoryPrunedException;
+import org.jointops.aggregator.ledger.LedgerReader;
+import org.jointops.aggregator.ledger.LedgerStores;
+import org.jointops.aggregator.ledger.StoreSource;
+import org.jointops.ledger.Activity;
 import org.jointops.ledger.OperationLedger;
-import org.jointops.ledger.ReportChange;
+import org.jointops.ledger.OperationState;
+import org.jointops.ledger.ReportEntry;
 
 import org.springframework.kafka.streams.KafkaStreamsInteractiveQueryService;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the operations' ledgers from this instance's Kafka Streams state store
- * ({@value CouncilTotalsTopology#TOTALS_STORE}) and their histories
- * ({@value CouncilTotalsTopology#CHANGES_STORE}). With several instances, an operation
- * whose ledger another instance holds is not answered here as if it had no reports.
+ * Reads the operations' ledgers from this instance's Kafka Streams state stores
+ * ({@link LedgerStores}) through interactive queries. With several instances, an
+ * operation whose ledger another instance holds is not answered here as if it had no
+ * reports.
  */
 @Component
 class StreamsLedgerStore implements LedgerStore {
 
 	private final KafkaStreamsInteractiveQueryService queries;
 
+	private final LedgerReader reader;
+
 	StreamsLedgerStore(KafkaStreamsInteractiveQueryService queries) {
 		this.queries = queries;
+		this.reader = new LedgerReader(new StoreSource() {
+
+			@Override
+			public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+				return queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
+			}
+
+		});
 	}
 
 	@Override
 	public Optional<OperationLedger> ledger(String operation) {
-		try {
-			OperationLedger ledger = store().get(operation);
-			if (ledger == null) {
+		return read(() -> {
+			Optional<OperationLedger> ledger = this.reader.ledger(operation);
+			if (ledger.isEmpty()) {
 				checkHeldHere(operation);
 			}
-			return Optional.ofNullable(ledger);
-		}
-		catch (InvalidStateStoreException | IllegalStateException ex) {
-			throw unavailable(ex);
-		}
+			return ledger;
+		});
 	}
 
 	@Override
-	public List<OperationLedger> ledgers() {
-		List<OperationLedger> ledgers = new ArrayList<>();
-		try (KeyValueIterator<String, OperationLedger> all = store().all()) {
-			while (all.hasNext()) {
-				KeyValue<String, OperationLedger> entry = all.next();
-				ledgers.add(entry.value);
-			}
-		}
-		catch (InvalidStateStoreException ex) {
-			throw unavailable(ex);
-		}
-		return ledgers;
+	public List<OperationState> operations() {
+		return read(this.reader::operations);
 	}
 
 	@Override
-	public List<VersionedChange> history(String operation) {
-		List<VersionedChange> changes = new ArrayList<>();
+	public OperationLedger ledgerAsOf(String operation, Instant asOf) {
+		return read(() -> {
+			checkHeldHere(operation);
+			return this.reader.ledgerAsOf(operation, asOf);
+		});
+	}
+
+	@Override
+	public List<ReportEntry> reports(String operation, Instant asOf) {
+		return read(() -> {
+			checkHeldHere(operation);
+			return this.reader.reports(operation, asOf);
+		});
+	}
+
+	@Override
+	public Map<ActivityKey, Activity> activity(String operation) {
+		return read(() -> {
+			checkHeldHere(operation);
+			return this.reader.activity(operation);
+		});
+	}
+
+	private <T> T read(Supplier<T> read) {
 		try {
-			ReadOnlyKeyValueStore<ChangeKey, ReportChange> store = this.queries
-				.retrieveQueryableStore(CouncilTotalsTopology.CHANGES_STORE, QueryableStoreTypes.keyValueStore());
-			try (KeyValueIterator<ChangeKey, ReportChange> all = store.prefixScan(ChangeKey.prefix(operation),
-					ChangeKey.prefixSerializer())) {
-				while (all.hasNext()) {
-					KeyValue<ChangeKey, ReportChange> entry = all.next();
-					changes.add(new VersionedChange(entry.key.version(), entry.value));
-				}
-			}
-			if (changes.isEmpty()) {
-				checkHeldHere(operation);
-			}
+			return read.get();
+		}
+		catch (HistoryPrunedException ex) {
+			throw new HistoryUnavailableException(ex.getMessage());
 		}
 		catch (InvalidStateStoreException | IllegalStateException ex) {
-			throw unavailable(ex);
+			throw new TotalsUnavailableException(
+					"The totals are being restored or rebalanced and cannot be read right now; retry shortly", ex);
 		}
-		changes.sort(Comparator.comparingLong(VersionedChange::version));
-		return changes;
 	}
 
 	private void checkHeldHere(String operation) {
@@ -93,7 +107,7 @@ class StreamsLedgerStore implements LedgerStore {
 		if (self == null) {
 			return; // application.server not set: a single instance holds everything
 		}
-		HostInfo holder = this.queries.getKafkaStreamsApplicationHostInfo(CouncilTotalsTopology.TOTALS_STORE, operation,
+		HostInfo holder = this.queries.getKafkaStreamsApplicationHostInfo(LedgerStores.OPERATIONS, operation,
 				new StringSerializer());
 		if (holder != null && !holder.equals(self)) {
 			throw new TotalsUnavailableException(
@@ -101,21 +115,6 @@ class StreamsLedgerStore implements LedgerStore {
 							+ holder.port() + "; ask it there",
 					null);
 		}
-	}
-
-	private ReadOnlyKeyValueStore<String, OperationLedger> store() {
-		try {
-			return this.queries.retrieveQueryableStore(CouncilTotalsTopology.TOTALS_STORE,
-					QueryableStoreTypes.keyValueStore());
-		}
-		catch (IllegalStateException | InvalidStateStoreException ex) {
-			throw unavailable(ex);
-		}
-	}
-
-	private static TotalsUnavailableException unavailable(RuntimeException ex) {
-		return new TotalsUnavailableException(
-				"The totals are being restored or rebalanced and cannot be read right now; retry shortly", ex);
 	}
 
 }

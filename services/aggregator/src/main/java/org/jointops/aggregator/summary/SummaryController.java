@@ -7,10 +7,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
-import org.jointops.aggregator.topology.Ledgers;
 import org.jointops.totals.CouncilTotals;
 
 import org.springframework.http.HttpHeaders;

@@ -13,10 +13,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
-import org.jointops.ledger.OperationLedger;
+import org.jointops.aggregator.ledger.LedgerStores;
+import org.jointops.aggregator.ledger.ReportKey;
 import org.jointops.ledger.ReportChange;
-import org.jointops.ledger.StandingReport;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.totals.CouncilTotals;
@@ -27,38 +26,27 @@ import org.jointops.wire.Topics;
 /**
  * The aggregator's topology: findings of every state, decoded and checked (what fails
  * goes to the dead-letter topic), reduced to the standing revision of each report, and
- * summed per operation into council totals. Every processor, store and internal topic is
- * named here; the query layer uses the store names and key types.
+ * applied slot by slot to each operation's ledger, whose council totals are written to
+ * {@value Topics#COUNCIL_TOTALS}. Every processor, store and internal topic is named here
+ * and in {@link LedgerStores}; the query layer uses the same names and key types.
  *
  * <pre>
- * findings.* ─ decode-and-check ─┬─ dead letters ──────────────────────────────▶ aggregator.dead-letter
- *                                └─ key-by-report ─▶ repartition reports-by-id (key STATE/reportId)
+ * findings.* ─ decode-and-check ─┬─ dead letters ─────────────────────────▶ aggregator.dead-letter
+ *                                └─ key-by-report ─▶ repartition reports-by-id (key ReportKey)
  *                                     latest-revision [report-revisions]
  *                                     │ change of contribution, keyed by operation
  *                                     ▼ repartition changes-by-operation
- *                                  sum-by-operation [operation-totals, operation-changes]
- *                                     ─ council-view ─▶ council.totals
+ *                                  ledger [operations, ledger-slots, council-lines, change-log,
+ *                                          checkpoints, checkpoint-slots, operation-reports,
+ *                                          report-history, operation-activity]
+ *                                     ─ at most once per commit interval ─▶ council.totals
  * </pre>
  *
- * Reports are re-keyed by {@code STATE/reportId} through an internal topic with a fixed
- * number of partitions, so every revision of a report meets its predecessors in one task
- * however the findings topics are partitioned, and even if partitions are added to them
- * later.
+ * Reports are re-keyed by {@link ReportKey} through an internal topic with a fixed number
+ * of partitions, so every revision of a report meets its predecessors in one task however
+ * the findings topics are partitioned, and even if partitions are added to them later.
  */
 public final class CouncilTotalsTopology {
-
-	/** Store of the standing revision of each report, keyed by {@link ReportKey}. */
-	public static final String REVISIONS_STORE = "report-revisions";
-
-	/** Store of each operation's ledger, keyed by operation: what the API reads. */
-	public static final String TOTALS_STORE = "operation-totals";
-
-	/**
-	 * Store of every change applied to an operation's ledger, keyed by operation and the
-	 * version it produced ({@link ChangeKey}): what as-of totals, traceability and
-	 * completeness read.
-	 */
-	public static final String CHANGES_STORE = "operation-changes";
 
 	/** Repartition topic (suffix) that brings all revisions of one report together. */
 	public static final String REPORTS_BY_ID = "reports-by-id";
@@ -87,19 +75,14 @@ public final class CouncilTotalsTopology {
 	 * @param councilTotals the topic the totals are written to, in the wire format
 	 * @param partitions partitions of the internal topics; never change it once the
 	 * aggregator has run, its stores are partitioned the same way
+	 * @param historyRetention how long the history of an operation with no change is kept
 	 * @return the stream of council totals, as written to {@code councilTotals}
 	 */
 	public static KStream<String, CouncilTotals> build(StreamsBuilder builder, CurrentCatalogue catalogue,
 			Duration catchUp, Serde<ReportRevision> reportRevisions, Topic<String, CouncilTotals> councilTotals,
-			int partitions) {
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS_STORE),
-				ReportKey.SERDE, AvroSerdes.of(StandingReport.class)));
-		// a timestamped store, as a DSL aggregation would make: same changelog format
-		builder.addStateStore(
-				Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TOTALS_STORE),
-						Serdes.String(), AvroSerdes.of(OperationLedger.class)));
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CHANGES_STORE),
-				ChangeKey.SERDE, AvroSerdes.of(ReportChange.class)));
+			int partitions, Duration historyRetention) {
+		LedgerStores.addRevisionStore(builder);
+		String[] ledgerStores = LedgerStores.addLedgerStores(builder);
 
 		Map<String, KStream<byte[], Decoded>> decoded = builder
 			.stream(Topics.FINDINGS_PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("findings"))
@@ -121,13 +104,12 @@ public final class CouncilTotalsTopology {
 				.withKeySerde(ReportKey.SERDE)
 				.withValueSerde(AvroSerdes.of(ReportRevision.class))
 				.withNumberOfPartitions(partitions))
-			.process(LatestRevision::new, Named.as("latest-revision"), REVISIONS_STORE)
+			.process(LatestRevision::new, Named.as("latest-revision"), LedgerStores.REVISIONS)
 			.repartition(Repartitioned.<String, ReportChange>as(CHANGES_BY_OPERATION)
 				.withKeySerde(Serdes.String())
 				.withValueSerde(AvroSerdes.of(ReportChange.class))
 				.withNumberOfPartitions(partitions))
-			.process(SumByOperation::new, Named.as("sum-by-operation"), TOTALS_STORE, CHANGES_STORE)
-			.mapValues((ledger) -> Ledgers.councilTotals(ledger, catalogue.current()), Named.as("council-view"));
+			.process(() -> new LedgerUpdate(catalogue, historyRetention), Named.as("ledger"), ledgerStores);
 		totals.to(councilTotals.name(),
 				Produced.with(councilTotals.keySerde(), councilTotals.valueSerde()).withName("council-totals"));
 		return totals;

@@ -7,16 +7,17 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jointops.aggregator.ledger.LedgerStores;
+import org.jointops.aggregator.ledger.ReportKey;
 import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.StandingReport;
 import org.jointops.report.ReportRevision;
 
 /**
- * Keeps the standing revision of every report (store
- * {@value CouncilTotalsTopology#REVISIONS_STORE}) and emits a change of contribution,
- * keyed by operation, when a higher revision replaces it. The same revision again and any
- * lower revision change nothing: the first of equal revisions stands. A withdrawn
- * revision contributes nothing.
+ * Keeps the standing revision of every report (store {@value LedgerStores#REVISIONS}) and
+ * emits a change of contribution, keyed by operation, when a higher revision replaces it.
+ * The same revision again and any lower revision change nothing: the first of equal
+ * revisions stands. A withdrawn revision contributes nothing.
  * <p>
  * Its input is keyed by {@link ReportKey}, so every revision of a report reaches the same
  * task, in the order of its findings partition.
@@ -30,7 +31,7 @@ class LatestRevision implements Processor<ReportKey, ReportRevision, String, Rep
 	@Override
 	public void init(ProcessorContext<String, ReportChange> context) {
 		this.context = context;
-		this.store = context.getStateStore(CouncilTotalsTopology.REVISIONS_STORE);
+		this.store = context.getStateStore(LedgerStores.REVISIONS);
 	}
 
 	@Override
@@ -42,10 +43,10 @@ class LatestRevision implements Processor<ReportKey, ReportRevision, String, Rep
 			return;
 		}
 		int accepted = (standing != null) ? standing.getRevisionsAccepted() + 1 : 1;
-		this.store.put(key, new StandingReport(incoming, accepted));
+		Instant at = changedAt(incoming, standing);
+		this.store.put(key, new StandingReport(incoming, accepted, at));
 		ReportRevision before = (standing != null) ? counting(standing.getCurrent()) : null;
 		ReportRevision after = counting(incoming);
-		Instant at = incoming.getSubmittedAt();
 		if (before != null && after != null && !before.getOperation().equals(after.getOperation())) {
 			forward(record, before.getOperation(), new ReportChange(before, null, at, accepted));
 			forward(record, after.getOperation(), new ReportChange(null, after, at, accepted));
@@ -58,6 +59,21 @@ class LatestRevision implements Processor<ReportKey, ReportRevision, String, Rep
 
 	private void forward(Record<ReportKey, ReportRevision> record, String operation, ReportChange change) {
 		this.context.forward(record.withKey(operation).withValue(change).withHeaders(new RecordHeaders()));
+	}
+
+	/*
+	 * The time of a report's change: its new revision's submission time, unless the
+	 * report's previous change was later (a revision stamped by a clock behind), so that
+	 * a report's changes are in time order.
+	 */
+	private static Instant changedAt(ReportRevision incoming, StandingReport standing) {
+		Instant submitted = incoming.getSubmittedAt();
+		if (standing == null) {
+			return submitted;
+		}
+		Instant previous = (standing.getChangedAt() != null) ? standing.getChangedAt()
+				: standing.getCurrent().getSubmittedAt();
+		return previous.isAfter(submitted) ? previous : submitted;
 	}
 
 	private static ReportRevision counting(ReportRevision revision) {

@@ -32,9 +32,10 @@ class StreamsConfiguration {
 
 	@Bean
 	KStream<String, CouncilTotals> councilTotals(StreamsBuilder builder, CurrentCatalogue catalogue, WireFormat wire,
-			AggregatorTopicsProperties topics, @Value("${jointops.catalogue.catch-up-timeout:2s}") Duration catchUp) {
+			AggregatorTopicsProperties topics, HistoryProperties history,
+			@Value("${jointops.catalogue.catch-up-timeout:2s}") Duration catchUp) {
 		return CouncilTotalsTopology.build(builder, catalogue, catchUp, wire.reportRevisions(), wire.councilTotals(),
-				topics.partitions());
+				topics.partitions(), history.retention());
 	}
 
 	/**

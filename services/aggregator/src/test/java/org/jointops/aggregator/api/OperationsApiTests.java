@@ -3,27 +3,16 @@ package org.jointops.aggregator.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
-import org.jointops.aggregator.query.LedgerStore;
+import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.aggregator.query.OperationQueries;
-import org.jointops.aggregator.query.TotalsUnavailableException;
-import org.jointops.aggregator.query.VersionedChange;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.summary.SummaryController;
-import org.jointops.aggregator.topology.Ledgers;
-import org.jointops.aggregator.topology.ReportKey;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.ledger.OperationLedger;
-import org.jointops.ledger.ReportChange;
-import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +51,7 @@ class OperationsApiTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	InMemoryLedgers ledgers;
+	DrivenLedgers ledgers;
 
 	@BeforeEach
 	void startEmpty() {
@@ -288,12 +277,11 @@ class OperationsApiTests {
 	}
 
 	@Test
-	void answers409RatherThanPartialAnswersWhenTheHistoryDoesNotGoBackToTheStart() {
+	void answers409RatherThanPartialAnswersForInstantsBeforeAPrunedHistory() {
 		recordThreeReports();
-		this.ledgers.forgetHistoryBefore("ILLEGAL-2017", 3);
+		this.ledgers.pruneQuietHistories();
 
-		for (String uri : List.of("/api/v1/operations/ILLEGAL-2017/reports",
-				"/api/v1/operations/ILLEGAL-2017/completeness",
+		for (String uri : List.of("/api/v1/operations/ILLEGAL-2017/reports?asOf=2017-06-04T00:00:00Z",
 				"/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-04T00:00:00Z")) {
 			MvcTestResult result = this.mvc.get().uri(uri).exchange();
 			assertThat(result).as(uri).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -301,7 +289,11 @@ class OperationsApiTests {
 				.extractingPath("$.type")
 				.isEqualTo("urn:jointops:problem:history-unavailable");
 		}
-		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals")).hasStatusOk();
+		for (String uri : List.of("/api/v1/operations/ILLEGAL-2017/totals",
+				"/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-06T00:00:00Z",
+				"/api/v1/operations/ILLEGAL-2017/reports", "/api/v1/operations/ILLEGAL-2017/completeness")) {
+			assertThat(this.mvc.get().uri(uri)).as(uri).hasStatusOk();
+		}
 	}
 
 	@Test
@@ -312,89 +304,6 @@ class OperationsApiTests {
 
 		assertThat(result).hasStatus(503).hasHeader("Retry-After", "2");
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:jointops:problem:totals-unavailable");
-	}
-
-	/**
-	 * Ledgers built with the topology's own arithmetic, without Kafka Streams.
-	 */
-	static class InMemoryLedgers implements LedgerStore {
-
-		private final Map<String, OperationLedger> ledgers = new LinkedHashMap<>();
-
-		private boolean unavailable;
-
-		private final Map<String, List<VersionedChange>> histories = new LinkedHashMap<>();
-
-		private final Map<ReportKey, ReportRevision> standing = new LinkedHashMap<>();
-
-		/** Records a revision as the topology would: only a higher revision replaces. */
-		void record(ReportRevision report) {
-			ReportKey key = ReportKey.of(report);
-			ReportRevision before = this.standing.get(key);
-			if (before != null && before.getRevision() >= report.getRevision()) {
-				return;
-			}
-			this.standing.put(key, report);
-			if ((before == null || before.getWithdrawn()) && report.getWithdrawn()) {
-				return;
-			}
-			int revisions = (int) this.histories.values()
-				.stream()
-				.flatMap(List::stream)
-				.filter((change) -> change.reportKey().equals(key))
-				.count() + 1;
-			ReportChange change = new ReportChange((before != null && !before.getWithdrawn()) ? before : null,
-					report.getWithdrawn() ? null : report, report.getSubmittedAt(), revisions);
-			OperationLedger ledger = Ledgers.apply(report.getOperation(), change,
-					this.ledgers.getOrDefault(report.getOperation(), Ledgers.empty()));
-			this.ledgers.put(report.getOperation(), ledger);
-			this.histories.computeIfAbsent(report.getOperation(), (k) -> new ArrayList<>())
-				.add(new VersionedChange(ledger.getVersion(), change));
-		}
-
-		void makeUnavailable() {
-			this.unavailable = true;
-		}
-
-		/**
-		 * As on data counted before histories were recorded: the first changes are
-		 * missing.
-		 */
-		void forgetHistoryBefore(String operation, long version) {
-			this.histories.get(operation).removeIf((change) -> change.version() < version);
-		}
-
-		void clear() {
-			this.ledgers.clear();
-			this.histories.clear();
-			this.standing.clear();
-			this.unavailable = false;
-		}
-
-		@Override
-		public Optional<OperationLedger> ledger(String operation) {
-			check();
-			return Optional.ofNullable(this.ledgers.get(operation));
-		}
-
-		@Override
-		public List<OperationLedger> ledgers() {
-			check();
-			return new ArrayList<>(this.ledgers.values());
-		}
-
-		@Override
-		public List<VersionedChange> history(String operation) {
-			check();
-			return List.copyOf(this.histories.getOrDefault(operation, List.of()));
-		}
-
-		private void check() {
-			if (this.unavailable) {
-				throw new TotalsUnavailableException("The totals are being restored", null);
-			}
-		}
-
 	}
 
 	@TestConfiguration
@@ -427,13 +336,13 @@ class OperationsApiTests {
 			return new SimpleMeterRegistry();
 		}
 
-		@Bean
-		InMemoryLedgers inMemoryLedgers() {
-			return new InMemoryLedgers();
+		@Bean(destroyMethod = "close")
+		DrivenLedgers drivenLedgers() {
+			return new DrivenLedgers(CatalogueLoader.bundled());
 		}
 
 		@Bean
-		OperationQueries operationQueries(InMemoryLedgers ledgers, CurrentCatalogue catalogue) {
+		OperationQueries operationQueries(DrivenLedgers ledgers, CurrentCatalogue catalogue) {
 			return new OperationQueries(ledgers, catalogue);
 		}
 

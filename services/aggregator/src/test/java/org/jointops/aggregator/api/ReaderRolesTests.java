@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
+import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.summary.SummaryController;
 import org.jointops.testsupport.Credentials;
@@ -51,7 +52,7 @@ class ReaderRolesTests {
 	MockMvcTester mvc;
 
 	@Autowired
-	OperationsApiTests.InMemoryLedgers ledgers;
+	DrivenLedgers ledgers;
 
 	@Autowired
 	SimpleMeterRegistry meters;

@@ -3,12 +3,11 @@ package org.jointops.aggregator.summary;
 import java.time.Instant;
 import java.util.List;
 
-import org.jointops.aggregator.topology.Ledgers;
+import org.jointops.aggregator.ledger.Ledgers;
+import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.Operation;
-import org.jointops.ledger.OperationLedger;
-import org.jointops.ledger.ReportChange;
 import org.jointops.report.ReportRevision;
 import org.jointops.totals.CouncilTotals;
 import org.junit.jupiter.api.Test;
@@ -245,7 +244,6 @@ class CouncilSummaryTests {
 	}
 
 	static CouncilTotals knownTotals() {
-		OperationLedger ledger = Ledgers.empty();
 		List<ReportRevision> reports = List.of(
 				illegal2017("KAZ", "KAZ-1").setFindings(
 						List.of(count("IMMIGRATION_LAW_VIOLATIONS", 52000), money("FINES_IMPOSED", "125000.50", "USD"),
@@ -262,10 +260,10 @@ class CouncilSummaryTests {
 				illegal2017Stage2("KGZ", "KGZ-1").setSubmittedAt(Instant.parse("2017-10-07T09:00:00Z"))
 					.setFindings(List.of(count("CASES_OTHER_CRIMES", 67), count("CASES_DRUG_TRAFFICKING", 12)))
 					.build());
-		for (ReportRevision report : reports) {
-			ledger = Ledgers.apply("ILLEGAL-2017", new ReportChange(null, report, report.getSubmittedAt(), 1), ledger);
+		try (DrivenLedgers ledgers = new DrivenLedgers(CATALOGUE)) {
+			reports.forEach(ledgers::record);
+			return Ledgers.councilTotals(ledgers.ledger("ILLEGAL-2017").orElseThrow(), CATALOGUE);
 		}
-		return Ledgers.councilTotals(ledger, CATALOGUE);
 	}
 
 }

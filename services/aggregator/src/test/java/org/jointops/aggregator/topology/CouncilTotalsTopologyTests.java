@@ -19,13 +19,19 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.jointops.aggregator.ledger.LedgerReader;
+import org.jointops.aggregator.ledger.LedgerStores;
+import org.jointops.aggregator.ledger.Ledgers;
+import org.jointops.aggregator.ledger.StoreSource;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueContent;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.Programme;
 import org.jointops.catalogue.Unit;
+import org.jointops.ledger.OperationLedger;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.Reports;
@@ -74,7 +80,7 @@ class CouncilTotalsTopologyTests {
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
 		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.wire.reportRevisions(),
-				this.wire.councilTotals(), 3);
+				this.wire.councilTotals(), 3, Duration.ofDays(1095));
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "council-totals-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -98,15 +104,17 @@ class CouncilTotalsTopologyTests {
 	void namesEveryProcessorStoreAndInternalTopic() {
 		StreamsBuilder builder = new StreamsBuilder();
 		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.wire.reportRevisions(),
-				this.wire.councilTotals(), 3);
+				this.wire.councilTotals(), 3, Duration.ofDays(1095));
 		String description = builder.build().describe().toString();
 
 		assertThat(description).as("no generated names, which would shift when the topology changes")
 			.doesNotContain("KSTREAM-")
 			.doesNotContain("KTABLE-");
-		assertThat(description).contains("stores: [" + CouncilTotalsTopology.REVISIONS_STORE + "]")
-			.contains(
-					"stores: [" + CouncilTotalsTopology.CHANGES_STORE + ", " + CouncilTotalsTopology.TOTALS_STORE + "]")
+		assertThat(description).contains("stores: [" + LedgerStores.REVISIONS + "]")
+			.contains("Processor: ledger (stores: [")
+			.contains(LedgerStores.SLOTS, LedgerStores.LINES, LedgerStores.CHANGE_LOG, LedgerStores.CHECKPOINTS,
+					LedgerStores.CHECKPOINT_SLOTS, LedgerStores.REPORTS, LedgerStores.REPORT_HISTORY,
+					LedgerStores.ACTIVITY, LedgerStores.OPERATIONS)
 			.contains("topic: " + CouncilTotalsTopology.REPORTS_BY_ID + "-repartition")
 			.contains("topic: " + CouncilTotalsTopology.CHANGES_BY_OPERATION + "-repartition");
 	}
@@ -272,6 +280,46 @@ class CouncilTotalsTopologyTests {
 	}
 
 	@Test
+	void writesAnOperationsTotalsAtMostOncePerCommitIntervalWithTheLatestVersion() {
+		for (int i = 1; i <= 5; i++) {
+			send(illegal2017("KAZ", "KAZ-" + i).setFindings(List.of(count(VIOLATIONS, i))).build());
+		}
+		assertThat(this.councilTotals.readValuesToList()).as("the first change is written at once, the rest wait")
+			.extracting(CouncilTotals::getVersion)
+			.containsExactly(1L);
+
+		this.driver.advanceWallClockTime(Duration.ofMillis(100));
+
+		assertThat(this.councilTotals.readValuesToList()).as("one write for the four changes since")
+			.singleElement()
+			.satisfies((totals) -> {
+				assertThat(totals.getVersion()).isEqualTo(5);
+				assertThat(totals.getReports()).isEqualTo(5);
+				assertThat(totals.getLines().get(0).getTotal()).isEqualByComparingTo("15");
+			});
+		this.driver.advanceWallClockTime(Duration.ofSeconds(1));
+		assertThat(this.councilTotals.isEmpty()).as("nothing new, nothing written").isTrue();
+	}
+
+	@Test
+	void councilLinesAgreeWithTheSumOfTheCells() {
+		send(illegal2017("KAZ", "KAZ-1")
+			.setFindings(List.of(count(VIOLATIONS, 7), money("FINES_IMPOSED", "10.5", "KZT")))
+			.build());
+		send(illegal2017Stage2("KAZ", "KAZ-2").setAgency("BORDER_GUARD")
+			.setFindings(List.of(count(VIOLATIONS, 3), money("FINES_IMPOSED", "1.25", "KZT")))
+			.build());
+		send(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 11), money("FINES_IMPOSED", "2", "RUB")))
+			.build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setWithdrawn(true).build());
+
+		LedgerReader reader = new LedgerReader(storesOf(this.driver));
+		OperationLedger ledger = reader.ledger(ILLEGAL_2017).orElseThrow();
+		CouncilTotals fromCells = Ledgers.councilTotals(ledger, this.catalogue.current());
+		assertThat(totals()).as("council lines kept as the changes flow = the cells summed now").isEqualTo(fromCells);
+	}
+
+	@Test
 	void sendsAnUndecodableRecordToTheDeadLetterTopicAndGoesOn() {
 		byte[] garbage = "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8);
 		input("KAZ").pipeInput("KAZ-9".getBytes(StandardCharsets.UTF_8), garbage);
@@ -427,6 +475,10 @@ class CouncilTotalsTopologyTests {
 	}
 
 	private CouncilTotals totals(String operation) {
+		// totals written at most once per commit interval: the next punctuation writes
+		// the
+		// latest
+		this.driver.advanceWallClockTime(Duration.ofSeconds(1));
 		this.councilTotals.readKeyValuesToList().forEach((record) -> this.latest.put(record.key, record.value));
 		assertThat(this.latest).as("council totals of %s", operation).containsKey(operation);
 		return this.latest.get(operation);
@@ -438,6 +490,17 @@ class CouncilTotalsTopologyTests {
 			.filter((line) -> line.getCategory().equals(category))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no line for " + category + " in " + totals()));
+	}
+
+	static StoreSource storesOf(TopologyTestDriver driver) {
+		return new StoreSource() {
+
+			@Override
+			public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+				return driver.getKeyValueStore(name);
+			}
+
+		};
 	}
 
 	private static String header(TestRecord<byte[], byte[]> record, String name) {

@@ -1,4 +1,4 @@
-package org.jointops.aggregator.topology;
+package org.jointops.aggregator.ledger;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.jointops.report.ReportRevision;
@@ -14,7 +14,7 @@ import org.jointops.report.ReportRevision;
 public record ReportKey(String state, String reportId) {
 
 	/** The serde of report keys in the repartition topic and the revisions store. */
-	static final Serde<ReportKey> SERDE = KeySerde.of(ReportKey::encoded, ReportKey::decode);
+	public static final Serde<ReportKey> SERDE = KeySerde.of(ReportKey::encoded, ReportKey::decode);
 
 	private static final char SEPARATOR = '/';
 

@@ -1,4 +1,4 @@
-package org.jointops.aggregator.topology;
+package org.jointops.aggregator.ledger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
