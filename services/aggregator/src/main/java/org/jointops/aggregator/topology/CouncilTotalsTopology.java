@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.ledger.ReportKey;
 import org.jointops.ledger.ReportChange;
@@ -75,12 +76,12 @@ public final class CouncilTotalsTopology {
 	 * @param councilTotals the topic the totals are written to, in the wire format
 	 * @param partitions partitions of the internal topics; never change it once the
 	 * aggregator has run, its stores are partitioned the same way
-	 * @param historyRetention how long the history of an operation with no change is kept
+	 * @param history how the history of an operation is kept
 	 * @return the stream of council totals, as written to {@code councilTotals}
 	 */
 	public static KStream<String, CouncilTotals> build(StreamsBuilder builder, CurrentCatalogue catalogue,
 			Duration catchUp, Serde<ReportRevision> reportRevisions, Topic<String, CouncilTotals> councilTotals,
-			int partitions, Duration historyRetention) {
+			int partitions, HistoryProperties history) {
 		LedgerStores.addRevisionStore(builder);
 		String[] ledgerStores = LedgerStores.addLedgerStores(builder);
 
@@ -109,7 +110,7 @@ public final class CouncilTotalsTopology {
 				.withKeySerde(Serdes.String())
 				.withValueSerde(AvroSerdes.of(ReportChange.class))
 				.withNumberOfPartitions(partitions))
-			.process(() -> new LedgerUpdate(catalogue, historyRetention), Named.as("ledger"), ledgerStores);
+			.process(() -> new LedgerUpdate(catalogue, history), Named.as("ledger"), ledgerStores);
 		totals.to(councilTotals.name(),
 				Produced.with(councilTotals.keySerde(), councilTotals.valueSerde()).withName("council-totals"));
 		return totals;

@@ -23,6 +23,7 @@ import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.aggregator.ledger.ChangeLogKey;
 import org.jointops.aggregator.ledger.CheckpointKey;
 import org.jointops.aggregator.ledger.CheckpointSlotKey;
+import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.ledger.LineKey;
@@ -51,11 +52,12 @@ import org.jointops.totals.CouncilTotals;
  * For each change: the slots of the revision taken out and of the one put in (a cell per
  * line, a count of reports) and their council-level lines, the operation's version and
  * report count, the change in the change log, the report's entry and history, and the
- * submitting agency's activity. Every {@code max(1000, slots)} changes the operation's
- * slots are kept as a checkpoint at the latest change time, so that its ledger at an
- * instant folds at most about that many changes; a change whose time is at or before a
- * checkpoint (a late revision) is added to every checkpoint from its time on. The work of
- * a change is proportional to the change (and to how late it is), never to the operation.
+ * submitting agency's activity. Every {@code max(checkpoint interval, slots)} changes the
+ * operation's slots are kept as a checkpoint at the latest change time, so that its
+ * ledger at an instant folds at most about that many changes; a change whose time is at
+ * or before a checkpoint (a late revision) is added to every checkpoint from its time on.
+ * The work of a change is proportional to the change (and to how late it is), never to
+ * the operation.
  * <p>
  * The totals of an operation are written when it changes, unless they were written less
  * than a commit interval ago: then they are written by the next punctuation, so an
@@ -69,16 +71,13 @@ import org.jointops.totals.CouncilTotals;
  */
 class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTotals> {
 
-	/** The fewest changes between two checkpoints of an operation. */
-	static final int MIN_CHECKPOINT_INTERVAL = 1000;
-
 	private static final Instant END_OF_TIME = Instant.ofEpochMilli(Long.MAX_VALUE);
 
 	private static final Duration RETENTION_CHECK = Duration.ofHours(1);
 
 	private final CurrentCatalogue catalogue;
 
-	private final Duration retention;
+	private final HistoryProperties history;
 
 	private final Set<String> dirty = new LinkedHashSet<>();
 
@@ -108,9 +107,9 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 
 	private LedgerReader reader;
 
-	LedgerUpdate(CurrentCatalogue catalogue, Duration retention) {
+	LedgerUpdate(CurrentCatalogue catalogue, HistoryProperties history) {
 		this.catalogue = catalogue;
-		this.retention = retention;
+		this.history = history;
 	}
 
 	@Override
@@ -183,7 +182,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 		state.setUpdatedAt(at.isAfter(state.getUpdatedAt()) ? at : state.getUpdatedAt());
 		state.setTouchedAt(Instant.ofEpochMilli(this.context.currentSystemTimeMs()));
 		state.setSinceCheckpoint(state.getSinceCheckpoint() + 1);
-		if (state.getSinceCheckpoint() >= Math.max(MIN_CHECKPOINT_INTERVAL, state.getSlots())) {
+		if (state.getSinceCheckpoint() >= Math.max(this.history.checkpointInterval(), state.getSlots())) {
 			checkpoint(state);
 		}
 		this.operations.put(operation, state);
@@ -299,7 +298,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 				OperationState state = entry.value;
 				boolean pruned = state.getHistoryFrom() != null
 						&& !state.getHistoryFrom().isBefore(state.getUpdatedAt());
-				if (!pruned && now - state.getTouchedAt().toEpochMilli() > this.retention.toMillis()) {
+				if (!pruned && now - state.getTouchedAt().toEpochMilli() > this.history.retention().toMillis()) {
 					quiet.add(state);
 				}
 			});

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;
 import org.jointops.aggregator.health.StreamFailures;
+import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
@@ -35,7 +36,7 @@ class StreamsConfiguration {
 			AggregatorTopicsProperties topics, HistoryProperties history,
 			@Value("${jointops.catalogue.catch-up-timeout:2s}") Duration catchUp) {
 		return CouncilTotalsTopology.build(builder, catalogue, catchUp, wire.reportRevisions(), wire.councilTotals(),
-				topics.partitions(), history.retention());
+				topics.partitions(), history);
 	}
 
 	/**

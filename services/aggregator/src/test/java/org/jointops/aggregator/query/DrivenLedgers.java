@@ -19,6 +19,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jointops.aggregator.ledger.ActivityKey;
+import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.HistoryPrunedException;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.StoreSource;
@@ -87,7 +88,7 @@ public class DrivenLedgers implements LedgerStore, AutoCloseable {
 		close();
 		StreamsBuilder builder = new StreamsBuilder();
 		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ZERO, this.wire.reportRevisions(),
-				this.wire.councilTotals(), 3, RETENTION);
+				this.wire.councilTotals(), 3, new HistoryProperties(RETENTION, 1000));
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "driven-ledgers");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

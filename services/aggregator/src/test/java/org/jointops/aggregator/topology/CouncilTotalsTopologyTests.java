@@ -21,6 +21,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.ledger.Ledgers;
@@ -80,7 +81,7 @@ class CouncilTotalsTopologyTests {
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
 		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.wire.reportRevisions(),
-				this.wire.councilTotals(), 3, Duration.ofDays(1095));
+				this.wire.councilTotals(), 3, HistoryProperties.DEFAULTS);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "council-totals-test");
 		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -104,7 +105,7 @@ class CouncilTotalsTopologyTests {
 	void namesEveryProcessorStoreAndInternalTopic() {
 		StreamsBuilder builder = new StreamsBuilder();
 		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.wire.reportRevisions(),
-				this.wire.councilTotals(), 3, Duration.ofDays(1095));
+				this.wire.councilTotals(), 3, HistoryProperties.DEFAULTS);
 		String description = builder.build().describe().toString();
 
 		assertThat(description).as("no generated names, which would shift when the topology changes")
