@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -56,7 +57,7 @@ public final class LedgerReader {
 	 * @return its state, empty if no report has named it
 	 */
 	public Optional<OperationState> operation(String operation) {
-		return Optional.ofNullable(this.stores.<String, OperationState>store(LedgerStores.OPERATIONS).get(operation));
+		return Optional.ofNullable(LedgerStores.OPERATIONS.get(this.stores.ledger(), operation));
 	}
 
 	/**
@@ -65,9 +66,7 @@ public final class LedgerReader {
 	 */
 	public List<OperationState> operations() {
 		List<OperationState> operations = new ArrayList<>();
-		try (KeyValueIterator<String, OperationState> all = this.stores
-			.<String, OperationState>store(LedgerStores.OPERATIONS)
-			.all()) {
+		try (KeyValueIterator<String, OperationState> all = LedgerStores.OPERATIONS.all(this.stores.ledger())) {
 			all.forEachRemaining((entry) -> operations.add(entry.value));
 		}
 		return operations;
@@ -81,8 +80,8 @@ public final class LedgerReader {
 	public Optional<OperationLedger> ledger(String operation) {
 		return operation(operation).map((state) -> {
 			Map<Slot, Tally> slots = new LinkedHashMap<>();
-			try (KeyValueIterator<SlotKey, Tally> all = this.stores.<SlotKey, Tally>store(LedgerStores.SLOTS)
-				.prefixScan(LedgerStores.prefix(operation), LedgerStores.prefixSerializer())) {
+			try (KeyValueIterator<SlotKey, Tally> all = LedgerStores.SLOTS.prefixScan(this.stores.ledger(),
+					LedgerStores.prefix(operation))) {
 				all.forEachRemaining((entry) -> slots.put(entry.key.slot(), entry.value));
 			}
 			return toLedger(operation, state.getVersion(), state.getUpdatedAt(), slots);
@@ -109,9 +108,8 @@ public final class LedgerReader {
 		KeyValue<CheckpointKey, Checkpoint> checkpoint = latestCheckpoint(operation, asOf);
 		if (checkpoint != null) {
 			Instant at = checkpoint.key.at();
-			try (KeyValueIterator<CheckpointSlotKey, Tally> all = this.stores
-				.<CheckpointSlotKey, Tally>store(LedgerStores.CHECKPOINT_SLOTS)
-				.prefixScan(LedgerStores.prefix(operation, at), LedgerStores.prefixSerializer())) {
+			try (KeyValueIterator<CheckpointSlotKey, Tally> all = LedgerStores.CHECKPOINT_SLOTS
+				.prefixScan(this.stores.ledger(), LedgerStores.prefix(operation, at))) {
 				all.forEachRemaining((entry) -> slots.put(entry.key.slot(), entry.value));
 			}
 			version = checkpoint.value.getMaxVersion();
@@ -119,9 +117,9 @@ public final class LedgerReader {
 			foldFrom = at.plusMillis(1);
 		}
 		if (!foldFrom.isAfter(asOf)) {
-			try (KeyValueIterator<ChangeLogKey, ReportChange> changes = this.stores
-				.<ChangeLogKey, ReportChange>store(LedgerStores.CHANGE_LOG)
-				.range(new ChangeLogKey(operation, foldFrom, 0), new ChangeLogKey(operation, asOf, Long.MAX_VALUE))) {
+			try (KeyValueIterator<ChangeLogKey, ReportChange> changes = LedgerStores.CHANGE_LOG.range(
+					this.stores.ledger(), new ChangeLogKey(operation, foldFrom, 0),
+					new ChangeLogKey(operation, asOf, Long.MAX_VALUE))) {
 				while (changes.hasNext()) {
 					KeyValue<ChangeLogKey, ReportChange> change = changes.next();
 					apply(slots, change.value);
@@ -149,19 +147,18 @@ public final class LedgerReader {
 			});
 		}
 		List<ReportEntry> reports = new ArrayList<>();
-		ReadOnlyKeyValueStore<ReportHistoryKey, ReportEntry> history = this.stores.store(LedgerStores.REPORT_HISTORY);
-		try (KeyValueIterator<OperationReportKey, ReportEntry> all = this.stores
-			.<OperationReportKey, ReportEntry>store(LedgerStores.REPORTS)
-			.prefixScan(LedgerStores.prefix(operation), LedgerStores.prefixSerializer())) {
+		ReadOnlyKeyValueStore<Bytes, byte[]> ledger = this.stores.ledger();
+		try (KeyValueIterator<OperationReportKey, ReportEntry> all = LedgerStores.REPORTS.prefixScan(ledger,
+				LedgerStores.prefix(operation))) {
 			while (all.hasNext()) {
 				KeyValue<OperationReportKey, ReportEntry> entry = all.next();
 				if (asOf == null || !entry.value.getChangedAt().isAfter(asOf)) {
 					reports.add(entry.value);
 				}
 				else {
-					try (KeyValueIterator<ReportHistoryKey, ReportEntry> earlier = history.reverseRange(
-							new ReportHistoryKey(operation, entry.key.report(), Instant.EPOCH, 0),
-							new ReportHistoryKey(operation, entry.key.report(), asOf, Long.MAX_VALUE))) {
+					try (KeyValueIterator<ReportHistoryKey, ReportEntry> earlier = LedgerStores.REPORT_HISTORY
+						.reverseRange(ledger, new ReportHistoryKey(operation, entry.key.report(), Instant.EPOCH, 0),
+								new ReportHistoryKey(operation, entry.key.report(), asOf, Long.MAX_VALUE))) {
 						if (earlier.hasNext()) {
 							reports.add(earlier.next().value);
 						}
@@ -179,9 +176,8 @@ public final class LedgerReader {
 	 */
 	public Map<ActivityKey, Activity> activity(String operation) {
 		Map<ActivityKey, Activity> activity = new LinkedHashMap<>();
-		try (KeyValueIterator<ActivityKey, Activity> all = this.stores
-			.<ActivityKey, Activity>store(LedgerStores.ACTIVITY)
-			.prefixScan(LedgerStores.prefix(operation), LedgerStores.prefixSerializer())) {
+		try (KeyValueIterator<ActivityKey, Activity> all = LedgerStores.ACTIVITY.prefixScan(this.stores.ledger(),
+				LedgerStores.prefix(operation))) {
 			all.forEachRemaining((entry) -> activity.put(entry.key, entry.value));
 		}
 		return activity;
@@ -195,8 +191,8 @@ public final class LedgerReader {
 	 */
 	public CouncilTotals councilTotals(OperationState state, Catalogue catalogue) {
 		Map<LineOrder, TotalLine> lines = new TreeMap<>();
-		try (KeyValueIterator<LineKey, Tally> all = this.stores.<LineKey, Tally>store(LedgerStores.LINES)
-			.prefixScan(LedgerStores.prefix(state.getOperation()), LedgerStores.prefixSerializer())) {
+		try (KeyValueIterator<LineKey, Tally> all = LedgerStores.LINES.prefixScan(this.stores.ledger(),
+				LedgerStores.prefix(state.getOperation()))) {
 			while (all.hasNext()) {
 				KeyValue<LineKey, Tally> entry = all.next();
 				LineKey key = entry.key;
@@ -219,9 +215,9 @@ public final class LedgerReader {
 	}
 
 	private KeyValue<CheckpointKey, Checkpoint> latestCheckpoint(String operation, Instant asOf) {
-		try (KeyValueIterator<CheckpointKey, Checkpoint> checkpoints = this.stores
-			.<CheckpointKey, Checkpoint>store(LedgerStores.CHECKPOINTS)
-			.reverseRange(new CheckpointKey(operation, Instant.EPOCH), new CheckpointKey(operation, asOf))) {
+		try (KeyValueIterator<CheckpointKey, Checkpoint> checkpoints = LedgerStores.CHECKPOINTS.reverseRange(
+				this.stores.ledger(), new CheckpointKey(operation, Instant.EPOCH),
+				new CheckpointKey(operation, asOf))) {
 			return checkpoints.hasNext() ? checkpoints.next() : null;
 		}
 	}

@@ -1,6 +1,5 @@
 package org.jointops.aggregator.ledger;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -16,21 +15,22 @@ import org.jointops.ledger.Tally;
 import org.jointops.wire.AvroSerdes;
 
 /**
- * The aggregator's state stores: their names (which the queries reuse), key and value
- * types. Every value is small and never grows with the operation: an operation's ledger
- * is one entry per slot, read by prefix scans.
+ * The aggregator's state stores, their names (which the queries reuse) and the kinds of
+ * entry of the ledger store. Every value is small and never grows with the operation: an
+ * operation's ledger is one entry per slot, read by prefix scans.
  *
  * <pre>
- * report-revisions   ReportKey           → StandingReport   the standing revision of each report
- * operations         operation           → OperationState   version, reports, history bookkeeping
- * ledger-slots       SlotKey             → Tally            cells and counts of reports, now
- * council-lines      LineKey             → Tally            council-level lines, by state and by stage
- * change-log         ChangeLogKey        → ReportChange     every change, in time order
- * checkpoints        CheckpointKey       → Checkpoint       the instants the ledger is kept at
- * checkpoint-slots   CheckpointSlotKey   → Tally            the ledger's slots at those instants
- * operation-reports  OperationReportKey  → ReportEntry      the reports of an operation, now
- * report-history     ReportHistoryKey    → ReportEntry      each report's changes, in time order
- * operation-activity ActivityKey         → Activity         who submitted on each stage, when
+ * report-revisions  ReportKey → StandingReport    the standing revision of each report
+ * ledger            one RocksDB store, one prefix per kind:
+ *   O operations         operation          → OperationState  version, reports, history bookkeeping
+ *   S slots              SlotKey            → Tally           cells and counts of reports, now
+ *   L council lines      LineKey            → Tally           council-level lines, by state and stage
+ *   C change log         ChangeLogKey       → ReportChange    every change, in time order
+ *   K checkpoints        CheckpointKey      → Checkpoint      the instants the ledger is kept at
+ *   P checkpoint slots   CheckpointSlotKey  → Tally           the ledger's slots at those instants
+ *   R reports            OperationReportKey → ReportEntry     the reports of an operation, now
+ *   H report history     ReportHistoryKey   → ReportEntry     each report's changes, in time order
+ *   A activity           ActivityKey        → Activity        who submitted on each stage, when
  * </pre>
  */
 public final class LedgerStores {
@@ -38,39 +38,50 @@ public final class LedgerStores {
 	/** The standing revision of each report. */
 	public static final String REVISIONS = "report-revisions";
 
+	/** Every operation's ledger, its history, reports and activity. */
+	public static final String LEDGER = "ledger";
+
 	/** Each operation's version, report count and history bookkeeping. */
-	public static final String OPERATIONS = "operations";
+	public static final LedgerTable<String, OperationState> OPERATIONS = new LedgerTable<>('O',
+			KeySerde.of((operation) -> operation, (text) -> text), AvroSerdes.of(OperationState.class));
 
 	/** Each operation's slots now. */
-	public static final String SLOTS = "ledger-slots";
+	public static final LedgerTable<SlotKey, Tally> SLOTS = new LedgerTable<>('S', SlotKey.SERDE,
+			AvroSerdes.of(Tally.class));
 
 	/** Each operation's council-level lines now. */
-	public static final String LINES = "council-lines";
+	public static final LedgerTable<LineKey, Tally> LINES = new LedgerTable<>('L', LineKey.SERDE,
+			AvroSerdes.of(Tally.class));
 
 	/** Every change of every operation, in time order. */
-	public static final String CHANGE_LOG = "change-log";
+	public static final LedgerTable<ChangeLogKey, ReportChange> CHANGE_LOG = new LedgerTable<>('C', ChangeLogKey.SERDE,
+			AvroSerdes.of(ReportChange.class));
 
 	/** The instants each operation's ledger is kept at. */
-	public static final String CHECKPOINTS = "checkpoints";
+	public static final LedgerTable<CheckpointKey, Checkpoint> CHECKPOINTS = new LedgerTable<>('K', CheckpointKey.SERDE,
+			AvroSerdes.of(Checkpoint.class));
 
 	/** The slots of each checkpoint. */
-	public static final String CHECKPOINT_SLOTS = "checkpoint-slots";
+	public static final LedgerTable<CheckpointSlotKey, Tally> CHECKPOINT_SLOTS = new LedgerTable<>('P',
+			CheckpointSlotKey.SERDE, AvroSerdes.of(Tally.class));
 
 	/** The reports of each operation now. */
-	public static final String REPORTS = "operation-reports";
+	public static final LedgerTable<OperationReportKey, ReportEntry> REPORTS = new LedgerTable<>('R',
+			OperationReportKey.SERDE, AvroSerdes.of(ReportEntry.class));
 
 	/** Each report's changes in each operation, in time order. */
-	public static final String REPORT_HISTORY = "report-history";
+	public static final LedgerTable<ReportHistoryKey, ReportEntry> REPORT_HISTORY = new LedgerTable<>('H',
+			ReportHistoryKey.SERDE, AvroSerdes.of(ReportEntry.class));
 
 	/** Who submitted on each stage of each operation, and when. */
-	public static final String ACTIVITY = "operation-activity";
+	public static final LedgerTable<ActivityKey, Activity> ACTIVITY = new LedgerTable<>('A', ActivityKey.SERDE,
+			AvroSerdes.of(Activity.class));
 
 	private LedgerStores() {
 	}
 
 	/**
-	 * The prefix of the keys that start with the given parts, for a store's prefix scan
-	 * with {@link #prefixSerializer()}.
+	 * The prefix of the keys that start with the given parts, for a table's prefix scan.
 	 * @param parts the leading parts of a key, e.g. the operation (an instant is written
 	 * as keys write it)
 	 * @return e.g. {@code ILLEGAL-2017/}
@@ -79,11 +90,7 @@ public final class LedgerStores {
 		return Keys.join(parts) + Keys.SEPARATOR;
 	}
 
-	/**
-	 * The serializer of {@link #prefix} values.
-	 * @return a UTF-8 serializer, as the keys are written
-	 */
-	public static Serializer<String> prefixSerializer() {
+	static Serializer<String> prefixSerializer() {
 		return new StringSerializer();
 	}
 
@@ -92,33 +99,23 @@ public final class LedgerStores {
 	 * @param builder the topology's builder
 	 */
 	public static void addRevisionStore(StreamsBuilder builder) {
-		add(builder, REVISIONS, ReportKey.SERDE, AvroSerdes.of(StandingReport.class));
+		builder.addStateStore(
+				Stores
+					.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVISIONS), ReportKey.SERDE,
+							AvroSerdes.of(StandingReport.class))
+					.withCachingEnabled());
 	}
 
 	/**
-	 * Adds the stores the ledger step uses.
+	 * Adds the store the ledger step uses.
 	 * @param builder the topology's builder
-	 * @return their names, in the order the step names them
 	 */
-	public static String[] addLedgerStores(StreamsBuilder builder) {
-		add(builder, OPERATIONS, Serdes.String(), AvroSerdes.of(OperationState.class));
-		add(builder, SLOTS, SlotKey.SERDE, AvroSerdes.of(Tally.class));
-		add(builder, LINES, LineKey.SERDE, AvroSerdes.of(Tally.class));
-		add(builder, CHANGE_LOG, ChangeLogKey.SERDE, AvroSerdes.of(ReportChange.class));
-		add(builder, CHECKPOINTS, CheckpointKey.SERDE, AvroSerdes.of(Checkpoint.class));
-		add(builder, CHECKPOINT_SLOTS, CheckpointSlotKey.SERDE, AvroSerdes.of(Tally.class));
-		add(builder, REPORTS, OperationReportKey.SERDE, AvroSerdes.of(ReportEntry.class));
-		add(builder, REPORT_HISTORY, ReportHistoryKey.SERDE, AvroSerdes.of(ReportEntry.class));
-		add(builder, ACTIVITY, ActivityKey.SERDE, AvroSerdes.of(Activity.class));
-		return new String[] { OPERATIONS, SLOTS, LINES, CHANGE_LOG, CHECKPOINTS, CHECKPOINT_SLOTS, REPORTS,
-				REPORT_HISTORY, ACTIVITY };
-	}
-
-	private static <K, V> void add(StreamsBuilder builder, String name, Serde<K> keys, Serde<V> values) {
+	public static void addLedgerStore(StreamsBuilder builder) {
 		// cached: a slot written many times within a commit interval reaches RocksDB and
-		// its changelog once
+		// the changelog once
 		builder.addStateStore(
-				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled());
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER), Serdes.Bytes(), Serdes.ByteArray())
+					.withCachingEnabled());
 	}
 
 }

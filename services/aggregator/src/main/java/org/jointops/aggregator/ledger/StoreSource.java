@@ -1,20 +1,20 @@
 package org.jointops.aggregator.ledger;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Where a {@link LedgerReader} finds the stores of {@link LedgerStores}: a processor's
- * own stores, Kafka Streams' interactive queries, or a test driver's.
+ * Where a {@link LedgerReader} finds the ledger store ({@value LedgerStores#LEDGER}): a
+ * processor's own, Kafka Streams' interactive queries (asked again for every read, as the
+ * store may move), or a test driver's.
  */
+@FunctionalInterface
 public interface StoreSource {
 
 	/**
-	 * A store by name.
-	 * @param <K> its key type
-	 * @param <V> its value type
-	 * @param name one of {@link LedgerStores}' names
+	 * The ledger store.
 	 * @return the store
 	 */
-	<K, V> ReadOnlyKeyValueStore<K, V> store(String name);
+	ReadOnlyKeyValueStore<Bytes, byte[]> ledger();
 
 }

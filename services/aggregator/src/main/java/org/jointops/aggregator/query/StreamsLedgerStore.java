@@ -10,12 +10,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.aggregator.ledger.HistoryPrunedException;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
-import org.jointops.aggregator.ledger.StoreSource;
 import org.jointops.ledger.Activity;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.OperationState;
@@ -39,14 +37,8 @@ class StreamsLedgerStore implements LedgerStore {
 
 	StreamsLedgerStore(KafkaStreamsInteractiveQueryService queries) {
 		this.queries = queries;
-		this.reader = new LedgerReader(new StoreSource() {
-
-			@Override
-			public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-				return queries.retrieveQueryableStore(name, QueryableStoreTypes.keyValueStore());
-			}
-
-		});
+		this.reader = new LedgerReader(
+				() -> queries.retrieveQueryableStore(LedgerStores.LEDGER, QueryableStoreTypes.keyValueStore()));
 	}
 
 	@Override
@@ -107,7 +99,7 @@ class StreamsLedgerStore implements LedgerStore {
 		if (self == null) {
 			return; // application.server not set: a single instance holds everything
 		}
-		HostInfo holder = this.queries.getKafkaStreamsApplicationHostInfo(LedgerStores.OPERATIONS, operation,
+		HostInfo holder = this.queries.getKafkaStreamsApplicationHostInfo(LedgerStores.LEDGER, operation,
 				new StringSerializer());
 		if (holder != null && !holder.equals(self)) {
 			throw new TotalsUnavailableException(

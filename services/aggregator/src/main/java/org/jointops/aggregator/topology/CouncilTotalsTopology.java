@@ -37,9 +37,8 @@ import org.jointops.wire.Topics;
  *                                     latest-revision [report-revisions]
  *                                     │ change of contribution, keyed by operation
  *                                     ▼ repartition changes-by-operation
- *                                  ledger [operations, ledger-slots, council-lines, change-log,
- *                                          checkpoints, checkpoint-slots, operation-reports,
- *                                          report-history, operation-activity]
+ *                                  ledger [ledger: slots, council lines, change log, checkpoints,
+ *                                          reports, report history, activity]
  *                                     ─ at most once per commit interval ─▶ council.totals
  * </pre>
  *
@@ -83,7 +82,7 @@ public final class CouncilTotalsTopology {
 			Duration catchUp, Serde<ReportRevision> reportRevisions, Topic<String, CouncilTotals> councilTotals,
 			int partitions, HistoryProperties history) {
 		LedgerStores.addRevisionStore(builder);
-		String[] ledgerStores = LedgerStores.addLedgerStores(builder);
+		LedgerStores.addLedgerStore(builder);
 
 		Map<String, KStream<byte[], Decoded>> decoded = builder
 			.stream(Topics.FINDINGS_PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("findings"))
@@ -110,7 +109,7 @@ public final class CouncilTotalsTopology {
 				.withKeySerde(Serdes.String())
 				.withValueSerde(AvroSerdes.of(ReportChange.class))
 				.withNumberOfPartitions(partitions))
-			.process(() -> new LedgerUpdate(catalogue, history), Named.as("ledger"), ledgerStores);
+			.process(() -> new LedgerUpdate(catalogue, history), Named.as("ledger"), LedgerStores.LEDGER);
 		totals.to(councilTotals.name(),
 				Produced.with(councilTotals.keySerde(), councilTotals.valueSerde()).withName("council-totals"));
 		return totals;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -18,7 +19,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.aggregator.ledger.ChangeLogKey;
 import org.jointops.aggregator.ledger.CheckpointKey;
@@ -26,13 +26,13 @@ import org.jointops.aggregator.ledger.CheckpointSlotKey;
 import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
+import org.jointops.aggregator.ledger.LedgerTable;
 import org.jointops.aggregator.ledger.LineKey;
 import org.jointops.aggregator.ledger.OperationReportKey;
 import org.jointops.aggregator.ledger.ReportHistoryKey;
 import org.jointops.aggregator.ledger.ReportKey;
 import org.jointops.aggregator.ledger.Slot;
 import org.jointops.aggregator.ledger.SlotKey;
-import org.jointops.aggregator.ledger.StoreSource;
 import org.jointops.aggregator.ledger.Tallies;
 import org.jointops.ledger.Activity;
 import org.jointops.ledger.Checkpoint;
@@ -87,23 +87,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 
 	private long interval;
 
-	private KeyValueStore<String, OperationState> operations;
-
-	private KeyValueStore<SlotKey, Tally> slots;
-
-	private KeyValueStore<LineKey, Tally> lines;
-
-	private KeyValueStore<ChangeLogKey, ReportChange> changeLog;
-
-	private KeyValueStore<CheckpointKey, Checkpoint> checkpoints;
-
-	private KeyValueStore<CheckpointSlotKey, Tally> checkpointSlots;
-
-	private KeyValueStore<OperationReportKey, ReportEntry> reports;
-
-	private KeyValueStore<ReportHistoryKey, ReportEntry> reportHistory;
-
-	private KeyValueStore<ActivityKey, Activity> activity;
+	private KeyValueStore<Bytes, byte[]> ledger;
 
 	private LedgerReader reader;
 
@@ -115,26 +99,12 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 	@Override
 	public void init(ProcessorContext<String, CouncilTotals> context) {
 		this.context = context;
-		this.operations = context.getStateStore(LedgerStores.OPERATIONS);
-		this.slots = context.getStateStore(LedgerStores.SLOTS);
-		this.lines = context.getStateStore(LedgerStores.LINES);
-		this.changeLog = context.getStateStore(LedgerStores.CHANGE_LOG);
-		this.checkpoints = context.getStateStore(LedgerStores.CHECKPOINTS);
-		this.checkpointSlots = context.getStateStore(LedgerStores.CHECKPOINT_SLOTS);
-		this.reports = context.getStateStore(LedgerStores.REPORTS);
-		this.reportHistory = context.getStateStore(LedgerStores.REPORT_HISTORY);
-		this.activity = context.getStateStore(LedgerStores.ACTIVITY);
-		this.reader = new LedgerReader(new StoreSource() {
-
-			@Override
-			public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-				return context.getStateStore(name);
-			}
-
-		});
+		KeyValueStore<Bytes, byte[]> ledger = context.getStateStore(LedgerStores.LEDGER);
+		this.ledger = ledger;
+		this.reader = new LedgerReader(() -> ledger);
 		Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
 		this.interval = (configured != null) ? Long.parseLong(configured.toString()) : 100L;
-		try (KeyValueIterator<String, OperationState> all = this.operations.all()) {
+		try (KeyValueIterator<String, OperationState> all = LedgerStores.OPERATIONS.all(this.ledger)) {
 			// totals a crash left unwritten are written by the first punctuation
 			all.forEachRemaining((entry) -> {
 				if (entry.value.getEmittedVersion() < entry.value.getVersion()) {
@@ -151,7 +121,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 		String operation = record.key();
 		ReportChange change = record.value();
 		Instant at = change.getChangedAt();
-		OperationState state = this.operations.get(operation);
+		OperationState state = LedgerStores.OPERATIONS.get(this.ledger, operation);
 		if (state == null) {
 			state = new OperationState(operation, 0L, Instant.EPOCH, 0L, Instant.EPOCH, 0L, 0L, 0L, null, null);
 		}
@@ -167,12 +137,12 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 			else {
 				addToLines(operation, slot, tally);
 			}
-			Tally before = this.slots.get(new SlotKey(operation, slot));
+			Tally before = LedgerStores.SLOTS.get(this.ledger, new SlotKey(operation, slot));
 			Tally after = Tallies.plus(before, tally);
-			this.slots.put(new SlotKey(operation, slot), Tallies.isEmpty(after) ? null : after);
+			LedgerStores.SLOTS.put(this.ledger, new SlotKey(operation, slot), Tallies.isEmpty(after) ? null : after);
 			state.setSlots(state.getSlots() + (Tallies.isEmpty(before) ? 0 : -1) + (Tallies.isEmpty(after) ? 0 : 1));
 		}
-		this.changeLog.put(new ChangeLogKey(operation, at, version), change);
+		LedgerStores.CHANGE_LOG.put(this.ledger, new ChangeLogKey(operation, at, version), change);
 		if (state.getCheckpointAt() != null && !at.isAfter(state.getCheckpointAt())) {
 			patchCheckpoints(operation, at, version, delta, reportsDelta);
 		}
@@ -185,7 +155,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 		if (state.getSinceCheckpoint() >= Math.max(this.history.checkpointInterval(), state.getSlots())) {
 			checkpoint(state);
 		}
-		this.operations.put(operation, state);
+		LedgerStores.OPERATIONS.put(this.ledger, operation, state);
 		this.dirty.add(operation);
 		Long written = this.writtenAt.get(operation);
 		if (written == null || this.context.currentSystemTimeMs() - written >= this.interval) {
@@ -207,8 +177,8 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 
 	private void addToLines(String operation, Slot cell, Tally tally) {
 		for (LineKey key : LineKey.of(operation, cell)) {
-			Tally sum = Tallies.plus(this.lines.get(key), tally);
-			this.lines.put(key, Tallies.isEmpty(sum) ? null : sum);
+			Tally sum = Tallies.plus(LedgerStores.LINES.get(this.ledger, key), tally);
+			LedgerStores.LINES.put(this.ledger, key, Tallies.isEmpty(sum) ? null : sum);
 		}
 	}
 
@@ -217,12 +187,13 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 		ReportKey report = ReportKey.of(subject);
 		ReportEntry entry = new ReportEntry(change.getAfter(), subject, change.getRevisions(), version,
 				change.getChangedAt());
-		this.reports.put(new OperationReportKey(operation, report), entry);
-		this.reportHistory.put(new ReportHistoryKey(operation, report, change.getChangedAt(), version), entry);
+		LedgerStores.REPORTS.put(this.ledger, new OperationReportKey(operation, report), entry);
+		LedgerStores.REPORT_HISTORY.put(this.ledger,
+				new ReportHistoryKey(operation, report, change.getChangedAt(), version), entry);
 		ActivityKey key = new ActivityKey(operation, subject.getStage(), subject.getState(), subject.getAgency());
 		Instant at = change.getChangedAt();
-		Activity current = this.activity.get(key);
-		this.activity.put(key,
+		Activity current = LedgerStores.ACTIVITY.get(this.ledger, key);
+		LedgerStores.ACTIVITY.put(this.ledger, key,
 				(current != null)
 						? new Activity(at.isBefore(current.getFirst()) ? at : current.getFirst(),
 								at.isAfter(current.getLast()) ? at : current.getLast(), current.getSubmissions() + 1)
@@ -233,13 +204,16 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 	private void checkpoint(OperationState state) {
 		String operation = state.getOperation();
 		Instant at = state.getUpdatedAt();
-		deleteAll(this.checkpointSlots, LedgerStores.prefix(operation, at));
-		try (KeyValueIterator<SlotKey, Tally> all = this.slots.prefixScan(LedgerStores.prefix(operation),
-				LedgerStores.prefixSerializer())) {
-			all.forEachRemaining((entry) -> this.checkpointSlots
-				.put(new CheckpointSlotKey(operation, at, entry.key.slot()), entry.value));
+		deleteAll(LedgerStores.CHECKPOINT_SLOTS, LedgerStores.prefix(operation, at));
+		List<KeyValue<SlotKey, Tally>> slots = new ArrayList<>();
+		try (KeyValueIterator<SlotKey, Tally> all = LedgerStores.SLOTS.prefixScan(this.ledger,
+				LedgerStores.prefix(operation))) {
+			all.forEachRemaining(slots::add);
 		}
-		this.checkpoints.put(new CheckpointKey(operation, at), new Checkpoint(state.getVersion(), state.getReports()));
+		slots.forEach((slot) -> LedgerStores.CHECKPOINT_SLOTS.put(this.ledger,
+				new CheckpointSlotKey(operation, at, slot.key.slot()), slot.value));
+		LedgerStores.CHECKPOINTS.put(this.ledger, new CheckpointKey(operation, at),
+				new Checkpoint(state.getVersion(), state.getReports()));
 		state.setCheckpointAt(at);
 		state.setSinceCheckpoint(0L);
 	}
@@ -248,18 +222,18 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 	private void patchCheckpoints(String operation, Instant at, long version, Map<Slot, Tally> delta,
 			long reportsDelta) {
 		List<KeyValue<CheckpointKey, Checkpoint>> later = new ArrayList<>();
-		try (KeyValueIterator<CheckpointKey, Checkpoint> all = this.checkpoints.range(new CheckpointKey(operation, at),
-				new CheckpointKey(operation, END_OF_TIME))) {
+		try (KeyValueIterator<CheckpointKey, Checkpoint> all = LedgerStores.CHECKPOINTS.range(this.ledger,
+				new CheckpointKey(operation, at), new CheckpointKey(operation, END_OF_TIME))) {
 			all.forEachRemaining(later::add);
 		}
 		for (KeyValue<CheckpointKey, Checkpoint> checkpoint : later) {
 			delta.forEach((slot, tally) -> {
 				CheckpointSlotKey key = new CheckpointSlotKey(operation, checkpoint.key.at(), slot);
-				Tally sum = Tallies.plus(this.checkpointSlots.get(key), tally);
-				this.checkpointSlots.put(key, Tallies.isEmpty(sum) ? null : sum);
+				Tally sum = Tallies.plus(LedgerStores.CHECKPOINT_SLOTS.get(this.ledger, key), tally);
+				LedgerStores.CHECKPOINT_SLOTS.put(this.ledger, key, Tallies.isEmpty(sum) ? null : sum);
 			});
-			this.checkpoints.put(checkpoint.key, new Checkpoint(Math.max(checkpoint.value.getMaxVersion(), version),
-					checkpoint.value.getReports() + reportsDelta));
+			LedgerStores.CHECKPOINTS.put(this.ledger, checkpoint.key, new Checkpoint(
+					Math.max(checkpoint.value.getMaxVersion(), version), checkpoint.value.getReports() + reportsDelta));
 		}
 	}
 
@@ -273,7 +247,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 	}
 
 	private void write(String operation) {
-		OperationState state = this.operations.get(operation);
+		OperationState state = LedgerStores.OPERATIONS.get(this.ledger, operation);
 		this.dirty.remove(operation);
 		if (state == null || state.getEmittedVersion() >= state.getVersion()) {
 			return;
@@ -282,7 +256,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 		CouncilTotals totals = this.reader.councilTotals(state, this.catalogue.current());
 		this.context.forward(new Record<>(operation, totals, state.getUpdatedAt().toEpochMilli()));
 		state.setEmittedVersion(state.getVersion());
-		this.operations.put(operation, state);
+		LedgerStores.OPERATIONS.put(this.ledger, operation, state);
 		this.writtenAt.put(operation, now);
 	}
 
@@ -293,7 +267,7 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 	 */
 	private void pruneQuietHistories(long now) {
 		List<OperationState> quiet = new ArrayList<>();
-		try (KeyValueIterator<String, OperationState> all = this.operations.all()) {
+		try (KeyValueIterator<String, OperationState> all = LedgerStores.OPERATIONS.all(this.ledger)) {
 			all.forEachRemaining((entry) -> {
 				OperationState state = entry.value;
 				boolean pruned = state.getHistoryFrom() != null
@@ -314,19 +288,19 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 			checkpoint(state);
 		}
 		Instant keep = state.getCheckpointAt();
-		deleteAll(this.changeLog, LedgerStores.prefix(operation));
+		deleteAll(LedgerStores.CHANGE_LOG, LedgerStores.prefix(operation));
 		List<CheckpointKey> older = new ArrayList<>();
-		try (KeyValueIterator<CheckpointKey, Checkpoint> all = this.checkpoints
-			.range(new CheckpointKey(operation, Instant.EPOCH), new CheckpointKey(operation, keep.minusMillis(1)))) {
+		try (KeyValueIterator<CheckpointKey, Checkpoint> all = LedgerStores.CHECKPOINTS.range(this.ledger,
+				new CheckpointKey(operation, Instant.EPOCH), new CheckpointKey(operation, keep.minusMillis(1)))) {
 			all.forEachRemaining((entry) -> older.add(entry.key));
 		}
 		for (CheckpointKey key : older) {
-			deleteAll(this.checkpointSlots, LedgerStores.prefix(operation, key.at()));
-			this.checkpoints.delete(key);
+			deleteAll(LedgerStores.CHECKPOINT_SLOTS, LedgerStores.prefix(operation, key.at()));
+			LedgerStores.CHECKPOINTS.put(this.ledger, key, null);
 		}
 		List<ReportHistoryKey> superseded = new ArrayList<>();
-		try (KeyValueIterator<ReportHistoryKey, ReportEntry> all = this.reportHistory
-			.prefixScan(LedgerStores.prefix(operation), LedgerStores.prefixSerializer())) {
+		try (KeyValueIterator<ReportHistoryKey, ReportEntry> all = LedgerStores.REPORT_HISTORY.prefixScan(this.ledger,
+				LedgerStores.prefix(operation))) {
 			ReportHistoryKey previous = null;
 			while (all.hasNext()) {
 				ReportHistoryKey key = all.next().key;
@@ -336,17 +310,17 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 				previous = key;
 			}
 		}
-		superseded.forEach(this.reportHistory::delete);
+		superseded.forEach((key) -> LedgerStores.REPORT_HISTORY.put(this.ledger, key, null));
 		state.setHistoryFrom(keep);
-		this.operations.put(operation, state);
+		LedgerStores.OPERATIONS.put(this.ledger, operation, state);
 	}
 
-	private static <K, V> void deleteAll(KeyValueStore<K, V> store, String prefix) {
+	private <K, V> void deleteAll(LedgerTable<K, V> table, String prefix) {
 		List<K> keys = new ArrayList<>();
-		try (KeyValueIterator<K, V> all = store.prefixScan(prefix, LedgerStores.prefixSerializer())) {
+		try (KeyValueIterator<K, V> all = table.prefixScan(this.ledger, prefix)) {
 			all.forEachRemaining((entry) -> keys.add(entry.key));
 		}
-		keys.forEach(store::delete);
+		keys.forEach((key) -> table.put(this.ledger, key, null));
 	}
 
 }

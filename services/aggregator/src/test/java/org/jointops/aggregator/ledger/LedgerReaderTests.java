@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -91,15 +94,7 @@ class LedgerReaderTests {
 		properties.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
 		properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		this.driver = new TopologyTestDriver(builder.build(), properties);
-		this.reader = new LedgerReader(new StoreSource() {
-
-			@Override
-			public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-				KeyValueStore<K, V> store = LedgerReaderTests.this.driver.getKeyValueStore(name);
-				return LedgerStores.CHANGE_LOG.equals(name) ? countingReads(store) : store;
-			}
-
-		});
+		this.reader = new LedgerReader(() -> countingChangeLogReads(this.driver.getKeyValueStore(LedgerStores.LEDGER)));
 	}
 
 	@AfterEach
@@ -204,7 +199,7 @@ class LedgerReaderTests {
 		Instant start = at("2017-06-03T00:00:00Z");
 		List<String> states = List.of("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK");
 		Map<String, Integer> revisions = new HashMap<>();
-		for (int i = 0; i < 400; i++) {
+		for (int i = 0; i < 300; i++) {
 			String state = states.get(random.nextInt(states.size()));
 			String id = state + "-" + random.nextInt(40);
 			int revision = revisions.merge(id, 1 + random.nextInt(2), Integer::sum);
@@ -227,11 +222,9 @@ class LedgerReaderTests {
 			oracle.accept(report.build());
 		}
 
-		assertThat(this.driver.getKeyValueStore(LedgerStores.CHECKPOINTS).approximateNumEntries())
-			.as("checkpoints were taken")
-			.isGreaterThanOrEqualTo(3);
+		assertThat(entries(LedgerStores.CHECKPOINTS)).as("checkpoints were taken").isGreaterThanOrEqualTo(3);
 		int slots = (int) this.reader.operation(OPERATION).orElseThrow().getSlots();
-		Instant end = start.plus(Duration.ofMinutes(4000));
+		Instant end = start.plus(Duration.ofMinutes(3000));
 		for (Instant instant = start.minus(Duration.ofHours(2)); instant
 			.isBefore(end); instant = instant.plus(Duration.ofMinutes(37))) {
 			this.changeLogReads.set(0);
@@ -286,8 +279,8 @@ class LedgerReaderTests {
 		assertThatExceptionOfType(HistoryPrunedException.class)
 			.isThrownBy(() -> this.reader.ledgerAsOf(OPERATION, last.minusSeconds(1)));
 		assertThat(this.reader.ledgerAsOf(OPERATION, last)).isEqualTo(before);
-		assertThat(this.driver.getKeyValueStore(LedgerStores.CHANGE_LOG).approximateNumEntries()).isZero();
-		assertThat(this.driver.getKeyValueStore(LedgerStores.CHECKPOINTS).approximateNumEntries()).isEqualTo(1);
+		assertThat(entries(LedgerStores.CHANGE_LOG)).isZero();
+		assertThat(entries(LedgerStores.CHECKPOINTS)).isEqualTo(1);
 
 		send(illegal2017("KAZ", "KAZ-0").setRevision(2)
 			.setSubmittedAt(last.plusSeconds(3600))
@@ -342,18 +335,33 @@ class LedgerReaderTests {
 		return Instant.parse(instant);
 	}
 
-	private <K, V> ReadOnlyKeyValueStore<K, V> countingReads(KeyValueStore<K, V> store) {
+	private long entries(LedgerTable<?, ?> table) {
+		long entries = 0;
+		try (var all = table.all(this.driver.getKeyValueStore(LedgerStores.LEDGER))) {
+			while (all.hasNext()) {
+				all.next();
+				entries++;
+			}
+		}
+		return entries;
+	}
+
+	/**
+	 * Counts the change-log entries a read goes through (they are the changes folded).
+	 */
+	private ReadOnlyKeyValueStore<Bytes, byte[]> countingChangeLogReads(KeyValueStore<Bytes, byte[]> store) {
 		AtomicInteger reads = this.changeLogReads;
+		byte[] changeLog = "C/".getBytes(StandardCharsets.UTF_8);
 		return new ReadOnlyKeyValueStore<>() {
 
 			@Override
-			public V get(K key) {
+			public byte[] get(Bytes key) {
 				return store.get(key);
 			}
 
 			@Override
-			public KeyValueIterator<K, V> range(K from, K to) {
-				KeyValueIterator<K, V> range = store.range(from, to);
+			public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+				KeyValueIterator<Bytes, byte[]> range = store.range(from, to);
 				return new KeyValueIterator<>() {
 
 					@Override
@@ -362,9 +370,12 @@ class LedgerReaderTests {
 					}
 
 					@Override
-					public KeyValue<K, V> next() {
-						reads.incrementAndGet();
-						return range.next();
+					public KeyValue<Bytes, byte[]> next() {
+						KeyValue<Bytes, byte[]> next = range.next();
+						if (Arrays.equals(next.key.get(), 0, changeLog.length, changeLog, 0, changeLog.length)) {
+							reads.incrementAndGet();
+						}
+						return next;
 					}
 
 					@Override
@@ -373,7 +384,7 @@ class LedgerReaderTests {
 					}
 
 					@Override
-					public K peekNextKey() {
+					public Bytes peekNextKey() {
 						return range.peekNextKey();
 					}
 
@@ -381,7 +392,17 @@ class LedgerReaderTests {
 			}
 
 			@Override
-			public KeyValueIterator<K, V> all() {
+			public <S extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, S serializer) {
+				return store.prefixScan(prefix, serializer);
+			}
+
+			@Override
+			public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
+				return store.reverseRange(from, to);
+			}
+
+			@Override
+			public KeyValueIterator<Bytes, byte[]> all() {
 				return store.all();
 			}
 

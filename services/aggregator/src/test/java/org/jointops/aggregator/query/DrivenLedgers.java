@@ -17,12 +17,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.HistoryPrunedException;
 import org.jointops.aggregator.ledger.LedgerReader;
-import org.jointops.aggregator.ledger.StoreSource;
+import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.topology.CouncilTotalsTopology;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.ledger.Activity;
@@ -96,14 +95,7 @@ public class DrivenLedgers implements LedgerStore, AutoCloseable {
 		properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		TopologyTestDriver driver = new TopologyTestDriver(builder.build(), properties);
 		this.driver = driver;
-		this.reader = new LedgerReader(new StoreSource() {
-
-			@Override
-			public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-				return driver.getKeyValueStore(name);
-			}
-
-		});
+		this.reader = new LedgerReader(() -> driver.getKeyValueStore(LedgerStores.LEDGER));
 		this.unavailable = false;
 	}
 

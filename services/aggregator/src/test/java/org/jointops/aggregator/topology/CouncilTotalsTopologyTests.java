@@ -19,13 +19,11 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.ledger.Ledgers;
-import org.jointops.aggregator.ledger.StoreSource;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueContent;
 import org.jointops.catalogue.CatalogueLoader;
@@ -112,10 +110,7 @@ class CouncilTotalsTopologyTests {
 			.doesNotContain("KSTREAM-")
 			.doesNotContain("KTABLE-");
 		assertThat(description).contains("stores: [" + LedgerStores.REVISIONS + "]")
-			.contains("Processor: ledger (stores: [")
-			.contains(LedgerStores.SLOTS, LedgerStores.LINES, LedgerStores.CHANGE_LOG, LedgerStores.CHECKPOINTS,
-					LedgerStores.CHECKPOINT_SLOTS, LedgerStores.REPORTS, LedgerStores.REPORT_HISTORY,
-					LedgerStores.ACTIVITY, LedgerStores.OPERATIONS)
+			.contains("Processor: ledger (stores: [" + LedgerStores.LEDGER + "]")
 			.contains("topic: " + CouncilTotalsTopology.REPORTS_BY_ID + "-repartition")
 			.contains("topic: " + CouncilTotalsTopology.CHANGES_BY_OPERATION + "-repartition");
 	}
@@ -314,7 +309,7 @@ class CouncilTotalsTopologyTests {
 			.build());
 		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setWithdrawn(true).build());
 
-		LedgerReader reader = new LedgerReader(storesOf(this.driver));
+		LedgerReader reader = new LedgerReader(() -> this.driver.getKeyValueStore(LedgerStores.LEDGER));
 		OperationLedger ledger = reader.ledger(ILLEGAL_2017).orElseThrow();
 		CouncilTotals fromCells = Ledgers.councilTotals(ledger, this.catalogue.current());
 		assertThat(totals()).as("council lines kept as the changes flow = the cells summed now").isEqualTo(fromCells);
@@ -491,17 +486,6 @@ class CouncilTotalsTopologyTests {
 			.filter((line) -> line.getCategory().equals(category))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no line for " + category + " in " + totals()));
-	}
-
-	static StoreSource storesOf(TopologyTestDriver driver) {
-		return new StoreSource() {
-
-			@Override
-			public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
-				return driver.getKeyValueStore(name);
-			}
-
-		};
 	}
 
 	private static String header(TestRecord<byte[], byte[]> record, String name) {
