@@ -69,7 +69,7 @@ class TotalsFeedIntegrationTests {
 	}
 
 	@Test
-	void sendsOneEventPerChangeAndAfterAReconnectOnlyNewerVersions() throws Exception {
+	void sendsTheLatestTotalsAsTheyChangeAndAfterAReconnectOnlyNewerVersions() throws Exception {
 		Client first = connect(null);
 		Client observer = connectAs(Credentials.OBSERVER, null);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !first.events().isEmpty() && !observer.events().isEmpty());
@@ -81,11 +81,16 @@ class TotalsFeedIntegrationTests {
 			.publish(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
 		this.kafka.publish(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
 
-		await().atMost(Duration.ofSeconds(60)).until(() -> first.lastId() == 3);
-		assertThat(first.events()).extracting(Event::id).containsExactly(0L, 1L, 2L, 3L);
-		assertThat(first.events().get(3).data().at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
-		assertThat(first.events().get(3).data().get("reports").asLong()).isEqualTo(2);
-		await().atMost(Duration.ofSeconds(60)).until(() -> observer.lastId() == 3);
+		await().atMost(Duration.ofSeconds(60)).until(() -> first.lastId() == 3 && observer.lastId() == 3);
+		assertThat(first.events()).extracting(Event::id)
+			.as("versions only grow; changes within a commit interval come as one")
+			.startsWith(0L)
+			.endsWith(3L)
+			.isSorted()
+			.doesNotHaveDuplicates();
+		Event latest = first.events().get(first.events().size() - 1);
+		assertThat(latest.data().at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
+		assertThat(latest.data().get("reports").asLong()).isEqualTo(2);
 		assertThat(observer.events()).as("an observer follows the same council totals").isEqualTo(first.events());
 		assertThat(observer.events())
 			.allSatisfy((event) -> assertThat(event.data().toString()).as("council totals only: no report, no agency")
@@ -94,8 +99,8 @@ class TotalsFeedIntegrationTests {
 				.doesNotContain("reportId")
 				.doesNotContain("agenc")
 				.doesNotContain("INTERIOR"));
-		assertThat(observer.events().get(3).data().propertyNames()).containsExactlyInAnyOrder("operation", "name",
-				"version", "reports", "updatedAt", "totals");
+		assertThat(observer.events().get(observer.events().size() - 1).data().propertyNames())
+			.containsExactlyInAnyOrder("operation", "name", "version", "reports", "updatedAt", "totals");
 		observer.close();
 		first.close();
 
