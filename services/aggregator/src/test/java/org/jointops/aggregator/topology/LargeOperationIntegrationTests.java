@@ -77,13 +77,9 @@ class LargeOperationIntegrationTests {
 				for (int stage = 1; stage <= 2; stage++) {
 					// three reports of 200 lines each cover the 600 categories
 					for (int part = 0; part < 3; part++) {
-						List<Finding> findings = new ArrayList<>();
-						for (int i = part * 200; i < (part + 1) * 200; i++) {
-							String category = "WIDE_%03d".formatted(i);
-							long quantity = 1 + (i * 7L + stage * 3L + reports) % 97;
-							findings.add(new Finding(category, BigDecimal.valueOf(quantity), "COUNT", null));
-							expected.merge(category, BigDecimal.valueOf(quantity), BigDecimal::add);
-						}
+						List<Finding> findings = findings(part, stage + reports);
+						findings.forEach((finding) -> expected.merge(finding.getCategory(), finding.getQuantity(),
+								BigDecimal::add));
 						this.kafka.publish(report(state.code(), agency, stage, part, findings));
 						reports++;
 					}
@@ -129,6 +125,15 @@ class LargeOperationIntegrationTests {
 		}
 		assertThat(largest).as("the largest record of any topic (%s, %d bytes)", largestTopic, largest)
 			.isLessThan(MESSAGE_LIMIT / 5);
+	}
+
+	private static List<Finding> findings(int part, int seed) {
+		List<Finding> findings = new ArrayList<>();
+		for (int i = part * 200; i < (part + 1) * 200; i++) {
+			long quantity = 1 + (i * 7L + seed) % 97;
+			findings.add(new Finding("WIDE_%03d".formatted(i), BigDecimal.valueOf(quantity), "COUNT", null));
+		}
+		return findings;
 	}
 
 	private static ReportRevision report(String state, String agency, int stage, int part, List<Finding> findings) {
