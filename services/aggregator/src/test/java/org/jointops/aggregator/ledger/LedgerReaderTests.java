@@ -211,7 +211,6 @@ class LedgerReaderTests {
 			ReportRevision.Builder report = ((random.nextBoolean()) ? illegal2017(state, id)
 					: illegal2017Stage2(state, id))
 				.setRevision(Math.max(1, revision))
-				.setAgency(random.nextBoolean() ? "INTERIOR" : "MIGRATION")
 				.setSubmittedAt(start.plus(Duration.ofMinutes(minute)))
 				.setFindings(List.of(count(VIOLATIONS, random.nextInt(1000)),
 						money("FINES_IMPOSED", random.nextInt(100000) + ".25", random.nextBoolean() ? "USD" : "KZT")));
