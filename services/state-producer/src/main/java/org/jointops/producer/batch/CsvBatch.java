@@ -1,10 +1,6 @@
 package org.jointops.producer.batch;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +16,7 @@ import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
 import org.jointops.producer.ingest.ReportRequest;
 import org.jointops.producer.ingest.ReportRequest.FindingRequest;
+import org.jointops.wire.StrictUtf8;
 
 import org.springframework.http.HttpStatus;
 
@@ -92,20 +89,19 @@ final class CsvBatch {
 	 */
 	static List<BatchItem> read(byte[] body, int maxRows, int maxReports) {
 		String text = decode(body);
-		List<CsvRecords.Row> rows;
+		List<CsvRows.Row> data;
 		try {
-			rows = CsvRecords.parse(text, maxRows + 2);
+			data = CsvRows.read(text, maxRows + 2);
 		}
-		catch (CsvRecords.UnclosedQuoteException ex) {
+		catch (CsvRows.UnclosedQuoteException ex) {
 			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, "line " + ex.line(), ex.getMessage());
 		}
-		List<CsvRecords.Row> data = rows.stream().filter((row) -> !row.isBlank()).toList();
 		if (data.isEmpty()) {
 			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, HEADER,
 					"the batch is empty; a CSV batch is a header row, then one row per finding");
 		}
 		Map<String, Integer> columns = header(data.get(0));
-		List<CsvRecords.Row> findingRows = data.subList(1, data.size());
+		List<CsvRows.Row> findingRows = data.subList(1, data.size());
 		if (findingRows.size() > maxRows) {
 			throw new BatchRefusedException(HttpStatus.CONTENT_TOO_LARGE, "line " + findingRows.get(maxRows).line(),
 					"a CSV batch has at most " + maxRows + " rows after the header; split it");
@@ -114,8 +110,8 @@ final class CsvBatch {
 			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, "line 2",
 					"the batch is empty; send at least one row after the header");
 		}
-		Map<String, List<CsvRecords.Row>> reports = new LinkedHashMap<>();
-		for (CsvRecords.Row row : findingRows) {
+		Map<String, List<CsvRows.Row>> reports = new LinkedHashMap<>();
+		for (CsvRows.Row row : findingRows) {
 			reports.computeIfAbsent(groupKey(row, columns), (key) -> new ArrayList<>()).add(row);
 			if (reports.size() > maxReports) {
 				throw new BatchRefusedException(HttpStatus.CONTENT_TOO_LARGE, "line " + row.line(),
@@ -123,27 +119,19 @@ final class CsvBatch {
 			}
 		}
 		List<BatchItem> items = new ArrayList<>();
-		for (List<CsvRecords.Row> reportRows : reports.values()) {
+		for (List<CsvRows.Row> reportRows : reports.values()) {
 			items.add(new ReportRows(items.size(), reportRows, columns).item());
 		}
 		return items;
 	}
 
 	private static String decode(byte[] body) {
-		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
-			return (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? text.substring(1) : text;
-		}
-		catch (CharacterCodingException ex) {
-			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, "body", "is not valid UTF-8");
-		}
+		String text = StrictUtf8.decode(body)
+			.orElseThrow(() -> new BatchRefusedException(HttpStatus.BAD_REQUEST, "body", "is not valid UTF-8"));
+		return (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? text.substring(1) : text;
 	}
 
-	private static Map<String, Integer> header(CsvRecords.Row row) {
+	private static Map<String, Integer> header(CsvRows.Row row) {
 		List<Violation> problems = new ArrayList<>();
 		if (row.problem() != null) {
 			problems.add(new Violation(HEADER, row.problem()));
@@ -177,7 +165,7 @@ final class CsvBatch {
 	 * @param columns the index of each column, by name
 	 * @return the row's report id and revision, or its line if it lacks them
 	 */
-	private static String groupKey(CsvRecords.Row row, Map<String, Integer> columns) {
+	private static String groupKey(CsvRows.Row row, Map<String, Integer> columns) {
 		int id = columns.get(REPORT_ID);
 		int revision = columns.get(REVISION);
 		if (row.cells().size() <= Math.max(id, revision)) {
@@ -193,7 +181,7 @@ final class CsvBatch {
 
 		private final int index;
 
-		private final List<CsvRecords.Row> rows;
+		private final List<CsvRows.Row> rows;
 
 		private final Map<String, Integer> columns;
 
@@ -202,16 +190,16 @@ final class CsvBatch {
 		/** The line of each finding line of the request, by its index. */
 		private final List<Integer> findingLines = new ArrayList<>();
 
-		ReportRows(int index, List<CsvRecords.Row> rows, Map<String, Integer> columns) {
+		ReportRows(int index, List<CsvRows.Row> rows, Map<String, Integer> columns) {
 			this.index = index;
 			this.rows = rows;
 			this.columns = columns;
 		}
 
 		BatchItem item() {
-			CsvRecords.Row first = this.rows.get(0);
-			List<Integer> lines = this.rows.stream().map(CsvRecords.Row::line).toList();
-			for (CsvRecords.Row row : this.rows) {
+			CsvRows.Row first = this.rows.get(0);
+			List<Integer> lines = this.rows.stream().map(CsvRows.Row::line).toList();
+			for (CsvRows.Row row : this.rows) {
 				if (row.problem() != null) {
 					this.problems.add(new Violation("line " + row.line(), row.problem()));
 				}
@@ -224,7 +212,7 @@ final class CsvBatch {
 				return new BatchItem(this.index, lines, cell(first, REPORT_ID), null, null, this.problems,
 						(field) -> field);
 			}
-			for (CsvRecords.Row row : this.rows.subList(1, this.rows.size())) {
+			for (CsvRows.Row row : this.rows.subList(1, this.rows.size())) {
 				for (String column : REPORT_COLUMNS) {
 					if (this.columns.containsKey(column) && !cell(row, column).equals(cell(first, column))) {
 						this.problems.add(new Violation(at(row, column),
@@ -245,7 +233,7 @@ final class CsvBatch {
 
 		private List<FindingRequest> findings() {
 			List<FindingRequest> findings = new ArrayList<>();
-			for (CsvRecords.Row row : this.rows) {
+			for (CsvRows.Row row : this.rows) {
 				String category = cell(row, CATEGORY);
 				String quantity = cell(row, QUANTITY);
 				String currency = cell(row, CURRENCY);
@@ -274,21 +262,21 @@ final class CsvBatch {
 			return at(this.rows.get(0), field);
 		}
 
-		private static String at(CsvRecords.Row row, String column) {
+		private static String at(CsvRows.Row row, String column) {
 			return "line " + row.line() + ": " + column;
 		}
 
-		private String cell(CsvRecords.Row row, String column) {
+		private String cell(CsvRows.Row row, String column) {
 			Integer i = this.columns.get(column);
 			return (i != null && i < row.cells().size()) ? row.cells().get(i) : "";
 		}
 
-		private String text(CsvRecords.Row row, String column) {
+		private String text(CsvRows.Row row, String column) {
 			String value = cell(row, column);
 			return value.isEmpty() ? null : value;
 		}
 
-		private Integer whole(CsvRecords.Row row, String column) {
+		private Integer whole(CsvRows.Row row, String column) {
 			String value = cell(row, column);
 			if (value.isEmpty()) {
 				return null;
@@ -304,7 +292,7 @@ final class CsvBatch {
 			return null;
 		}
 
-		private BigDecimal decimal(CsvRecords.Row row, String column) {
+		private BigDecimal decimal(CsvRows.Row row, String column) {
 			String value = cell(row, column);
 			if (value.isEmpty()) {
 				return null;
@@ -317,7 +305,7 @@ final class CsvBatch {
 			return null;
 		}
 
-		private LocalDate date(CsvRecords.Row row, String column) {
+		private LocalDate date(CsvRows.Row row, String column) {
 			String value = cell(row, column);
 			if (value.isEmpty()) {
 				return null;
@@ -335,7 +323,7 @@ final class CsvBatch {
 			return null;
 		}
 
-		private Boolean bool(CsvRecords.Row row, String column) {
+		private Boolean bool(CsvRows.Row row, String column) {
 			String value = cell(row, column);
 			return switch (value) {
 				case "" -> null;
