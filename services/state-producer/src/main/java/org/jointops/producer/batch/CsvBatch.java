@@ -209,8 +209,7 @@ final class CsvBatch {
 				}
 			}
 			if (!this.problems.isEmpty()) {
-				return new BatchItem(this.index, lines, cell(first, REPORT_ID), null, null, this.problems,
-						(field) -> field);
+				return BatchItem.unreadableRows(this.index, lines, cell(first, REPORT_ID), null, this.problems);
 			}
 			for (CsvRows.Row row : this.rows.subList(1, this.rows.size())) {
 				for (String column : REPORT_COLUMNS) {
@@ -227,8 +226,10 @@ final class CsvBatch {
 			ReportRequest request = new ReportRequest(reportId, revision, text(first, STATE), text(first, AGENCY),
 					text(first, OPERATION), whole(first, STAGE), date(first, PERIOD_START), date(first, PERIOD_END),
 					bool(first, WITHDRAWN), findings());
-			return new BatchItem(this.index, lines, reportId, revision, this.problems.isEmpty() ? request : null,
-					List.copyOf(this.problems), this::locate);
+			if (!this.problems.isEmpty()) {
+				return BatchItem.unreadableRows(this.index, lines, reportId, revision, this.problems);
+			}
+			return BatchItem.readRows(this.index, lines, request, this::locate);
 		}
 
 		private List<FindingRequest> findings() {
