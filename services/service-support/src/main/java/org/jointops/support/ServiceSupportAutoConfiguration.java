@@ -44,7 +44,7 @@ public class ServiceSupportAutoConfiguration {
 	@ConditionalOnMissingBean(CurrentCatalogue.class)
 	LiveCatalogue liveCatalogue(CatalogueProperties properties, KafkaProperties kafka) {
 		return new LiveCatalogue(CatalogueLoader.load(properties.extraFiles()), kafka.buildConsumerProperties(),
-				kafka.buildAdminProperties(), properties.startupWait());
+				properties.startupWait());
 	}
 
 	@Bean

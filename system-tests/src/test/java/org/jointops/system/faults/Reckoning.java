@@ -58,12 +58,14 @@ final class Reckoning {
 	}
 
 	/**
-	 * Every committed totals record the watcher saw must have a growing version, no
-	 * negative figure, and none above the final totals.
+	 * Every committed totals record (the watcher reads to the end first) must have a
+	 * growing version, no negative figure, and none above the final totals.
 	 * @param watcher the watcher
 	 * @param finalTotals the totals everything converged to
 	 */
 	static void assertNeverOvercounted(CouncilTotalsWatcher watcher, Totals finalTotals) {
+		assertThat(watcher.awaitCaughtUp(Duration.ofSeconds(30))).as("the watcher read council.totals to its end")
+			.isTrue();
 		assertThat(watcher.violations()).as("versions that did not grow").isEmpty();
 		List<Totals> seen = watcher.seen().getOrDefault(Submission.OPERATION, List.of());
 		assertThat(seen).as("committed totals records").isNotEmpty();

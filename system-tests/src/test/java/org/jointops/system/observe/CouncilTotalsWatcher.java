@@ -5,31 +5,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jointops.support.kafka.TopicFollower;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.system.oracle.Totals;
 import org.jointops.totals.CouncilTotals;
-import org.jointops.wire.Topics;
 
 /**
  * Watches {@code council.totals} with {@code read_committed} for the whole of a test, as
- * the secretariat's feed would, and keeps every record it sees: per operation the version
- * must grow with every record, and each record's totals are kept for the test's own
- * checks (never negative; under traffic that only ever raises figures, never lower than
- * the record before and never above the final totals).
+ * the secretariat's feed does (with the services' own {@link TopicFollower}), and keeps
+ * every record it sees: per operation the version must grow with every record, and each
+ * record's totals are kept for the test's own checks (never negative; under traffic that
+ * only ever raises figures, never lower than the record before and never above the final
+ * totals). A record it cannot decode is a violation.
  */
 public final class CouncilTotalsWatcher implements AutoCloseable {
 
-	private final KafkaConsumer<String, byte[]> consumer;
-
-	private final Thread thread;
+	private final TopicFollower<String, CouncilTotals> follower;
 
 	private final List<String> violations = new ArrayList<>();
 
@@ -37,33 +30,41 @@ public final class CouncilTotalsWatcher implements AutoCloseable {
 
 	private final Map<String, Long> versions = new HashMap<>();
 
-	private volatile boolean running = true;
-
 	private CouncilTotalsWatcher(Map<String, Object> client) {
-		Map<String, Object> config = new HashMap<>(client);
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "totals-watcher-" + UUID.randomUUID());
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-		this.thread = new Thread(this::watch, "council-totals-watcher");
-		this.thread.setDaemon(true);
+		this.follower = new TopicFollower<>(WireFormat.singleObject().councilTotals(), client, "council-totals-watcher",
+				new TopicFollower.Listener<>() {
+
+					@Override
+					public void onRecord(ConsumerRecord<String, CouncilTotals> record) {
+						observe(record);
+					}
+
+					@Override
+					public void onUndecodable(ConsumerRecord<byte[], byte[]> record, RuntimeException failure) {
+						violation("undecodable record at offset %d: %s".formatted(record.offset(), failure));
+					}
+
+				});
 	}
 
 	/**
-	 * Starts watching from the topic's first record; the topic must exist.
+	 * Starts watching from the topic's first record (or from its creation).
 	 * @param client bootstrap servers and security settings
 	 * @return the watcher
 	 */
 	public static CouncilTotalsWatcher start(Map<String, Object> client) {
 		CouncilTotalsWatcher watcher = new CouncilTotalsWatcher(client);
-		List<TopicPartition> partitions = watcher.consumer.partitionsFor(Topics.COUNCIL_TOTALS, Duration.ofSeconds(30))
-			.stream()
-			.map((info) -> new TopicPartition(info.topic(), info.partition()))
-			.toList();
-		watcher.consumer.assign(partitions);
-		watcher.consumer.seekToBeginning(partitions);
-		watcher.thread.start();
+		watcher.follower.start();
 		return watcher;
+	}
+
+	/**
+	 * Waits until the watcher has seen every record committed before this call.
+	 * @param timeout longest wait
+	 * @return whether it has
+	 */
+	public boolean awaitCaughtUp(Duration timeout) {
+		return this.follower.awaitCaughtUp(timeout);
 	}
 
 	/**
@@ -77,7 +78,7 @@ public final class CouncilTotalsWatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Records that broke the version rule.
+	 * Records that broke the version rule, or could not be decoded.
 	 * @return descriptions, empty when none
 	 */
 	public synchronized List<String> violations() {
@@ -97,24 +98,11 @@ public final class CouncilTotalsWatcher implements AutoCloseable {
 		return this.seen.values().stream().mapToInt(List::size).sum();
 	}
 
-	private void watch() {
-		try {
-			while (this.running) {
-				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(200))) {
-					observe(record);
-				}
-			}
+	private synchronized void observe(ConsumerRecord<String, CouncilTotals> record) {
+		CouncilTotals totals = record.value();
+		if (totals == null) {
+			return;
 		}
-		catch (WakeupException ex) {
-			// closing
-		}
-		finally {
-			this.consumer.close(Duration.ofSeconds(2));
-		}
-	}
-
-	private synchronized void observe(ConsumerRecord<String, byte[]> record) {
-		CouncilTotals totals = Answers.decode(record.value());
 		long previous = this.versions.getOrDefault(record.key(), 0L);
 		if (totals.getVersion() <= previous) {
 			this.violations.add("%s: version %d after %d (offset %d)".formatted(record.key(), totals.getVersion(),
@@ -124,16 +112,13 @@ public final class CouncilTotalsWatcher implements AutoCloseable {
 		this.seen.computeIfAbsent(record.key(), (key) -> new ArrayList<>()).add(Answers.canonical(totals));
 	}
 
+	private synchronized void violation(String description) {
+		this.violations.add(description);
+	}
+
 	@Override
 	public void close() {
-		this.running = false;
-		this.consumer.wakeup();
-		try {
-			this.thread.join(10_000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.follower.stop();
 	}
 
 }

@@ -1,9 +1,7 @@
 package org.jointops.support.catalogue;
 
 import java.time.Instant;
-import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueContent;
 import org.jointops.catalogue.CatalogueDocument;
@@ -16,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Which records of {@code catalogue.changes} a service applies, and with which consumer
- * settings it reads them.
+ * Which records of {@code catalogue.changes} a service applies.
  */
 class LiveCatalogueTests {
 
@@ -67,20 +64,6 @@ class LiveCatalogueTests {
 		assertThatExceptionOfType(InvalidCatalogueException.class)
 			.isThrownBy(() -> LiveCatalogue.next(START, document(1, unitChanged), 0, content))
 			.withMessageContaining("categories.FINES_IMPOSED.unit");
-	}
-
-	@Test
-	void readsWithTheServicesSettingsButNoGroupAndReadCommitted() {
-		Map<String, Object> properties = LiveCatalogue.consumerProperties(Map.of("bootstrap.servers", "kafka:9092",
-				"security.protocol", "SASL_SSL", "group.id", "producers", "client.id", "state-producer-kaz"));
-
-		assertThat(properties).containsEntry("bootstrap.servers", "kafka:9092")
-			.containsEntry("security.protocol", "SASL_SSL")
-			.doesNotContainKey(ConsumerConfig.GROUP_ID_CONFIG)
-			.containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
-			.containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
-			.containsEntry(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false)
-			.containsEntry(ConsumerConfig.CLIENT_ID_CONFIG, "state-producer-kaz-catalogue");
 	}
 
 	private static String document(long version, CatalogueContent content) {

@@ -1,25 +1,24 @@
 package org.jointops.producer.batch;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
+import org.jointops.producer.batch.CsvColumn.Presence;
+import org.jointops.producer.batch.CsvColumn.Scope;
+import org.jointops.producer.batch.CsvRows.Row;
 import org.jointops.producer.ingest.ReportRequest;
 import org.jointops.producer.ingest.ReportRequest.FindingRequest;
+import org.jointops.wire.StrictUtf8;
 
 import org.springframework.http.HttpStatus;
 
@@ -32,47 +31,8 @@ import org.springframework.http.HttpStatus;
  */
 final class CsvBatch {
 
-	static final String REPORT_ID = "reportId";
-
-	static final String REVISION = "revision";
-
-	static final String STATE = "state";
-
-	static final String AGENCY = "agency";
-
-	static final String OPERATION = "operation";
-
-	static final String STAGE = "stage";
-
-	static final String PERIOD_START = "periodStart";
-
-	static final String PERIOD_END = "periodEnd";
-
-	static final String WITHDRAWN = "withdrawn";
-
-	static final String CATEGORY = "category";
-
-	static final String QUANTITY = "quantity";
-
-	static final String CURRENCY = "currency";
-
-	/** Every column, in the documented order. */
-	static final List<String> COLUMNS = List.of(REPORT_ID, REVISION, STATE, AGENCY, OPERATION, STAGE, PERIOD_START,
-			PERIOD_END, WITHDRAWN, CATEGORY, QUANTITY, CURRENCY);
-
-	/** The columns a header may leave out (their cells would all be empty). */
-	static final Set<String> OPTIONAL_COLUMNS = Set.of(STATE, WITHDRAWN, CURRENCY);
-
-	/** The columns that describe the report, not the finding: equal on all its rows. */
-	private static final List<String> REPORT_COLUMNS = List.of(STATE, AGENCY, OPERATION, STAGE, PERIOD_START,
-			PERIOD_END, WITHDRAWN);
-
 	/** The field of the header row in problems. */
 	static final String HEADER = "line 1 (header)";
-
-	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,10}");
-
-	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
 
 	private static final Pattern FINDING_FIELD = Pattern.compile("findings\\[(\\d+)]\\.?(.*)");
 
@@ -92,20 +52,19 @@ final class CsvBatch {
 	 */
 	static List<BatchItem> read(byte[] body, int maxRows, int maxReports) {
 		String text = decode(body);
-		List<CsvRecords.Row> rows;
+		List<Row> rows;
 		try {
-			rows = CsvRecords.parse(text, maxRows + 2);
+			rows = CsvRows.read(text, maxRows + 2);
 		}
-		catch (CsvRecords.UnclosedQuoteException ex) {
+		catch (CsvRows.UnclosedQuoteException ex) {
 			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, "line " + ex.line(), ex.getMessage());
 		}
-		List<CsvRecords.Row> data = rows.stream().filter((row) -> !row.isBlank()).toList();
-		if (data.isEmpty()) {
+		if (rows.isEmpty()) {
 			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, HEADER,
 					"the batch is empty; a CSV batch is a header row, then one row per finding");
 		}
-		Map<String, Integer> columns = header(data.get(0));
-		List<CsvRecords.Row> findingRows = data.subList(1, data.size());
+		Header header = Header.of(rows.get(0));
+		List<Row> findingRows = rows.subList(1, rows.size());
 		if (findingRows.size() > maxRows) {
 			throw new BatchRefusedException(HttpStatus.CONTENT_TOO_LARGE, "line " + findingRows.get(maxRows).line(),
 					"a CSV batch has at most " + maxRows + " rows after the header; split it");
@@ -114,239 +73,245 @@ final class CsvBatch {
 			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, "line 2",
 					"the batch is empty; send at least one row after the header");
 		}
-		Map<String, List<CsvRecords.Row>> reports = new LinkedHashMap<>();
-		for (CsvRecords.Row row : findingRows) {
-			reports.computeIfAbsent(groupKey(row, columns), (key) -> new ArrayList<>()).add(row);
+		Map<String, List<Row>> reports = new LinkedHashMap<>();
+		for (Row row : findingRows) {
+			reports.computeIfAbsent(header.groupKey(row), (key) -> new ArrayList<>()).add(row);
 			if (reports.size() > maxReports) {
 				throw new BatchRefusedException(HttpStatus.CONTENT_TOO_LARGE, "line " + row.line(),
 						"a batch has at most " + maxReports + " reports; split it");
 			}
 		}
 		List<BatchItem> items = new ArrayList<>();
-		for (List<CsvRecords.Row> reportRows : reports.values()) {
-			items.add(new ReportRows(items.size(), reportRows, columns).item());
+		for (List<Row> reportRows : reports.values()) {
+			items.add(new ReportRows(items.size(), reportRows, header).item());
 		}
 		return items;
 	}
 
 	private static String decode(byte[] body) {
-		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body))
-				.toString();
-			return (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? text.substring(1) : text;
-		}
-		catch (CharacterCodingException ex) {
-			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, "body", "is not valid UTF-8");
-		}
+		String text = StrictUtf8.decode(body)
+			.orElseThrow(() -> new BatchRefusedException(HttpStatus.BAD_REQUEST, "body", "is not valid UTF-8"));
+		return (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? text.substring(1) : text;
 	}
 
-	private static Map<String, Integer> header(CsvRecords.Row row) {
-		List<Violation> problems = new ArrayList<>();
-		if (row.problem() != null) {
-			problems.add(new Violation(HEADER, row.problem()));
-		}
-		Map<String, Integer> columns = new HashMap<>();
-		for (int i = 0; i < row.cells().size(); i++) {
-			String name = row.cells().get(i);
-			if (!COLUMNS.contains(name)) {
-				problems.add(new Violation(HEADER,
-						"unknown column " + Untrusted.quoted(name) + "; the columns are " + String.join(",", COLUMNS)));
-			}
-			else if (columns.putIfAbsent(name, i) != null) {
-				problems.add(new Violation(HEADER, "column " + name + " appears twice"));
-			}
-		}
-		for (String column : COLUMNS) {
-			if (!OPTIONAL_COLUMNS.contains(column) && !columns.containsKey(column)) {
-				problems.add(new Violation(HEADER, "column " + column + " is missing; the columns are "
-						+ String.join(",", COLUMNS) + " (" + String.join(", ", OPTIONAL_COLUMNS) + " optional)"));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new BatchRefusedException(HttpStatus.BAD_REQUEST, problems);
-		}
-		return columns;
+	private static String at(Row row, CsvColumn<?> column) {
+		return at(row, column.name());
+	}
+
+	private static String at(Row row, String field) {
+		return "line " + row.line() + ": " + field;
 	}
 
 	/**
-	 * Rows of one report share this key; a row whose key cannot be read stands alone.
-	 * @param row a data row
-	 * @param columns the index of each column, by name
-	 * @return the row's report id and revision, or its line if it lacks them
+	 * The header row: where each column is.
+	 *
+	 * @param positions the index of each column the header names
 	 */
-	private static String groupKey(CsvRecords.Row row, Map<String, Integer> columns) {
-		int id = columns.get(REPORT_ID);
-		int revision = columns.get(REVISION);
-		if (row.cells().size() <= Math.max(id, revision)) {
-			return "line:" + row.line();
+	private record Header(Map<CsvColumn<?>, Integer> positions) {
+
+		/**
+		 * Reads the header row.
+		 * @param row the first row that is not blank
+		 * @return where each column is
+		 * @throws BatchRefusedException if the row names an unknown column, a column
+		 * twice, or leaves out a required one
+		 */
+		static Header of(Row row) {
+			List<Violation> problems = new ArrayList<>();
+			if (row.problem() != null) {
+				problems.add(new Violation(HEADER, row.problem()));
+			}
+			Map<CsvColumn<?>, Integer> positions = new HashMap<>();
+			for (int i = 0; i < row.cells().size(); i++) {
+				String name = row.cells().get(i);
+				Optional<CsvColumn<?>> column = CsvColumn.named(name);
+				if (column.isEmpty()) {
+					problems.add(new Violation(HEADER,
+							"unknown column " + Untrusted.quoted(name) + "; the columns are " + CsvColumn.names()));
+				}
+				else if (positions.putIfAbsent(column.get(), i) != null) {
+					problems.add(new Violation(HEADER, "column " + name + " appears twice"));
+				}
+			}
+			for (CsvColumn<?> column : CsvColumn.ALL) {
+				if (column.presence() == Presence.REQUIRED && !positions.containsKey(column)) {
+					problems.add(new Violation(HEADER, "column " + column.name() + " is missing; the columns are "
+							+ CsvColumn.names() + " (" + CsvColumn.optionalNames() + " optional)"));
+				}
+			}
+			if (!problems.isEmpty()) {
+				throw new BatchRefusedException(HttpStatus.BAD_REQUEST, problems);
+			}
+			return new Header(Map.copyOf(positions));
 		}
-		return row.cells().get(id) + '\u0000' + row.cells().get(revision);
+
+		int size() {
+			return this.positions.size();
+		}
+
+		boolean has(CsvColumn<?> column) {
+			return this.positions.containsKey(column);
+		}
+
+		/**
+		 * A row's cell in a column.
+		 * @param row a row
+		 * @param column a column
+		 * @return the cell as written; empty if the header does not name the column or
+		 * the row is too short
+		 */
+		String cell(Row row, CsvColumn<?> column) {
+			Integer i = this.positions.get(column);
+			return (i != null && i < row.cells().size()) ? row.cells().get(i) : "";
+		}
+
+		/**
+		 * Reads a row's cell in a column.
+		 * @param <T> the type of the column's values
+		 * @param row a row
+		 * @param column a column
+		 * @return its value, or why it cannot be read
+		 */
+		<T> Parsed<T> read(Row row, CsvColumn<T> column) {
+			return column.parse(cell(row, column), at(row, column));
+		}
+
+		/**
+		 * Rows of one report share this key; a row whose key cannot be read stands alone.
+		 * @param row a data row
+		 * @return the row's report id and revision, or its line if it lacks them
+		 */
+		String groupKey(Row row) {
+			int id = this.positions.get(CsvColumn.REPORT_ID);
+			int revision = this.positions.get(CsvColumn.REVISION);
+			if (row.cells().size() <= Math.max(id, revision)) {
+				return "line:" + row.line();
+			}
+			return row.cells().get(id) + '\u0000' + row.cells().get(revision);
+		}
+
 	}
 
 	/**
 	 * The rows of one report, read into a request.
+	 *
+	 * @param index the position of the report in the batch
+	 * @param rows its rows, in order
+	 * @param header the header row
 	 */
-	private static final class ReportRows {
-
-		private final int index;
-
-		private final List<CsvRecords.Row> rows;
-
-		private final Map<String, Integer> columns;
-
-		private final List<Violation> problems = new ArrayList<>();
-
-		/** The line of each finding line of the request, by its index. */
-		private final List<Integer> findingLines = new ArrayList<>();
-
-		ReportRows(int index, List<CsvRecords.Row> rows, Map<String, Integer> columns) {
-			this.index = index;
-			this.rows = rows;
-			this.columns = columns;
-		}
+	private record ReportRows(int index, List<Row> rows, Header header) {
 
 		BatchItem item() {
-			CsvRecords.Row first = this.rows.get(0);
-			List<Integer> lines = this.rows.stream().map(CsvRecords.Row::line).toList();
-			for (CsvRecords.Row row : this.rows) {
+			Row first = this.rows.get(0);
+			List<Integer> lines = this.rows.stream().map(Row::line).toList();
+			List<Violation> unreadable = unreadableRows();
+			if (!unreadable.isEmpty()) {
+				return BatchItem.unreadableRows(this.index, lines, this.header.cell(first, CsvColumn.REPORT_ID), null,
+						unreadable);
+			}
+			Parsed<String> reportId = this.header.read(first, CsvColumn.REPORT_ID);
+			Parsed<Integer> revision = this.header.read(first, CsvColumn.REVISION);
+			Parsed<String> state = this.header.read(first, CsvColumn.STATE);
+			Parsed<String> agency = this.header.read(first, CsvColumn.AGENCY);
+			Parsed<String> operation = this.header.read(first, CsvColumn.OPERATION);
+			Parsed<Integer> stage = this.header.read(first, CsvColumn.STAGE);
+			Parsed<LocalDate> periodStart = this.header.read(first, CsvColumn.PERIOD_START);
+			Parsed<LocalDate> periodEnd = this.header.read(first, CsvColumn.PERIOD_END);
+			Parsed<Boolean> withdrawn = this.header.read(first, CsvColumn.WITHDRAWN);
+			List<Row> findingRows = findingRows();
+			Parsed<List<FindingRequest>> findings = Parsed.all(findingRows.stream().map(this::finding).toList());
+			List<Violation> problems = new ArrayList<>(disagreements());
+			problems.addAll(Parsed.problemsOf(List.of(reportId, revision, state, agency, operation, stage, periodStart,
+					periodEnd, withdrawn, findings)));
+			if (!problems.isEmpty()) {
+				return BatchItem.unreadableRows(this.index, lines, reportId.value(), revision.value(), problems);
+			}
+			return BatchItem.readRows(this.index, lines,
+					new ReportRequest(reportId.value(), revision.value(), state.value(), agency.value(),
+							operation.value(), stage.value(), periodStart.value(), periodEnd.value(), withdrawn.value(),
+							findings.value()),
+					(field) -> locate(field, findingRows));
+		}
+
+		/**
+		 * Rows that cannot be read at all: bad quoting, or not as many values as the
+		 * header.
+		 * @return each such row's problem, named by its line
+		 */
+		private List<Violation> unreadableRows() {
+			List<Violation> problems = new ArrayList<>();
+			for (Row row : this.rows) {
 				if (row.problem() != null) {
-					this.problems.add(new Violation("line " + row.line(), row.problem()));
+					problems.add(new Violation("line " + row.line(), row.problem()));
 				}
-				else if (row.cells().size() != this.columns.size()) {
-					this.problems.add(new Violation("line " + row.line(), "expected " + this.columns.size()
+				else if (row.cells().size() != this.header.size()) {
+					problems.add(new Violation("line " + row.line(), "expected " + this.header.size()
 							+ " values as in the header, found " + row.cells().size()));
 				}
 			}
-			if (!this.problems.isEmpty()) {
-				return new BatchItem(this.index, lines, cell(first, REPORT_ID), null, null, this.problems,
-						(field) -> field);
-			}
-			for (CsvRecords.Row row : this.rows.subList(1, this.rows.size())) {
-				for (String column : REPORT_COLUMNS) {
-					if (this.columns.containsKey(column) && !cell(row, column).equals(cell(first, column))) {
-						this.problems.add(new Violation(at(row, column),
-								Untrusted.quoted(cell(row, column)) + " differs from line " + first.line() + " ("
-										+ Untrusted.quoted(cell(first, column))
+			return problems;
+		}
+
+		/**
+		 * The report-level values of each row that differ from the first row's.
+		 * @return each difference, named by its row and column
+		 */
+		private List<Violation> disagreements() {
+			Row first = this.rows.get(0);
+			List<Violation> problems = new ArrayList<>();
+			List<CsvColumn<?>> reportColumns = CsvColumn.ALL.stream()
+				.filter((column) -> column.scope() == Scope.REPORT && this.header.has(column))
+				.toList();
+			for (Row row : this.rows.subList(1, this.rows.size())) {
+				for (CsvColumn<?> column : reportColumns) {
+					String value = this.header.cell(row, column);
+					String expected = this.header.cell(first, column);
+					if (!value.equals(expected)) {
+						problems.add(new Violation(at(row, column),
+								Untrusted.quoted(value) + " differs from line " + first.line() + " ("
+										+ Untrusted.quoted(expected)
 										+ "); every row of a report (same reportId and revision) must agree"));
 					}
 				}
 			}
-			String reportId = text(first, REPORT_ID);
-			Integer revision = whole(first, REVISION);
-			ReportRequest request = new ReportRequest(reportId, revision, text(first, STATE), text(first, AGENCY),
-					text(first, OPERATION), whole(first, STAGE), date(first, PERIOD_START), date(first, PERIOD_END),
-					bool(first, WITHDRAWN), findings());
-			return new BatchItem(this.index, lines, reportId, revision, this.problems.isEmpty() ? request : null,
-					List.copyOf(this.problems), this::locate);
+			return problems;
 		}
 
-		private List<FindingRequest> findings() {
-			List<FindingRequest> findings = new ArrayList<>();
-			for (CsvRecords.Row row : this.rows) {
-				String category = cell(row, CATEGORY);
-				String quantity = cell(row, QUANTITY);
-				String currency = cell(row, CURRENCY);
-				if (category.isEmpty() && quantity.isEmpty() && currency.isEmpty()) {
-					continue;
-				}
-				this.findingLines.add(row.line());
-				findings.add(new FindingRequest(text(row, CATEGORY), decimal(row, QUANTITY), text(row, CURRENCY)));
-			}
-			return findings;
+		/**
+		 * The rows that add a finding line: all but those whose finding columns
+		 * (category, quantity, currency) are all empty.
+		 * @return those rows, in order
+		 */
+		private List<Row> findingRows() {
+			return this.rows.stream()
+				.filter((row) -> CsvColumn.ALL.stream()
+					.anyMatch((column) -> column.scope() == Scope.FINDING && !this.header.cell(row, column).isEmpty()))
+				.toList();
+		}
+
+		private Parsed<FindingRequest> finding(Row row) {
+			Parsed<String> category = this.header.read(row, CsvColumn.CATEGORY);
+			Parsed<BigDecimal> quantity = this.header.read(row, CsvColumn.QUANTITY);
+			Parsed<String> currency = this.header.read(row, CsvColumn.CURRENCY);
+			return new Parsed<>(new FindingRequest(category.value(), quantity.value(), currency.value()),
+					Parsed.problemsOf(List.of(category, quantity, currency)));
 		}
 
 		/**
 		 * Names a field where the client wrote it: {@code findings[2].quantity} becomes
 		 * {@code line 5: quantity}.
 		 * @param field a field of the report as JSON names it
+		 * @param findingRows the rows of its finding lines, in order
 		 * @return where the client wrote it
 		 */
-		private String locate(String field) {
+		private String locate(String field, List<Row> findingRows) {
 			Matcher finding = FINDING_FIELD.matcher(field);
 			if (finding.matches()) {
 				int i = Integer.parseInt(finding.group(1));
-				int line = (i < this.findingLines.size()) ? this.findingLines.get(i) : this.rows.get(0).line();
-				return "line " + line + ": " + (finding.group(2).isEmpty() ? CATEGORY : finding.group(2));
+				Row row = (i < findingRows.size()) ? findingRows.get(i) : this.rows.get(0);
+				return at(row, finding.group(2).isEmpty() ? CsvColumn.CATEGORY.name() : finding.group(2));
 			}
 			return at(this.rows.get(0), field);
-		}
-
-		private static String at(CsvRecords.Row row, String column) {
-			return "line " + row.line() + ": " + column;
-		}
-
-		private String cell(CsvRecords.Row row, String column) {
-			Integer i = this.columns.get(column);
-			return (i != null && i < row.cells().size()) ? row.cells().get(i) : "";
-		}
-
-		private String text(CsvRecords.Row row, String column) {
-			String value = cell(row, column);
-			return value.isEmpty() ? null : value;
-		}
-
-		private Integer whole(CsvRecords.Row row, String column) {
-			String value = cell(row, column);
-			if (value.isEmpty()) {
-				return null;
-			}
-			if (WHOLE_NUMBER.matcher(value).matches()) {
-				long number = Long.parseLong(value);
-				if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
-					return (int) number;
-				}
-			}
-			this.problems
-				.add(new Violation(at(row, column), "expected a whole number, found " + Untrusted.quoted(value)));
-			return null;
-		}
-
-		private BigDecimal decimal(CsvRecords.Row row, String column) {
-			String value = cell(row, column);
-			if (value.isEmpty()) {
-				return null;
-			}
-			if (DECIMAL.matcher(value).matches()) {
-				return new BigDecimal(value);
-			}
-			this.problems.add(new Violation(at(row, column),
-					"expected a number with a point for decimals (e.g. 1250.50), found " + Untrusted.quoted(value)));
-			return null;
-		}
-
-		private LocalDate date(CsvRecords.Row row, String column) {
-			String value = cell(row, column);
-			if (value.isEmpty()) {
-				return null;
-			}
-			try {
-				if (value.length() == 10) {
-					return LocalDate.parse(value);
-				}
-			}
-			catch (DateTimeParseException ex) {
-				// refused below
-			}
-			this.problems
-				.add(new Violation(at(row, column), "expected a date as YYYY-MM-DD, found " + Untrusted.quoted(value)));
-			return null;
-		}
-
-		private Boolean bool(CsvRecords.Row row, String column) {
-			String value = cell(row, column);
-			return switch (value) {
-				case "" -> null;
-				case "true" -> true;
-				case "false" -> false;
-				default -> {
-					this.problems.add(
-							new Violation(at(row, column), "expected true or false, found " + Untrusted.quoted(value)));
-					yield null;
-				}
-			};
 		}
 
 	}

@@ -229,6 +229,55 @@ class BatchValidationTests {
 	}
 
 	@Test
+	void numbersTheRowsAfterQuotedCommasLineBreaksAndDoubledQuotesByTheLineTheyStartOn() {
+		String csv = HEADER + row("KAZ-1", "3")
+				+ "\"KAZ-2, the \"\"second\"\",\nover\r\nthree lines\",1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,false,"
+				+ "IMMIGRATION_LAW_VIOLATIONS,1,\n"
+				+ "KAZ-3,1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,false,\"FINES_IMPOSED\",\"12.5\",\"\"\n"
+				+ row("KAZ-4", "x");
+
+		MvcTestResult result = postCsv(csv);
+
+		assertThat(result).hasStatus(200)
+			.bodyJson()
+			.isLenientlyEqualTo(
+					"""
+							{"reports": 4, "accepted": 1, "rejected": 3, "results": [
+							  {"index": 0, "lines": [2], "reportId": "KAZ-1", "outcome": "ACCEPTED"},
+							  {"index": 1, "lines": [3], "reportId": "KAZ-2, the \\"second\\",\\nover\\r\\nthree lines", "outcome": "REJECTED",
+							   "errors": [{"field": "line 3: reportId"}]},
+							  {"index": 2, "lines": [6], "reportId": "KAZ-3", "outcome": "REJECTED",
+							   "errors": [{"field": "line 6: currency"}]},
+							  {"index": 3, "lines": [7], "reportId": "KAZ-4", "outcome": "REJECTED",
+							   "errors": [{"field": "line 7: quantity",
+							               "reason": "expected a number with a point for decimals (e.g. 1250.50), found 'x'"}]}]}""");
+		assertThat(this.publisher.published()).extracting("reportId").containsExactly("KAZ-1");
+	}
+
+	@Test
+	void refusesARowWithBadQuotingAndTakesTheOtherReports() {
+		String csv = HEADER
+				+ "\"KAZ-1\"x,1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,false,IMMIGRATION_LAW_VIOLATIONS,1,\n"
+				+ "KAZ-\"2\",1,INTERIOR,ILLEGAL-2017,1,2017-05-22,2017-06-02,false,IMMIGRATION_LAW_VIOLATIONS,1,\n"
+				+ row("KAZ-3", "1");
+
+		MvcTestResult result = postCsv(csv);
+
+		assertThat(result).hasStatus(200)
+			.bodyJson()
+			.isLenientlyEqualTo(
+					"""
+							{"reports": 3, "accepted": 1, "rejected": 2, "results": [
+							  {"index": 0, "lines": [2], "outcome": "REJECTED", "status": 400,
+							   "errors": [{"field": "line 2", "reason": "unexpected text after the closing quote of a value"}]},
+							  {"index": 1, "lines": [3], "outcome": "REJECTED", "status": 400,
+							   "errors": [{"field": "line 3",
+							               "reason": "a quote inside an unquoted value; quote the whole value and double the quote"}]},
+							  {"index": 2, "lines": [4], "reportId": "KAZ-3", "outcome": "ACCEPTED"}]}""");
+		assertThat(this.publisher.published()).extracting("reportId").containsExactly("KAZ-3");
+	}
+
+	@Test
 	void refusesWholeACsvBatchThatCannotBeRead() {
 		assertRefusedWhole(postCsv("reportId,revison\n"), 400, "line 1 (header)", "unknown column 'revison'");
 		assertRefusedWhole(postCsv(HEADER + "\"KAZ-1,1\n"), 400, "line 2", "is not closed");
