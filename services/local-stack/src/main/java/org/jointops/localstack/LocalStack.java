@@ -108,8 +108,8 @@ public final class LocalStack implements AutoCloseable {
 				int port = this.settings.firstProducerPort() + i;
 				Map<String, String> properties = new LinkedHashMap<>(this.credentials.producerProperties(state));
 				properties.putAll(shared);
-				producerStarts.put(state,
-						starter.submit(() -> ServiceLauncher.startProducer(state, port, bootstrap, properties)));
+				producerStarts.put(state, starter.submit(() -> ServiceLauncher.startProducer(state, port, bootstrap,
+						this.settings.dataDirectory(), properties)));
 				this.producerUrls.put(state, "http://localhost:" + port);
 			}
 			for (Map.Entry<String, Future<ConfigurableApplicationContext>> start : producerStarts.entrySet()) {
@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
 			Map<String, String> aggregatorProperties = new LinkedHashMap<>(this.credentials.aggregatorProperties());
 			aggregatorProperties.putAll(shared);
 			this.aggregator = ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
-					this.settings.dataDirectory().resolve("aggregator"), aggregatorProperties);
+					this.settings.dataDirectory(), aggregatorProperties);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -342,7 +342,8 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * Where the stack keeps its data and which ports it uses.
 	 *
-	 * @param dataDirectory the broker's log and the aggregator's local state
+	 * @param dataDirectory the broker's log, the aggregator's local state and the
+	 * services' working files
 	 * @param kafkaPort Kafka's client port
 	 * @param controllerPort Kafka's controller port
 	 * @param aggregatorPort the aggregator's HTTP port
