@@ -47,7 +47,7 @@ class ProducerCrashIntegrationTests {
 			traffic.join();
 
 			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
-			Reckoning.assertNeverOvercounted(watcher, ledger.ceiling());
+			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
 			Reckoning.assertNeverWentBackwards(watcher);
 			assertThat(ledger.unansweredRequests()).as("posts that met a dead producer").isPositive();
 			System.out.printf(

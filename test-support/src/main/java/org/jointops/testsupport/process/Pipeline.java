@@ -58,8 +58,9 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	/**
-	 * A pipeline whose broker data, state directories and process logs live under the
-	 * directory.
+	 * A pipeline whose broker data, process logs and every service's working files
+	 * (Tomcat's, the aggregators' Kafka Streams state, temporary files) live under the
+	 * directory, one subdirectory per service.
 	 * @param directory its directory
 	 * @return the pipeline, to configure and start
 	 */
@@ -126,8 +127,9 @@ public final class Pipeline implements AutoCloseable {
 			properties.putAll(Credentials.producerKafkaProperties(state));
 			properties.put("jointops.state", state);
 			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
+			String name = "producer-" + state;
 			this.producers.put(state,
-					ServiceProcess.of("producer-" + state, ServiceJars.stateProducer(), properties, logs()));
+					ServiceProcess.of(name, ServiceJars.stateProducer(), properties, workDirectory(name), logs()));
 		}
 		for (int instance = 0; instance < this.aggregatorCount; instance++) {
 			Map<String, String> properties = new LinkedHashMap<>(Credentials.aggregatorProperties());
@@ -141,8 +143,9 @@ public final class Pipeline implements AutoCloseable {
 			properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
 			properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
 			properties.putAll(this.aggregatorProperties);
+			String name = aggregatorName(instance);
 			this.aggregators
-				.add(ServiceProcess.of("aggregator-" + instance, ServiceJars.aggregator(), properties, logs()));
+				.add(ServiceProcess.of(name, ServiceJars.aggregator(), properties, workDirectory(name), logs()));
 		}
 		services().forEach(ServiceProcess::start);
 		services().forEach((service) -> service.awaitHealthy(START_TIMEOUT));
@@ -226,8 +229,16 @@ public final class Pipeline implements AutoCloseable {
 		return Stream.concat(this.producers.values().stream(), this.aggregators.stream()).toList();
 	}
 
+	private Path workDirectory(String service) {
+		return this.directory.resolve(service);
+	}
+
 	private Path aggregatorStateDirectory(int instance) {
-		return this.directory.resolve("aggregator-" + instance + "-state");
+		return workDirectory(aggregatorName(instance)).resolve("state");
+	}
+
+	private static String aggregatorName(int instance) {
+		return "aggregator-" + instance;
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package org.jointops.testsupport.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,29 +29,46 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final JvmProcess jvm;
 
-	private ServiceProcess(String name, Path jar, Map<String, String> properties, Path logDirectory) {
+	private final Path temporaryDirectory;
+
+	private ServiceProcess(String name, Path jar, Map<String, String> properties, Path workDirectory,
+			Path logDirectory) {
 		this.port = FreePorts.next();
-		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port));
+		Path work = workDirectory.toAbsolutePath();
+		this.temporaryDirectory = work.resolve("tmp");
+		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port,
+				"--server.tomcat.basedir=" + work.resolve("tomcat")));
 		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		// small heaps and a quick start: several services share two cores in tests
-		this.jvm = JvmProcess.of(name,
-				List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
-				arguments, logDirectory);
+		this.jvm = JvmProcess.of(name, List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+				"-Djava.awt.headless=true", "-Djava.io.tmpdir=" + this.temporaryDirectory), arguments, logDirectory);
 	}
 
 	/**
-	 * A service to run.
+	 * A service to run. It keeps its working files in its own directory, never in the
+	 * machine's shared temporary directory: Tomcat's base directory in {@code tomcat/},
+	 * and whatever it would put in {@code java.io.tmpdir} (Tomcat's document root,
+	 * RocksDB's native library) in {@code tmp/}.
 	 * @param name its name in messages and log files
 	 * @param jar its executable jar
 	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param workDirectory its own directory for its working files
 	 * @param logDirectory where its output goes
 	 * @return the service, not started
 	 */
-	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path logDirectory) {
-		return new ServiceProcess(name, jar, properties, logDirectory);
+	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path workDirectory,
+			Path logDirectory) {
+		return new ServiceProcess(name, jar, properties, workDirectory, logDirectory);
 	}
 
 	public ServiceProcess start() {
+		try {
+			// the JVM needs its temporary directory to exist
+			Files.createDirectories(this.temporaryDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create " + this.temporaryDirectory, ex);
+		}
 		this.jvm.start();
 		return this;
 	}
@@ -81,7 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
 				.build();
 			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return -1;
 		}
 		catch (InterruptedException ex) {

@@ -12,5 +12,5 @@ import java.time.Instant;
  * @param version version of its totals
  * @param updatedAt when its totals last changed
  */
-public record OperationEntry(String operation, String name, long reports, long version, Instant updatedAt) {
+record OperationEntry(String operation, String name, long reports, long version, Instant updatedAt) {
 }

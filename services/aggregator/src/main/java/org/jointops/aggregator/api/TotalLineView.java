@@ -21,8 +21,8 @@ import org.jointops.totals.TotalLine;
  * @param byStage the total by stage number
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TotalLineView(String category, String unit, String currency, BigDecimal total,
-		Map<String, BigDecimal> byState, Map<String, BigDecimal> byStage) {
+record TotalLineView(String category, String unit, String currency, BigDecimal total, Map<String, BigDecimal> byState,
+		Map<String, BigDecimal> byStage) {
 
 	static TotalLineView of(TotalLine line) {
 		int scale = Unit.valueOf(line.getUnit()).scale();

@@ -14,7 +14,7 @@ import java.util.List;
  * @param unavailable reports Kafka did not acknowledge (send them again)
  * @param results one per report
  */
-public record BatchResponse(boolean dryRun, int reports, int accepted, int valid, int rejected, int unavailable,
+record BatchResponse(boolean dryRun, int reports, int accepted, int valid, int rejected, int unavailable,
 		List<BatchResult> results) {
 
 	static BatchResponse of(boolean dryRun, List<BatchResult> results) {

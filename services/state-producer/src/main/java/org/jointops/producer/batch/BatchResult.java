@@ -25,9 +25,9 @@ import org.jointops.catalogue.Violation;
  * @param detail for a report Kafka did not acknowledge, why, and what to do
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record BatchResult(int index, List<Integer> lines, String reportId, Integer revision, Outcome outcome,
-		int status, String state, String topic, Integer partition, Long offset, Instant submittedAt,
-		List<Violation> errors, String detail) {
+record BatchResult(int index, List<Integer> lines, String reportId, Integer revision, Outcome outcome, int status,
+		String state, String topic, Integer partition, Long offset, Instant submittedAt, List<Violation> errors,
+		String detail) {
 
 	/**
 	 * What became of a report of a batch.

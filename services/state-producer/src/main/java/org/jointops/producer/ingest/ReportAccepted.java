@@ -16,7 +16,7 @@ import org.jointops.report.ReportRevision;
  * @param offset its offset
  * @param submittedAt when this service accepted it
  */
-public record ReportAccepted(String reportId, int revision, String state, String topic, int partition, long offset,
+record ReportAccepted(String reportId, int revision, String state, String topic, int partition, long offset,
 		Instant submittedAt) {
 
 	static ReportAccepted of(ReportRevision revision, PublishedRecord record) {

@@ -15,8 +15,7 @@ import org.jointops.report.ReportRevision;
  * @param submittedAt the submission time it would have carried
  * @param dryRun always true
  */
-public record ReportChecked(String reportId, int revision, String state, String topic, Instant submittedAt,
-		boolean dryRun) {
+record ReportChecked(String reportId, int revision, String state, String topic, Instant submittedAt, boolean dryRun) {
 
 	/**
 	 * The answer to a dry run of a valid revision.
