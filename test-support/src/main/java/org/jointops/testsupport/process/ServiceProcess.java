@@ -20,20 +20,27 @@ import org.jointops.testsupport.FreePorts;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+	/**
+	 * The JVM options of a service unless told otherwise: small heaps and a quick start,
+	 * since several services share two cores in tests.
+	 */
+	public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1");
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final int port;
 
 	private final JvmProcess jvm;
 
-	private ServiceProcess(String name, Path jar, Map<String, String> properties, Path logDirectory) {
+	private ServiceProcess(String name, Path jar, Map<String, String> properties, List<String> jvmOptions,
+			Path logDirectory) {
 		this.port = FreePorts.next();
 		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port));
 		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-		// small heaps and a quick start: several services share two cores in tests
-		this.jvm = JvmProcess.of(name,
-				List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
-				arguments, logDirectory);
+		List<String> options = new ArrayList<>(jvmOptions);
+		options.add("-Djava.awt.headless=true");
+		this.jvm = JvmProcess.of(name, options, arguments, logDirectory);
 	}
 
 	/**
@@ -45,7 +52,21 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @return the service, not started
 	 */
 	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path logDirectory) {
-		return new ServiceProcess(name, jar, properties, logDirectory);
+		return new ServiceProcess(name, jar, properties, TEST_JVM_OPTIONS, logDirectory);
+	}
+
+	/**
+	 * A service to run with JVM options of its own, e.g. a benchmark's.
+	 * @param name its name in messages and log files
+	 * @param jar its executable jar
+	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param jvmOptions options of the {@code java} command, e.g. {@code -Xmx1g}
+	 * @param logDirectory where its output goes
+	 * @return the service, not started
+	 */
+	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, List<String> jvmOptions,
+			Path logDirectory) {
+		return new ServiceProcess(name, jar, properties, jvmOptions, logDirectory);
 	}
 
 	public ServiceProcess start() {
