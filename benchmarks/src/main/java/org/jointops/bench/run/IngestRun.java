@@ -1,6 +1,7 @@
 package org.jointops.bench.run;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -137,6 +138,7 @@ public final class IngestRun {
 			HttpTarget target = new HttpTarget("127.0.0.1", producer.port(), Credentials.bearer(ReportBodies.AGENCY));
 			long pid = producer.jvm().pid();
 			String run = Long.toString(System.currentTimeMillis(), 36);
+			warmUp(target, run, options);
 			for (int clients : options.clients()) {
 				ReportBodies bodies = new ReportBodies("H" + run + "-noop-" + clients + "-");
 				measure(results, noop(clients), options, clients,
@@ -174,6 +176,21 @@ public final class IngestRun {
 		finally {
 			producer.stop();
 		}
+	}
+
+	// warms the producer up once, before the first measurement, so that the first rows do
+	// not pay for compiling what every row uses: dry runs and single reports in turn,
+	// from
+	// as many clients as the most of the measurements, for twice the warm-up
+	private static void warmUp(HttpTarget target, String run, BenchOptions options) {
+		ReportBodies bodies = new ReportBodies("H" + run + "-warm-up-");
+		long[] sent = { 0 };
+		Say.line("  warming the producer up for %d s", options.warmup().multipliedBy(2).toSeconds());
+		HttpLoad.of(target, () -> {
+			String path = (sent[0]++ % 2 == 0) ? "/api/v1/reports?dryRun=true" : "/api/v1/reports";
+			return target.post(path, "application/json", bodies.json());
+		}, (status, body) -> (status == 200 || status == 202) ? 1 : -1, null)
+			.closedLoop(options.mostClients(), Duration.ZERO, options.warmup().multipliedBy(2));
 	}
 
 	private static HttpLoad load(HttpTarget target, long pid, Supplier<byte[]> requests, Answer answer) {
