@@ -36,12 +36,15 @@ public final class BrokerProcess implements AutoCloseable {
 
 	private final JvmProcess jvm;
 
-	private BrokerProcess(Path directory) {
+	/** The JVM options of a test's broker: a small heap, little CPU for collection. */
+	public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
+	private BrokerProcess(Path directory, List<String> jvmOptions) {
 		this.directory = directory.toAbsolutePath();
 		this.port = FreePorts.next();
 		this.controllerPort = FreePorts.next();
 		Path config = this.directory.resolve("server.properties");
-		this.jvm = JvmProcess.of("kafka", List.of("-Xmx512m", "-XX:+UseSerialGC"),
+		this.jvm = JvmProcess.of("kafka", jvmOptions,
 				List.of("-cp", System.getProperty("java.class.path"), "kafka.Kafka", config.toString()),
 				this.directory.resolve("logs"));
 	}
@@ -53,7 +56,18 @@ public final class BrokerProcess implements AutoCloseable {
 	 * @return the broker, not started
 	 */
 	public static BrokerProcess in(Path directory) {
-		return new BrokerProcess(directory);
+		return new BrokerProcess(directory, TEST_JVM_OPTIONS);
+	}
+
+	/**
+	 * The same with JVM options of its own, e.g. Kafka's production defaults for a
+	 * benchmark.
+	 * @param directory its directory
+	 * @param jvmOptions options of the {@code java} command, e.g. {@code -Xmx1g}
+	 * @return the broker, not started
+	 */
+	public static BrokerProcess in(Path directory, List<String> jvmOptions) {
+		return new BrokerProcess(directory, jvmOptions);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,25 +124,13 @@ public final class Pipeline implements AutoCloseable {
 		}
 		createFindingsTopics();
 		for (String state : this.states) {
-			Map<String, String> properties = new LinkedHashMap<>(Credentials.producerProperties());
-			properties.putAll(Credentials.producerKafkaProperties(state));
-			properties.put("jointops.state", state);
-			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
 			String name = "producer-" + state;
-			this.producers.put(state,
-					ServiceProcess.of(name, ServiceJars.stateProducer(), properties, workDirectory(name), logs()));
+			this.producers.put(state, ServiceProcess.of(name, ServiceJars.stateProducer(),
+					producerProperties(state, this.broker.bootstrapServers()), workDirectory(name), logs()));
 		}
 		for (int instance = 0; instance < this.aggregatorCount; instance++) {
-			Map<String, String> properties = new LinkedHashMap<>(Credentials.aggregatorProperties());
-			properties.putAll(Credentials.aggregatorKafkaProperties());
-			properties.put("spring.kafka.bootstrap-servers", this.broker.bootstrapServers());
-			properties.put("spring.kafka.streams.state-dir", aggregatorStateDirectory(instance).toString());
-			properties.put("jointops.advertised-host", "127.0.0.1");
-			// the broker's minimum (the service's own 10 s): a killed instance's
-			// partitions
-			// move sooner, same behaviour, shorter waits
-			properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
-			properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
+			Map<String, String> properties = aggregatorProperties(this.broker.bootstrapServers(),
+					aggregatorStateDirectory(instance));
 			properties.putAll(this.aggregatorProperties);
 			String name = aggregatorName(instance);
 			this.aggregators
@@ -247,7 +236,18 @@ public final class Pipeline implements AutoCloseable {
 	 */
 	private void createFindingsTopics() {
 		try (Admin admin = this.broker.admin()) {
-			List<NewTopic> topics = this.states.stream()
+			createFindingsTopics(admin, this.states);
+		}
+	}
+
+	/**
+	 * Creates findings topics as the producers would (three partitions, kept for ever).
+	 * @param admin an administrator's client
+	 * @param states the states whose topics are created
+	 */
+	public static void createFindingsTopics(Admin admin, Collection<String> states) {
+		try {
+			List<NewTopic> topics = states.stream()
 				.map((state) -> new NewTopic(Topics.findings(state), 3, (short) 1)
 					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
 				.toList();
@@ -260,6 +260,41 @@ public final class Pipeline implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The settings of a state's producer service in a pipeline: the test agencies'
+	 * tokens, its own Kafka user, its state and the broker.
+	 * @param state the state it serves
+	 * @param bootstrapServers the broker
+	 * @return the Spring properties, to which a caller may add its own
+	 */
+	public static Map<String, String> producerProperties(String state, String bootstrapServers) {
+		Map<String, String> properties = new LinkedHashMap<>(Credentials.producerProperties());
+		properties.putAll(Credentials.producerKafkaProperties(state));
+		properties.put("jointops.state", state);
+		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+		return properties;
+	}
+
+	/**
+	 * The settings of an aggregator instance in a pipeline: the test readers, its Kafka
+	 * user, the broker, its own state directory, and a short session timeout.
+	 * @param bootstrapServers the broker
+	 * @param stateDirectory its Kafka Streams state directory
+	 * @return the Spring properties, to which a caller may add its own
+	 */
+	public static Map<String, String> aggregatorProperties(String bootstrapServers, Path stateDirectory) {
+		Map<String, String> properties = new LinkedHashMap<>(Credentials.aggregatorProperties());
+		properties.putAll(Credentials.aggregatorKafkaProperties());
+		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+		properties.put("spring.kafka.streams.state-dir", stateDirectory.toString());
+		properties.put("jointops.advertised-host", "127.0.0.1");
+		// the broker's minimum (the service's own 10 s): a killed instance's partitions
+		// move sooner, same behaviour, shorter waits
+		properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
+		properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
+		return properties;
 	}
 
 	private static void deleteRecursively(Path directory) {

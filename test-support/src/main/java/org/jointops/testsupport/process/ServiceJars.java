@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * services as processes passes their paths in as system properties
  * ({@value #STATE_PRODUCER} and {@value #AGGREGATOR}; see {@code system-tests/pom.xml}).
  */
-final class ServiceJars {
+public final class ServiceJars {
 
 	/** The system property that gives the state producer's jar. */
 	public static final String STATE_PRODUCER = "jointops.jar.state-producer";
@@ -19,11 +19,11 @@ final class ServiceJars {
 	private ServiceJars() {
 	}
 
-	static Path stateProducer() {
+	public static Path stateProducer() {
 		return jar(STATE_PRODUCER);
 	}
 
-	static Path aggregator() {
+	public static Path aggregator() {
 		return jar(AGGREGATOR);
 	}
 

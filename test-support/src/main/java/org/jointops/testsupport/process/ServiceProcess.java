@@ -23,6 +23,13 @@ import org.jointops.testsupport.FreePorts;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+	/**
+	 * The JVM options of a service unless told otherwise: small heaps and a quick start,
+	 * since several services share two cores in tests.
+	 */
+	public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1");
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final int port;
@@ -32,16 +39,17 @@ public final class ServiceProcess implements AutoCloseable {
 	private final Path temporaryDirectory;
 
 	private ServiceProcess(String name, Path jar, Map<String, String> properties, Path workDirectory,
-			Path logDirectory) {
+			List<String> jvmOptions, Path logDirectory) {
 		this.port = FreePorts.next();
 		Path work = workDirectory.toAbsolutePath();
 		this.temporaryDirectory = work.resolve("tmp");
 		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port,
 				"--server.tomcat.basedir=" + work.resolve("tomcat")));
 		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-		// small heaps and a quick start: several services share two cores in tests
-		this.jvm = JvmProcess.of(name, List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-				"-Djava.awt.headless=true", "-Djava.io.tmpdir=" + this.temporaryDirectory), arguments, logDirectory);
+		List<String> options = new ArrayList<>(jvmOptions);
+		options.add("-Djava.awt.headless=true");
+		options.add("-Djava.io.tmpdir=" + this.temporaryDirectory);
+		this.jvm = JvmProcess.of(name, options, arguments, logDirectory);
 	}
 
 	/**
@@ -58,7 +66,22 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path workDirectory,
 			Path logDirectory) {
-		return new ServiceProcess(name, jar, properties, workDirectory, logDirectory);
+		return new ServiceProcess(name, jar, properties, workDirectory, TEST_JVM_OPTIONS, logDirectory);
+	}
+
+	/**
+	 * A service to run with JVM options of its own, e.g. a benchmark's.
+	 * @param name its name in messages and log files
+	 * @param jar its executable jar
+	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param workDirectory its own directory for its working files
+	 * @param jvmOptions options of the {@code java} command, e.g. {@code -Xmx1g}
+	 * @param logDirectory where its output goes
+	 * @return the service, not started
+	 */
+	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path workDirectory,
+			List<String> jvmOptions, Path logDirectory) {
+		return new ServiceProcess(name, jar, properties, workDirectory, jvmOptions, logDirectory);
 	}
 
 	public ServiceProcess start() {
