@@ -89,10 +89,50 @@ class AggregatorApiDescription {
 					.anyOf(List.of(ref("Operation"), ref("Category"))));
 			// the live feed's return type, described by its 200 response instead
 			schemas.remove("SseEmitter");
+			describeCatalogue(schemas);
 			schemas.get(ApiDescriptions.PROBLEM)
 				.addProperty("currentVersion", ApiDescriptions.integer()
 					.description("The catalogue version that applies now (a refused change to the catalogue)"));
 		};
+	}
+
+	/**
+	 * Describes the catalogue's types, which live in {@code schemas} (no OpenAPI there):
+	 * their JSON is also the format of a catalogue file.
+	 * @param schemas the document's schemas
+	 */
+	private static void describeCatalogue(Map<String, Schema> schemas) {
+		schemas.get("MemberState").description("A member state, by its ISO 3166-1 alpha-3 code");
+		schemas.get("Agency").description("A kind of competent authority that reports findings");
+		schemas.get("Programme").description("A council's permanent operation, with its finding categories");
+		Schema<?> category = schemas.get("Category")
+			.description("A kind of finding, with its unit; an *of which* category names its parent");
+		nullable(category, "parent",
+				"The category this is an *of which* line of (same programme, same unit); null " + "for none");
+		property(category, "partOfParent", "Whether `parent` is set");
+		property(category, "retired", "Takes no new figures (refused in new reports, still counted); absent: false");
+		Schema<?> operation = schemas.get("Operation").description("One run of a programme, with its stages");
+		nullable(operation, "reportingDays", "Days after a stage's last day by which every member state is due to "
+				+ "have reported (a stage's `reportBy` overrides it); null for no deadline");
+		property(operation, "retired", "Takes no new reports (withdrawals still); absent: false");
+		Schema<?> stage = schemas.get("Stage").description("A stage and its window, both ends inclusive");
+		nullable(stage, "reportBy", "The last day by which every member state is due to have reported on it; null "
+				+ "to follow the operation's `reportingDays`");
+	}
+
+	private static void property(Schema<?> schema, String name, String description) {
+		Schema<?> property = (Schema<?>) schema.getProperties().get(name);
+		if (property != null) {
+			property.setDescription(description);
+		}
+	}
+
+	private static void nullable(Schema<?> schema, String name, String description) {
+		property(schema, name, description);
+		Schema<?> property = (Schema<?>) schema.getProperties().get(name);
+		if (property != null && property.getTypes() != null) {
+			property.addType("null");
+		}
 	}
 
 	private static void describe(Parameter parameter, List<String> states, List<String> agencies) {

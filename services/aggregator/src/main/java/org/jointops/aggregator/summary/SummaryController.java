@@ -40,14 +40,20 @@ public class SummaryController {
 	static final MediaType TEXT_MARKDOWN = MediaType.parseMediaType("text/markdown");
 
 	private static final String SUMMARY_EXAMPLE = """
-			Illegal 2017: results of the operation
+			Illegal, synthetic demonstration data: results of the operation
 			Coordination council of the heads of competent authorities for countering illegal migration
 
 			During the operation:
-			1. 1,520 violations of immigration law were revealed.
-			2. Fines of 125,000.50 USD were imposed.
+			1. 100,659 violations of immigration law were revealed.
+			2. Fines of 1,250,000.00 AMD, 1,940,000.00 KGS, 52,000,000.00 KZT, 95,400,000.00 RUB and 310,000.00 TJS were imposed.
 			...
-			Figures as of 3 June 2017, 08:00 UTC (version 1). Reports counted: 1.
+			6. 367 criminal cases were opened for other crimes found during the operation.
+			   of which 117 drug-trafficking cases.
+			   of which 46 illicit-arms-trafficking cases.
+
+			By member state
+			...
+			Figures as of 1 December 2026, 21:46 UTC (version 14). Reports counted: 11.
 			""";
 
 	private static final List<MediaType> OFFERED = List.of(MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML);

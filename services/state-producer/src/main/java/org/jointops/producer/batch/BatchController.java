@@ -106,7 +106,7 @@ class BatchController {
 			+ "array, an empty batch, an unknown, missing or repeated CSV column, an unclosed quote, not UTF-8; or "
 			+ "`dryRun` neither true nor false. Nothing was checked or sent; `errors` says where.",
 			content = @Content(mediaType = ApiDescriptions.PROBLEM_JSON,
-					examples = @ExampleObject(name = "unknown column", value = BatchExamples.UNREADABLE)))
+					examples = @ExampleObject(name = "a column twice", value = BatchExamples.UNREADABLE)))
 	@ApiResponse(responseCode = "413",
 			description = "Over a limit: `jointops.batch.max-reports` (1,000 reports by "
 					+ "default), `jointops.batch.max-rows` (20,000 CSV rows after the header) or "

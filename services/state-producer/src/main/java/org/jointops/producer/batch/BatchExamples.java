@@ -35,9 +35,9 @@ final class BatchExamples {
 	/** A CSV batch that cannot be read. */
 	static final String UNREADABLE = """
 			{"type": "urn:jointops:problem:invalid-request", "title": "Invalid batch", "status": 400,
-			 "detail": "The batch was not read, no report of it was checked or sent: line 1 (header): unknown column 'revison'; the columns are reportId,revision,state,agency,operation,stage,periodStart,periodEnd,withdrawn,category,quantity,currency",
+			 "detail": "The batch was not read, no report of it was checked or sent: line 1 (header): column quantity appears twice",
 			 "instance": "/api/v1/reports:batch",
-			 "errors": [{"field": "line 1 (header)", "reason": "unknown column 'revison'; the columns are reportId,revision,state,agency,operation,stage,periodStart,periodEnd,withdrawn,category,quantity,currency"}]}""";
+			 "errors": [{"field": "line 1 (header)", "reason": "column quantity appears twice"}]}""";
 
 	private BatchExamples() {
 	}

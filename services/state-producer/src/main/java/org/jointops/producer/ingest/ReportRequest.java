@@ -42,8 +42,7 @@ public record ReportRequest(
 		@Schema(description = "1 for the first submission, higher for each correction or withdrawal. The highest "
 				+ "revision a report has reached counts.", minimum = "1",
 				example = "1") @NotNull(message = REQUIRED) Integer revision,
-		@Schema(description = "Optional: this producer's own state. Another state is 403 (field `state`).",
-				example = "KAZ") String state,
+		@Schema(description = "Optional: this producer's own state. Another state is 403 (field `state`).") String state,
 		@Schema(description = "The agency whose token is sent (another one is 403, field `agency`): an agency "
 				+ "of the catalogue.", example = "INTERIOR") @NotBlank(message = REQUIRED) String agency,
 		@Schema(description = "An operation of the catalogue (the aggregator's `GET /api/v1/catalogue` lists "

@@ -72,6 +72,7 @@ class ProducerApiDescription {
 			Map<String, Schema> report = schemas.get("Report").getProperties();
 			codes(report.get("agency"), catalogue.current().agencies().stream().map(Agency::code).toList());
 			codes(report.get("state"), List.of(properties.state()));
+			report.get("state").setExample(properties.state());
 			Operation batch = api.getPaths().get(BATCH).getPost();
 			batch.getRequestBody()
 				.getContent()
