@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 class AggregatorApiDescription {
 
 	/** Name of the readers' bearer scheme. */
-	static final String SCHEME = "readerToken";
+	static final String SCHEME = "reader";
 
 	private static final String REPEATABLE = " Repeat the parameter, or separate values with commas; empty values "
 			+ "filter nothing.";

@@ -46,7 +46,7 @@ public final class ApiDescriptions {
 	 * document is read from, since every service runs at its own) and the bearer scheme
 	 * required by every operation.
 	 * @param info title, version and description of the service's API
-	 * @param scheme name of the bearer scheme, e.g. {@code agencyToken}
+	 * @param scheme name of the bearer scheme, e.g. {@code agency}
 	 * @param tokenDescription who holds the tokens and where they come from
 	 * @return the description, without operations
 	 */

@@ -28,7 +28,7 @@ import org.springframework.http.MediaType;
 class ProducerApiDescription {
 
 	/** Name of the agencies' bearer scheme. */
-	static final String SCHEME = "agencyToken";
+	static final String SCHEME = "agency";
 
 	static final String BATCH = "/api/v1/reports:batch";
 
