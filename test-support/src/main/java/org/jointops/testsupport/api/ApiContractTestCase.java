@@ -86,19 +86,18 @@ public abstract class ApiContractTestCase {
 	}
 
 	@Test
-	void everyStatusTheWebTestsObservedIsDocumented() throws IOException {
+	void everyStatusTheTestsObservedIsDocumented() throws IOException {
 		this.contract = ApiContract.read(this.json);
 		List<Exchange> observed = ObservedExchanges.all()
 			.stream()
 			.filter((exchange) -> exchange.path().startsWith(API))
 			.sorted(Comparator.comparing(Exchange::toString))
 			.toList();
-		assumeThat(observed).as("exchanges of the web tests (run them first, in the same JVM, as ./mvnw test does)")
+		assumeThat(observed).as("exchanges of the other tests (run them first, in the same JVM, as ./mvnw verify does)")
 			.isNotEmpty();
 		Files.write(Path.of("target", "api-docs", name() + "-observed.txt"),
 				observed.stream().map(Exchange::toString).toList());
-		assertThat(this.contract.undocumented(observed, API))
-			.as("observed in the web tests but not in the API description")
+		assertThat(this.contract.undocumented(observed, API)).as("observed in the tests but not in the API description")
 			.isEmpty();
 	}
 

@@ -9,8 +9,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Every exchange the MockMvc tests of this test run made, for the API contract test that
- * runs after them in the same JVM.
+ * Every exchange the tests of this test run made, with MockMvc or over real HTTP
+ * ({@code Http}), for the API contract test that runs after them in the same JVM.
  */
 public final class ObservedExchanges {
 
@@ -25,13 +25,24 @@ public final class ObservedExchanges {
 	 */
 	public static void record(MvcResult result) {
 		MockHttpServletResponse response = result.getResponse();
-		String contentType = response.getContentType();
-		String mediaType = (contentType != null && !contentType.isBlank())
-				? MediaType.parseMediaType(contentType).getType() + "/"
-						+ MediaType.parseMediaType(contentType).getSubtype()
-				: null;
-		EXCHANGES.add(new Exchange(result.getRequest().getMethod(), result.getRequest().getRequestURI(),
-				response.getStatus(), mediaType));
+		record(result.getRequest().getMethod(), result.getRequest().getRequestURI(), response.getStatus(),
+				response.getContentType());
+	}
+
+	/**
+	 * Records one exchange made over real HTTP.
+	 * @param method the HTTP method
+	 * @param path the path asked for, without the query
+	 * @param status the status answered
+	 * @param contentType the answer's {@code Content-Type}, or null
+	 */
+	public static void record(String method, String path, int status, String contentType) {
+		String mediaType = null;
+		if (contentType != null && !contentType.isBlank()) {
+			MediaType parsed = MediaType.parseMediaType(contentType);
+			mediaType = parsed.getType() + "/" + parsed.getSubtype();
+		}
+		EXCHANGES.add(new Exchange(method, path, status, mediaType));
 	}
 
 	/**
