@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A state's producer service is killed ({@code SIGKILL}) while its agencies keep posting;
- * they retry with the same report id and revision, as the README tells them to.
+ * they retry with the same report id and revision, as the API guide tells them to.
  */
 class ProducerCrashIntegrationTests {
 

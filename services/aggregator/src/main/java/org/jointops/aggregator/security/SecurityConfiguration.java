@@ -3,10 +3,6 @@ package org.jointops.aggregator.security;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
@@ -36,9 +32,6 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@SecurityScheme(name = "reader", type = SecuritySchemeType.HTTP, scheme = "bearer",
-		description = "A reader's API token: roles SECRETARIAT, STATE, OBSERVER (see the README)")
-@OpenAPIDefinition(security = @SecurityRequirement(name = "reader"))
 @EnableConfigurationProperties({ ReaderTokensProperties.class, MonitoringTokensProperties.class })
 @Import(ReaderTokens.class)
 public class SecurityConfiguration {
