@@ -1,9 +1,15 @@
 package org.jointops.aggregator.topology;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
+import org.jointops.aggregator.health.AdminOffsets;
+import org.jointops.aggregator.health.CatchUp;
+import org.jointops.wire.Topics;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +22,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 /**
  * Runs the topology as the application of its state layout ({@link StateLayout}): the
  * configured application id is the base the layout's id is made from, a previous layout
- * found at start is reported ({@link LayoutUpgrade}).
+ * found at start is reported ({@link LayoutUpgrade}), and the queries wait until the
+ * application has caught up with the findings topics ({@link CatchUp}).
  */
 @Configuration(proxyBeanMethods = false)
 class StateLayoutConfiguration {
@@ -52,6 +59,15 @@ class StateLayoutConfiguration {
 	LayoutUpgrade layoutUpgrade(KafkaAdmin admin) {
 		return new LayoutUpgrade(admin.getConfigurationProperties(), this.base,
 				(this.stateDirectory != null) ? Path.of(this.stateDirectory.toString()) : null);
+	}
+
+	@Bean
+	CatchUp catchUp(KafkaAdmin admin, Clock clock) {
+		String applicationId = StateLayout.applicationId(this.base);
+		List<CatchUp.Stage> stages = new ArrayList<>();
+		stages.add(new CatchUp.Stage("the findings topics", Topics.FINDINGS_PATTERN));
+		StateLayout.repartitionTopics(applicationId).forEach((topic) -> stages.add(CatchUp.Stage.of(topic)));
+		return new CatchUp(new AdminOffsets(admin.getConfigurationProperties(), applicationId), stages, clock);
 	}
 
 }
