@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,9 @@ import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
@@ -46,6 +49,8 @@ import org.springframework.core.NestedExceptionUtils;
 public final class LocalStack implements AutoCloseable {
 
 	private static final Duration READY_PATIENCE = Duration.ofSeconds(90);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Settings settings;
 
@@ -152,15 +157,27 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until every service is UP. An aggregator that rebuilds its state from the
+	 * findings topics (after an upgrade to a new state layout) is not ready until it has
+	 * caught up, which can take longer than the patience: it is waited for as long as it
+	 * makes progress.
+	 */
 	private void awaitHealthy() {
 		HttpClient http = HttpClient.newHttpClient();
 		List<String> pending = new ArrayList<>(this.producerUrls.values());
 		pending.add(aggregatorUrl());
 		Instant deadline = Instant.now().plus(READY_PATIENCE);
+		JsonNode catchingUp = null;
 		while (!pending.isEmpty()) {
 			pending.removeIf((url) -> isUp(http, url));
 			if (pending.isEmpty()) {
 				return;
+			}
+			JsonNode progress = catchUpProgress(http, aggregatorUrl());
+			if (progress != null && !progress.equals(catchingUp)) {
+				catchingUp = progress;
+				deadline = Instant.now().plus(READY_PATIENCE);
 			}
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("Not healthy after " + READY_PATIENCE.toSeconds() + " s: " + pending);
@@ -176,18 +193,38 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private static boolean isUp(HttpClient http, String url) {
+		return health(http, url).map((response) -> response.statusCode() == 200).orElse(false);
+	}
+
+	/*
+	 * The aggregator's progress while it catches up with the findings topics (the topics
+	 * and the records behind), null when it does not say it is catching up.
+	 */
+	private static JsonNode catchUpProgress(HttpClient http, String url) {
+		return health(http, url).map((response) -> {
+			try {
+				JsonNode details = JSON.readTree(response.body()).at("/components/streams/details");
+				return details.path("catchingUp").asBoolean(false) ? details : null;
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
+		}).orElse(null);
+	}
+
+	private static Optional<HttpResponse<String>> health(HttpClient http, String url) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
 				.timeout(Duration.ofSeconds(5))
 				.build();
-			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
-			return false;
+			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return Optional.empty();
 		}
 	}
 
