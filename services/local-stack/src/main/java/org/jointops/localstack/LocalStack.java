@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +35,9 @@ import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
@@ -51,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
 
 	/** The system property {@code logback.xml} takes the log file's name from. */
 	private static final String LOG_FILE_PROPERTY = "local-stack.log-file";
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Settings settings;
 
@@ -198,16 +202,28 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until every service is UP. An aggregator that rebuilds its state from the
+	 * findings topics (after an upgrade to a new state layout) is not ready until it has
+	 * caught up, which can take longer than the patience: it is waited for as long as it
+	 * makes progress.
+	 */
 	private void awaitHealthy() {
 		HttpClient http = HttpClient.newHttpClient();
 		List<String> pending = new ArrayList<>(this.producerUrls.values());
 		pending.add(aggregatorUrl());
 		Instant deadline = Instant.now().plus(READY_PATIENCE);
+		JsonNode catchingUp = null;
 		while (!pending.isEmpty()) {
 			checkNotStopping();
 			pending.removeIf((url) -> isUp(http, url));
 			if (pending.isEmpty()) {
 				return;
+			}
+			JsonNode progress = catchUpProgress(http, aggregatorUrl());
+			if (progress != null && !progress.equals(catchingUp)) {
+				catchingUp = progress;
+				deadline = Instant.now().plus(READY_PATIENCE);
 			}
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("Not healthy after " + READY_PATIENCE.toSeconds() + " s: " + pending);
@@ -223,18 +239,38 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private static boolean isUp(HttpClient http, String url) {
+		return health(http, url).map((response) -> response.statusCode() == 200).orElse(false);
+	}
+
+	/*
+	 * The aggregator's progress while it catches up with the findings topics (the topics
+	 * and the records behind), null when it does not say it is catching up.
+	 */
+	private static JsonNode catchUpProgress(HttpClient http, String url) {
+		return health(http, url).map((response) -> {
+			try {
+				JsonNode details = JSON.readTree(response.body()).at("/components/streams/details");
+				return details.path("catchingUp").asBoolean(false) ? details : null;
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
+		}).orElse(null);
+	}
+
+	private static Optional<HttpResponse<String>> health(HttpClient http, String url) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
 				.timeout(Duration.ofSeconds(5))
 				.build();
-			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
-			return false;
+			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return Optional.empty();
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.awaitility.Awaitility;
+import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.system.traffic.Ledger;
 import org.jointops.testsupport.process.Pipeline;
 
@@ -24,9 +25,12 @@ import org.jointops.testsupport.process.Pipeline;
 final class FaultRuns {
 
 	/**
-	 * The aggregator's Kafka Streams application id, the prefix of its transactional ids.
+	 * The aggregator's Kafka Streams application id (its consumer group, the prefix of
+	 * its transactional ids): its configured base id with its state layout's suffix, as
+	 * the aggregator's {@code StateLayout.applicationId} makes it (this module runs the
+	 * services as processes and does not see their classes: follow its generation).
 	 */
-	static final String AGGREGATOR_APPLICATION = "jointops-aggregator";
+	static final String AGGREGATOR_APPLICATION = KafkaUsers.AGGREGATOR_APPLICATION_ID + "-layout-2";
 
 	private FaultRuns() {
 	}
