@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The extra catalogue file every service of a benchmark run is given
  * ({@code jointops.catalogue.extra-files}): a programme {@value #PROGRAMME} with as many
  * count categories as the widest shape needs, operations {@code BENCH-0001}... with as
- * many stages, and the operations the freshness probes report on,
- * {@code BENCH-PROBE-1}...
+ * many stages, the operations the freshness probes report on, {@code BENCH-PROBE-1}...,
+ * and the operation of the query measurements, {@value #QUERIES}.
  */
 public final class BenchCatalogue {
 
@@ -31,6 +31,12 @@ public final class BenchCatalogue {
 	 * stage, category 1.
 	 */
 	public static final int PROBES = 8;
+
+	/**
+	 * The operation the query measurements read (as-of totals, traceability,
+	 * completeness): as many stages as its layout needs.
+	 */
+	public static final String QUERIES = "BENCH-QUERIES";
 
 	/** Most operations a shape may spread over. */
 	public static final int MAX_OPERATIONS = 1000;
@@ -90,11 +96,14 @@ public final class BenchCatalogue {
 	 * @param file where
 	 * @param grids the layouts of the run's shapes
 	 * @param operations most operations of a shape
+	 * @param queries the layout of the query measurements' operation
 	 * @return the file
 	 */
-	public static Path write(Path file, List<Grid> grids, int operations) {
-		int categories = Math.max(1, grids.stream().mapToInt(Grid::categories).max().orElse(1));
-		int stages = Math.max(1, grids.stream().mapToInt(Grid::stages).max().orElse(1));
+	public static Path write(Path file, List<Grid> grids, int operations, Grid queries) {
+		List<Grid> all = new ArrayList<>(grids);
+		all.add(queries);
+		int categories = Math.max(1, all.stream().mapToInt(Grid::categories).max().orElse(1));
+		int stages = Math.max(1, all.stream().mapToInt(Grid::stages).max().orElse(1));
 		List<Map<String, Object>> categoryEntries = new ArrayList<>();
 		for (int i = 0; i < categories; i++) {
 			categoryEntries.add(Map.of("code", category(i), "unit", "COUNT", "name", "benchmark category " + (i + 1)));
@@ -113,6 +122,8 @@ public final class BenchCatalogue {
 			operationEntries.add(Map.of("code", probe(i), "programme", PROGRAMME, "name",
 					"Benchmark freshness probes " + (i + 1), "stages", stageEntries.subList(0, 1)));
 		}
+		operationEntries.add(Map.of("code", QUERIES, "programme", PROGRAMME, "name", "Benchmark queries", "stages",
+				stageEntries.subList(0, queries.stages())));
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("programmes", List.of(Map.of("code", PROGRAMME, "name", "Benchmark", "council",
 				"Synthetic programme of ./bench", "categories", categoryEntries)));

@@ -2,6 +2,7 @@ package org.jointops.bench.data;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * What the council totals of a shape's operations must be, kept as the revisions are
@@ -10,6 +11,8 @@ import java.util.TreeMap;
  * nothing. Nothing of the aggregator's code is used.
  */
 public final class ExpectedTotals {
+
+	private final IntFunction<String> codes;
 
 	private final Grid grid;
 
@@ -24,7 +27,8 @@ public final class ExpectedTotals {
 	/** Per operation, per category, per stage index. */
 	private final long[][][] byStage;
 
-	ExpectedTotals(int operations, Grid grid) {
+	ExpectedTotals(IntFunction<String> codes, int operations, Grid grid) {
+		this.codes = codes;
 		this.grid = grid;
 		this.reports = new long[operations];
 		this.totals = new long[operations][grid.categories()];
@@ -53,6 +57,15 @@ public final class ExpectedTotals {
 	 */
 	public int operations() {
 		return this.reports.length;
+	}
+
+	/**
+	 * The code of an operation.
+	 * @param operation index from 0
+	 * @return its code in the run's catalogue, e.g. {@code BENCH-0001}
+	 */
+	public String code(int operation) {
+		return this.codes.apply(operation);
 	}
 
 	/**

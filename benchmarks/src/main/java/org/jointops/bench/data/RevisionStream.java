@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import org.jointops.bench.data.ExpectedTotals.Standing;
 import org.jointops.report.Finding;
@@ -37,6 +38,8 @@ public final class RevisionStream {
 
 	private final String prefix;
 
+	private final IntFunction<String> codes;
+
 	private final SplittableRandom random;
 
 	private final ExpectedTotals expected;
@@ -54,7 +57,8 @@ public final class RevisionStream {
 	private long newReports;
 
 	/**
-	 * A stream of revisions.
+	 * A stream of revisions of the operations {@code BENCH-0001}... of the run's
+	 * catalogue ({@link BenchCatalogue#operation}).
 	 * @param shape the shape: operations and cells
 	 * @param grid its layout ({@link Shape#grid})
 	 * @param revisions how many revisions in all
@@ -62,14 +66,42 @@ public final class RevisionStream {
 	 * @param seed the seed: the same seed gives the same revisions
 	 */
 	public RevisionStream(Shape shape, Grid grid, long revisions, Mix mix, long seed) {
+		this(shape.operations(), grid, revisions, mix, seed, "B" + shape.tag() + "-", BenchCatalogue::operation);
+	}
+
+	private RevisionStream(int operations, Grid grid, long revisions, Mix mix, long seed, String prefix,
+			IntFunction<String> codes) {
 		this.grid = grid;
-		this.operations = shape.operations();
+		this.operations = operations;
 		this.total = revisions;
 		this.mix = mix;
-		this.prefix = "B" + shape.tag() + "-";
+		this.prefix = prefix;
+		this.codes = codes;
 		this.random = new SplittableRandom(seed);
-		this.expected = new ExpectedTotals(this.operations, grid);
+		this.expected = new ExpectedTotals(codes, this.operations, grid);
 		this.perOperation = new long[this.operations];
+	}
+
+	/**
+	 * A stream of revisions of the one operation the query measurements read,
+	 * {@link BenchCatalogue#QUERIES}, with report ids of their own.
+	 * @param grid its layout
+	 * @param revisions how many revisions in all
+	 * @param mix shares of duplicates, corrections and withdrawals
+	 * @param seed the seed
+	 * @return the stream
+	 */
+	public static RevisionStream ofQueries(Grid grid, long revisions, Mix mix, long seed) {
+		return new RevisionStream(1, grid, revisions, mix, seed, "Q" + grid.cells() + "-",
+				(operation) -> BenchCatalogue.QUERIES);
+	}
+
+	/**
+	 * How many revisions the stream has produced.
+	 * @return revisions so far
+	 */
+	public long produced() {
+		return this.produced;
 	}
 
 	public boolean hasNext() {
@@ -176,7 +208,7 @@ public final class RevisionStream {
 					Quantities.onTheWire(BigDecimal.valueOf(report.quantities[line])), "COUNT", null));
 		}
 		return new ReportRevision(report.reportId, report.revision, this.grid.states().get(report.state),
-				this.grid.agencies().get(report.agency), BenchCatalogue.operation(report.operation), report.stage,
+				this.grid.agencies().get(report.agency), this.codes.apply(report.operation), report.stage,
 				BenchCatalogue.stageStart(report.stage), BenchCatalogue.stageEnd(report.stage), findings,
 				report.withdrawn, Instant.now().truncatedTo(ChronoUnit.MILLIS));
 	}

@@ -113,12 +113,15 @@ public final class KafkaTools {
 	 * @param applicationId its application id
 	 * @param stateDirectory its state directory
 	 * @param settings processing guarantee, commit interval, threads
+	 * @param extraJvm its own JVM options (e.g. a flight recording), after the tools'
 	 * @return the process, running
 	 */
-	public Process countBaseline(String applicationId, Path stateDirectory, StreamsSettings settings) {
+	public Process countBaseline(String applicationId, Path stateDirectory, StreamsSettings settings,
+			List<String> extraJvm) {
 		List<String> command = java(CountBaseline.class.getName(), this.bootstrapServers, this.clientConfig.toString(),
 				applicationId, stateDirectory.toString(), settings.processingGuarantee(),
 				Long.toString(settings.commitIntervalMs()), Integer.toString(settings.threads()));
+		command.addAll(1, extraJvm);
 		return start(command, this.logs.resolve("count-baseline-" + applicationId + ".log"));
 	}
 

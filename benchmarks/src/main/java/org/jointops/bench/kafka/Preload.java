@@ -3,6 +3,7 @@ package org.jointops.bench.kafka;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,6 +32,21 @@ public final class Preload {
 	 * @return what was written
 	 */
 	public static Written write(Map<String, Object> client, RevisionStream revisions) {
+		return write(client, revisions, Long.MAX_VALUE, (revision) -> {
+		});
+	}
+
+	/**
+	 * Writes the next revisions of a stream, at most a number of them, and waits for all
+	 * acknowledgements.
+	 * @param client bootstrap servers and the administrator's credentials
+	 * @param revisions the stream
+	 * @param most how many revisions at most
+	 * @param written told of every revision as it is sent
+	 * @return what was written
+	 */
+	public static Written write(Map<String, Object> client, RevisionStream revisions, long most,
+			Consumer<Revision> written) {
 		Map<String, Object> config = new HashMap<>(client);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -44,8 +60,9 @@ public final class Preload {
 		try (AvroSingleObjectSerializer encoder = new AvroSingleObjectSerializer();
 				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 						new ByteArraySerializer())) {
-			while (revisions.hasNext()) {
+			while (revisions.hasNext() && records < most) {
 				Revision revision = revisions.next();
+				written.accept(revision);
 				String topic = Topics.findings(revision.state());
 				byte[] value = encoder.serialize(topic, revision.value());
 				producer.send(new ProducerRecord<>(topic, null, revision.value().getSubmittedAt().toEpochMilli(),

@@ -64,6 +64,19 @@ public record StreamsSettings(String processingGuarantee, long commitIntervalMs,
 		return new StreamsSettings(guarantee, this.commitIntervalMs, this.threads);
 	}
 
+	/**
+	 * The same settings with another commit interval and number of stream threads, where
+	 * given.
+	 * @param commitIntervalMs {@code commit.interval.ms}, or 0 to keep it
+	 * @param threads {@code num.stream.threads}, or 0 to keep it
+	 * @return the settings
+	 */
+	public StreamsSettings overriddenBy(long commitIntervalMs, int threads) {
+		return new StreamsSettings(this.processingGuarantee,
+				(commitIntervalMs > 0) ? commitIntervalMs : this.commitIntervalMs,
+				(threads > 0) ? threads : this.threads);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Object path(Map<String, Object> root, String... keys) {
 		Object node = root;

@@ -34,9 +34,18 @@ import org.jointops.bench.data.Shape;
  * @param catchUpTimeout longest catch-up, from the first commit
  * @param perfRecords records of ProducerPerformance
  * @param seed seed of the preloaded revisions
+ * @param queryRevisions revisions of the query measurements' one operation, at each of
+ * which the queries are measured (ascending)
+ * @param queryCells cells of that operation
+ * @param queryRequests requests measured per query
+ * @param queryWarmup requests before those
  * @param phases the phases to run
  * @param out where results are written
  * @param runDirectory where the broker's data and the processes' logs go (emptied first)
+ * @param commitIntervalMs the aggregators' and the Streams baseline's
+ * {@code commit.interval.ms} instead of the aggregator's own, or 0
+ * @param streamThreads their {@code num.stream.threads} instead of the aggregator's own,
+ * or 0
  * @param serviceJvm JVM options of services, tools and baselines
  * @param brokerJvm JVM options of the broker
  * @param profile whether every service records a Java Flight Recording
@@ -44,8 +53,10 @@ import org.jointops.bench.data.Shape;
  */
 public record BenchOptions(boolean smoke, long revisions, List<Shape> shapes, int lines, Mix mix, List<Integer> clients,
 		List<Integer> batchSizes, int batchClients, Duration warmup, Duration measure, Duration freshness,
-		double freshnessRate, Duration catchUpTimeout, long perfRecords, long seed, Set<Phase> phases, Path out,
-		Path runDirectory, List<String> serviceJvm, List<String> brokerJvm, boolean profile, String command) {
+		double freshnessRate, Duration catchUpTimeout, long perfRecords, long seed, List<Long> queryRevisions,
+		int queryCells, int queryRequests, int queryWarmup, Set<Phase> phases, Path out, Path runDirectory,
+		long commitIntervalMs, int streamThreads, List<String> serviceJvm, List<String> brokerJvm, boolean profile,
+		String command) {
 
 	/** Kafka's own JVM defaults for a broker ({@code kafka-server-start.sh}). */
 	static final String KAFKA_JVM = "-Xmx1g -Xms1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 "
@@ -71,9 +82,17 @@ public record BenchOptions(boolean smoke, long revisions, List<Shape> shapes, in
 			  --catch-up-timeout=S    longest catch-up from its first commit; slower is DNF (default 600)
 			  --perf-records=N        records of ProducerPerformance (default 1000000)
 			  --seed=N                seed of the preloaded revisions (default 20170522)
-			  --phases=LIST           kafka,ingest,catch-up,recovery,freshness,footprint (default all)
+			  --query-revisions=LIST  revisions of the one operation the queries read, measured at each
+			                          (default 10000,200000)
+			  --query-cells=N         cells of that operation (default 1680)
+			  --query-requests=N      requests measured per query, one client (default 100)
+			  --query-warmup=N        requests before those (default 10)
+			  --phases=LIST           kafka,ingest,catch-up,recovery,freshness,queries,footprint (default all)
 			  --out=DIR               where results go (default docs/benchmarks; smoke: benchmarks/target/bench-smoke)
 			  --run-dir=DIR           broker data and process logs, emptied first (default benchmarks/target/bench-run)
+			  --commit-interval-ms=N  commit.interval.ms of the aggregators and the Streams baseline instead of
+			                          the aggregator's own (aggregator.yml); the freshness target follows it
+			  --stream-threads=N      num.stream.threads of both instead of the aggregator's own
 			  --service-jvm="OPTS"    JVM options of services, tools and baselines (default -Xmx1g)
 			  --broker-jvm="OPTS"     JVM options of the broker (default Kafka's: -Xmx1g -Xms1g -XX:+UseG1GC ...)
 			  --profile               every service records a Java Flight Recording (profile settings) into
@@ -117,14 +136,28 @@ public record BenchOptions(boolean smoke, long revisions, List<Shape> shapes, in
 				options.seconds("freshness-seconds", 60, 3),
 				Double.parseDouble(options.text("freshness-rate", "0", "0")),
 				options.seconds("catch-up-timeout", 600, 60), options.longValue("perf-records", 1_000_000, 20_000),
-				options.longValue("seed", 20170522L, 20170522L), phases(options.text("phases", "all", "all")),
+				options.longValue("seed", 20170522L, 20170522L),
+				options.list("query-revisions", "10000,200000", "300,1500")
+					.stream()
+					.map((count) -> Long.parseLong(count.replace("_", "")))
+					.sorted()
+					.distinct()
+					.toList(),
+				(int) options.longValue("query-cells", 1680, 1680), (int) options.longValue("query-requests", 100, 5),
+				(int) options.longValue("query-warmup", 10, 2), phases(options.text("phases", "all", "all")),
 				Path.of(options.text("out", "docs/benchmarks", "benchmarks/target/bench-smoke")),
 				Path.of(options.text("run-dir", "benchmarks/target/bench-run", "benchmarks/target/bench-run")),
+				options.longValue("commit-interval-ms", 0, 0), (int) options.longValue("stream-threads", 0, 0),
 				jvm(options.text("service-jvm", "-Xmx1g", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")),
 				jvm(options.text("broker-jvm", KAFKA_JVM, "-Xmx512m -XX:+UseSerialGC")), profile, command);
 		options.requireAllUsed();
-		if (parsed.shapes().isEmpty() || parsed.clients().isEmpty() || parsed.batchSizes().isEmpty()) {
-			throw new IllegalArgumentException("--shapes, --clients and --batch-sizes need at least one value");
+		if (parsed.shapes().isEmpty() || parsed.clients().isEmpty() || parsed.batchSizes().isEmpty()
+				|| parsed.queryRevisions().isEmpty()) {
+			throw new IllegalArgumentException(
+					"--shapes, --clients, --batch-sizes and --query-revisions need at least one value");
+		}
+		if (parsed.queryRevisions().get(0) < 1 || parsed.queryRequests() < 1 || parsed.queryWarmup() < 0) {
+			throw new IllegalArgumentException("--query-revisions and --query-requests need positive numbers");
 		}
 		return parsed;
 	}
@@ -136,6 +169,14 @@ public record BenchOptions(boolean smoke, long revisions, List<Shape> shapes, in
 	 */
 	public Shape reference() {
 		return this.shapes.get(0);
+	}
+
+	/**
+	 * The shape of the query measurements: one operation.
+	 * @return {@code 1 x queryCells}
+	 */
+	public Shape queryShape() {
+		return new Shape(1, this.queryCells);
 	}
 
 	/**
@@ -171,6 +212,18 @@ public record BenchOptions(boolean smoke, long revisions, List<Shape> shapes, in
 				+ this.batchClients + " clients");
 		lines.add(String.format(Locale.ROOT, "ProducerPerformance %,d records; freshness %d s; catch-up timeout %d s",
 				this.perfRecords, this.freshness.toSeconds(), this.catchUpTimeout.toSeconds()));
+		lines.add(String.format(Locale.ROOT,
+				"queries: one operation of %,d cells at %s revisions, %d requests after %d of warm-up each",
+				this.queryCells,
+				String.join(" and ",
+						this.queryRevisions.stream().map((count) -> String.format(Locale.ROOT, "%,d", count)).toList()),
+				this.queryRequests, this.queryWarmup));
+		if (this.commitIntervalMs > 0 || this.streamThreads > 0) {
+			lines.add("aggregators and Streams baseline with"
+					+ ((this.commitIntervalMs > 0) ? " commit.interval.ms " + this.commitIntervalMs : "")
+					+ ((this.streamThreads > 0) ? " num.stream.threads " + this.streamThreads : "")
+					+ " instead of aggregator.yml's");
+		}
 		lines.add("phases " + String.join(",", this.phases.stream().map(Phase::option).toList()) + "; services "
 				+ String.join(" ", this.serviceJvm) + "; broker " + String.join(" ", this.brokerJvm));
 		return lines;

@@ -182,7 +182,8 @@ public final class CatchUpRun {
 		String countId = "bench-count-" + shape.tag();
 		Path countState = deployment.directory().resolve("state").resolve(countId);
 		Process baseline = deployment.tools()
-			.countBaseline(countId, countState, settings.withGuarantee(StreamsSettings.EXACTLY_ONCE));
+			.countBaseline(countId, countState, settings.withGuarantee(StreamsSettings.EXACTLY_ONCE),
+					deployment.recording(countId));
 		try {
 			Timing timing = await(topics, countId, findings, baseline::isAlive, null, options.catchUpTimeout());
 			record(results, count(shape), timing, written.records(),

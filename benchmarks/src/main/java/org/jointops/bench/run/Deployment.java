@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.jointops.bench.kafka.KafkaTools;
@@ -48,9 +50,16 @@ public final class Deployment implements AutoCloseable {
 
 	private final boolean profile;
 
+	private final boolean shareProducers;
+
+	private final Map<String, String> aggregatorProperties = new LinkedHashMap<>();
+
 	private final List<ServiceProcess> services = new ArrayList<>();
 
-	private Deployment(Path directory, BrokerProcess broker, Path catalogue, List<String> serviceJvm, boolean profile) {
+	private final Map<String, ServiceProcess> sharedProducers = new HashMap<>();
+
+	private Deployment(Path directory, BrokerProcess broker, Path catalogue, List<String> serviceJvm, boolean profile,
+			boolean shareProducers) {
 		this.directory = directory;
 		this.broker = broker;
 		this.admin = broker.admin();
@@ -58,6 +67,7 @@ public final class Deployment implements AutoCloseable {
 		this.catalogue = catalogue;
 		this.serviceJvm = List.copyOf(serviceJvm);
 		this.profile = profile;
+		this.shareProducers = shareProducers;
 		this.tools = new KafkaTools(broker.bootstrapServers(), broker.clientProperties(), serviceJvm,
 				directory.resolve("logs"));
 	}
@@ -70,12 +80,14 @@ public final class Deployment implements AutoCloseable {
 	 * @param serviceJvm the services' (and tools') JVM options
 	 * @param catalogue the extra catalogue file every service gets
 	 * @param profile whether every service records a Java Flight Recording
+	 * @param shareProducers whether one producer per state serves every step that needs
+	 * one (a smoke run: fewer start-ups), rather than a new one each
 	 * @return the deployment, broker running, no service yet
 	 */
 	public static Deployment start(Path directory, List<String> states, List<String> brokerJvm, List<String> serviceJvm,
-			Path catalogue, boolean profile) {
+			Path catalogue, boolean profile, boolean shareProducers) {
 		BrokerProcess broker = BrokerProcess.in(directory.resolve("kafka"), brokerJvm).start();
-		Deployment deployment = new Deployment(directory, broker, catalogue, serviceJvm, profile);
+		Deployment deployment = new Deployment(directory, broker, catalogue, serviceJvm, profile, shareProducers);
 		Credentials.grantKafkaAccess(deployment.admin, states);
 		return deployment;
 	}
@@ -97,6 +109,17 @@ public final class Deployment implements AutoCloseable {
 	}
 
 	/**
+	 * Sets a Kafka Streams property of every aggregator started from now on.
+	 * @param name e.g. {@code commit.interval.ms}
+	 * @param value its value
+	 * @return this deployment
+	 */
+	Deployment withStreamsProperty(String name, String value) {
+		this.aggregatorProperties.put("spring.kafka.streams.properties." + name, value);
+		return this;
+	}
+
+	/**
 	 * A state's producer service, not started.
 	 * @param state its state
 	 * @return the service
@@ -107,6 +130,36 @@ public final class Deployment implements AutoCloseable {
 		String name = "producer-" + state + "-" + this.services.size();
 		return track(ServiceProcess.of(name, ServiceJars.stateProducer(), properties, this.directory.resolve(name),
 				jvm(name), this.directory.resolve("logs")));
+	}
+
+	/**
+	 * A state's producer service, started and healthy: a new one, or, if producers are
+	 * shared, the one an earlier step started.
+	 * @param state its state
+	 * @return the running service; give it back with {@link #release}
+	 */
+	ServiceProcess startedProducer(String state) {
+		ServiceProcess shared = this.sharedProducers.get(state);
+		if (shared != null && shared.jvm().isAlive()) {
+			return shared;
+		}
+		ServiceProcess producer = producer(state);
+		producer.start().awaitHealthy(START_TIMEOUT);
+		if (this.shareProducers) {
+			this.sharedProducers.put(state, producer);
+		}
+		return producer;
+	}
+
+	/**
+	 * Gives back a producer of {@link #startedProducer}: stopped, unless shared (then
+	 * stopped with the deployment).
+	 * @param producer the producer
+	 */
+	void release(ServiceProcess producer) {
+		if (!this.sharedProducers.containsValue(producer)) {
+			producer.stop();
+		}
 	}
 
 	/**
@@ -125,6 +178,7 @@ public final class Deployment implements AutoCloseable {
 		properties.put("jointops.catalogue.extra-files", this.catalogue.toString());
 		properties.put("spring.kafka.streams.application-id", applicationId);
 		properties.put("spring.kafka.streams.properties.processing.guarantee", guarantee);
+		properties.putAll(this.aggregatorProperties);
 		return track(ServiceProcess.of(applicationId, ServiceJars.aggregator(), properties,
 				this.directory.resolve(applicationId), jvm(applicationId), this.directory.resolve("logs")));
 	}
@@ -138,8 +192,21 @@ public final class Deployment implements AutoCloseable {
 	}
 
 	private List<String> jvm(String service) {
+		List<String> options = new ArrayList<>(this.serviceJvm);
+		options.addAll(recording(service));
+		return options;
+	}
+
+	/**
+	 * The JVM options that make a process record a Java Flight Recording into
+	 * {@code jfr/<name>.jfr} of the run's directory, written when it stops, if services
+	 * are profiled.
+	 * @param name the process's name
+	 * @return the options, or none
+	 */
+	List<String> recording(String name) {
 		if (!this.profile) {
-			return this.serviceJvm;
+			return List.of();
 		}
 		Path recordings = this.directory.resolve("jfr");
 		try {
@@ -148,10 +215,37 @@ public final class Deployment implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		List<String> options = new ArrayList<>(this.serviceJvm);
-		options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-				+ recordings.resolve(service + ".jfr"));
-		return options;
+		return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+				+ recordings.resolve(name + ".jfr"));
+	}
+
+	/**
+	 * Writes what a service's flight recording holds so far (before a {@code kill -9},
+	 * which leaves none), if services are profiled.
+	 * @param service the service
+	 * @param tag added to the recording's file name, e.g. {@code before-kill}
+	 */
+	void dumpRecording(ServiceProcess service, String tag) {
+		if (!this.profile || !service.jvm().isAlive()) {
+			return;
+		}
+		Path file = this.directory.resolve("jfr").resolve(service.name() + "-" + tag + ".jfr");
+		try {
+			Process jcmd = new ProcessBuilder("jcmd", Long.toString(service.jvm().pid()), "JFR.dump",
+					"filename=" + file)
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+				jcmd.destroyForcibly();
+			}
+		}
+		catch (IOException ex) {
+			Say.line("  no recording of %s: %s", service.name(), ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private ServiceProcess track(ServiceProcess service) {

@@ -1,6 +1,7 @@
 package org.jointops.bench.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.jointops.bench.load.Latencies;
 import org.jointops.bench.report.Results;
@@ -52,7 +54,26 @@ final class FootprintRun {
 		results.target(new Target("Local stack < 1 GiB resident", RSS, null, Target.Kind.AT_MOST, 1024));
 	}
 
-	static void run(Path directory, Results results) {
+	/**
+	 * Marks the rows of a smoke run, which leaves the local stack out: its start-up (a
+	 * broker and seven services in one JVM) is the longest step of a smoke run.
+	 * @param results the results
+	 */
+	static void skip(Results results) {
+		String reason = "not run in a smoke run (the local stack's start-up would be its longest step)";
+		results.mark(START, Status.NOT_RUN, Double.NaN, reason);
+		results.mark(RSS, Status.NOT_RUN, Double.NaN, reason);
+	}
+
+	/**
+	 * Starts the local stack and measures it.
+	 * @param directory the run's directory
+	 * @param results where the figures go
+	 * @param profile whether to record a Java Flight Recording of its start-up
+	 * ({@code jfr/local-stack.jfr}) and its JVM's native memory once up
+	 * ({@code jfr/local-stack-native-memory.txt})
+	 */
+	static void run(Path directory, Results results, boolean profile) {
 		String jar = System.getProperty(LOCAL_STACK_JAR);
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
 			results.mark(START, Status.FAILED, Double.NaN, "no local stack jar (" + LOCAL_STACK_JAR + ")");
@@ -68,7 +89,20 @@ final class FootprintRun {
 		for (int i = 0; i < PRODUCERS; i++) {
 			urls.add("http://127.0.0.1:" + (producers + i) + "/actuator/health");
 		}
-		JvmProcess stack = JvmProcess.of("local-stack", LOCAL_STACK_JVM,
+		List<String> jvm = new ArrayList<>(LOCAL_STACK_JVM);
+		Path recordings = directory.resolve("jfr");
+		if (profile) {
+			try {
+				Files.createDirectories(recordings);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			jvm.add("-XX:NativeMemoryTracking=summary");
+			jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+					+ recordings.resolve("local-stack.jfr"));
+		}
+		JvmProcess stack = JvmProcess.of("local-stack", jvm,
 				List.of("-jar", jar, "--data-dir=" + directory.resolve("local-stack"), "--kafka-port=" + kafka,
 						"--aggregator-port=" + aggregator, "--producer-ports-from=" + producers),
 				directory.resolve("logs"));
@@ -94,6 +128,9 @@ final class FootprintRun {
 			}
 			double seconds = (System.nanoTime() - started) / 1e9;
 			double resident = Procs.residentMib(stack.pid());
+			if (profile) {
+				nativeMemory(stack.pid(), recordings.resolve("local-stack-native-memory.txt"));
+			}
 			results.measured(START, seconds, Latencies.NONE,
 					"The jar started as ./local-stack starts it (" + String.join(" ", LOCAL_STACK_JVM)
 							+ "), on an empty data directory, until the health of the aggregator and the six "
@@ -103,6 +140,26 @@ final class FootprintRun {
 		}
 		finally {
 			stack.stop(Duration.ofSeconds(30));
+		}
+	}
+
+	// the JVM's own account of its memory (heap, metaspace, threads, code, GC...); what
+	// RSS holds beyond it is native memory the JVM does not track (RocksDB's, zstd's)
+	private static void nativeMemory(long pid, Path file) {
+		try {
+			Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "VM.native_memory", "summary")
+				.redirectErrorStream(true)
+				.redirectOutput(file.toFile())
+				.start();
+			if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+				jcmd.destroyForcibly();
+			}
+		}
+		catch (IOException ex) {
+			Say.line("  no native memory summary: %s", ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

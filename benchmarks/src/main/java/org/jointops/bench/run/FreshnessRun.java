@@ -96,8 +96,7 @@ final class FreshnessRun {
 			rate = 100;
 			rateSource = "single-report ingest not measured in this run; a fixed rate";
 		}
-		ServiceProcess producer = deployment.producer(IngestRun.STATE);
-		producer.start().awaitHealthy(Deployment.START_TIMEOUT);
+		ServiceProcess producer = deployment.startedProducer(IngestRun.STATE);
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		HttpTarget target = new HttpTarget("127.0.0.1", producer.port(), Credentials.bearer(ReportBodies.AGENCY));
 		ReportBodies background = new ReportBodies("F" + run + "-load-");
@@ -153,7 +152,7 @@ final class FreshnessRun {
 		}
 		finally {
 			streams.shutdownNow();
-			producer.stop();
+			deployment.release(producer);
 		}
 	}
 

@@ -128,9 +128,8 @@ public final class IngestRun {
 	 */
 	public static void run(Deployment deployment, BenchOptions options, Results results) {
 		deployment.topics().emptyFindingsTopics(Shape.STATES);
-		ServiceProcess producer = deployment.producer(STATE);
 		long started = System.nanoTime();
-		producer.start().awaitHealthy(Deployment.START_TIMEOUT);
+		ServiceProcess producer = deployment.startedProducer(STATE);
 		results.measured(PRODUCER_START, (System.nanoTime() - started) / 1e9, Latencies.NONE,
 				"From the JVM's start to /actuator/health UP, with JVM options "
 						+ String.join(" ", options.serviceJvm()) + ", on an empty findings topic");
@@ -174,7 +173,7 @@ public final class IngestRun {
 					+ String.join(" ", options.serviceJvm()) + ") after every ingest measurement");
 		}
 		finally {
-			producer.stop();
+			deployment.release(producer);
 		}
 	}
 

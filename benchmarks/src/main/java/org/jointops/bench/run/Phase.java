@@ -25,6 +25,12 @@ public enum Phase {
 	/** 202 to the live feed under half the measured single-report ingest rate. */
 	FRESHNESS,
 
+	/**
+	 * As-of totals, traceability and completeness of one operation, at each of its
+	 * history's sizes, next to its totals now.
+	 */
+	QUERIES,
+
 	/** The local stack's start-up time and resident memory. */
 	FOOTPRINT;
 
@@ -48,7 +54,7 @@ public enum Phase {
 			}
 		}
 		throw new IllegalArgumentException("Unknown phase '" + option + "'; the phases are kafka, ingest, catch-up, "
-				+ "recovery, freshness, footprint");
+				+ "recovery, freshness, queries, footprint");
 	}
 
 }

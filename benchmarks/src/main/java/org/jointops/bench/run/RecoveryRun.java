@@ -44,6 +44,7 @@ final class RecoveryRun {
 		long changelog = deployment.topics().changelogRecords(group);
 		Set<String> killedMembers = deployment.topics().members(group);
 		Say.line("Recovery: kill -9 %s, delete its state, start it again (%,d changelog records)", group, changelog);
+		deployment.dumpRecording(aggregator, "before-kill");
 		long killed = System.nanoTime();
 		aggregator.kill();
 		Procs.deleteRecursively(running.stateDirectory());

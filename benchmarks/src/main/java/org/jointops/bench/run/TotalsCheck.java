@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jointops.bench.data.BenchCatalogue;
 import org.jointops.bench.data.ExpectedTotals;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Http;
@@ -46,7 +45,7 @@ final class TotalsCheck {
 				reports.put(entry.get("operation").asString(), entry.get("reports").asLong());
 			}
 			for (int operation = 0; operation < this.expected.operations(); operation++) {
-				if (reports.getOrDefault(BenchCatalogue.operation(operation), 0L) != this.expected.reports(operation)) {
+				if (reports.getOrDefault(this.expected.code(operation), 0L) != this.expected.reports(operation)) {
 					return false;
 				}
 			}
@@ -72,12 +71,14 @@ final class TotalsCheck {
 		try {
 			Http.Response list = Http.getAs(Credentials.SECRETARIAT, aggregator.url("/api/v1/operations"));
 			if (list.status() == 200) {
-				long counted = 0;
+				Map<String, Long> reports = new HashMap<>();
 				for (JsonNode entry : list.json().get("operations")) {
-					counted += entry.get("reports").asLong();
+					reports.put(entry.get("operation").asString(), entry.get("reports").asLong());
 				}
+				long counted = 0;
 				long expected = 0;
 				for (int operation = 0; operation < this.expected.operations(); operation++) {
+					counted += reports.getOrDefault(this.expected.code(operation), 0L);
 					expected += this.expected.reports(operation);
 				}
 				progress.append(String.format(Locale.ROOT, "reports counted %,d of %,d", counted, expected));
@@ -98,7 +99,7 @@ final class TotalsCheck {
 
 	private boolean exact(ServiceProcess aggregator, int operation) {
 		Http.Response answer = Http.getAs(Credentials.SECRETARIAT,
-				aggregator.url("/api/v1/operations/" + BenchCatalogue.operation(operation) + "/totals"));
+				aggregator.url("/api/v1/operations/" + this.expected.code(operation) + "/totals"));
 		if (answer.status() != 200) {
 			return false;
 		}

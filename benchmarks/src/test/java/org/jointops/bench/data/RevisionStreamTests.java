@@ -29,7 +29,8 @@ class RevisionStreamTests {
 	void everyRevisionFollowsTheReportRulesOfTheRunsCatalogue() {
 		Shape shape = Shape.parse("3x200");
 		Grid grid = shape.grid(3);
-		Path file = BenchCatalogue.write(this.directory.resolve("catalogue.json"), List.of(grid), 3);
+		Path file = BenchCatalogue.write(this.directory.resolve("catalogue.json"), List.of(grid), 3,
+				Shape.parse("1x10").grid(3));
 		ReportRules rules = new ReportRules(CatalogueLoader.load(List.of(file)));
 		RevisionStream revisions = new RevisionStream(shape, grid, 5_000, RevisionStream.Mix.DEFAULT, 1);
 
@@ -37,6 +38,23 @@ class RevisionStreamTests {
 			ReportRevision revision = revisions.next().value();
 			assertThat(rules.checkSubmission(revision)).as("%s", revision).isEmpty();
 		}
+	}
+
+	@Test
+	void theQueryOperationsRevisionsFollowTheRulesOfTheRunsCatalogueAndNameItsOwnOperation() {
+		Grid grid = Shape.parse("1x1680").grid(3);
+		Path file = BenchCatalogue.write(this.directory.resolve("catalogue.json"), List.of(Shape.parse("1x10").grid(3)),
+				1, grid);
+		ReportRules rules = new ReportRules(CatalogueLoader.load(List.of(file)));
+		RevisionStream revisions = RevisionStream.ofQueries(grid, 3_000, RevisionStream.Mix.DEFAULT, 5);
+
+		while (revisions.hasNext()) {
+			ReportRevision revision = revisions.next().value();
+			assertThat(revision.getOperation()).isEqualTo(BenchCatalogue.QUERIES);
+			assertThat(rules.checkSubmission(revision)).as("%s", revision).isEmpty();
+		}
+		assertThat(revisions.produced()).isEqualTo(3_000);
+		assertThat(revisions.expected().code(0)).isEqualTo(BenchCatalogue.QUERIES);
 	}
 
 	@Test

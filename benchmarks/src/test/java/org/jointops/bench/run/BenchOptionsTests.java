@@ -48,6 +48,33 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void theQueriesAreMeasuredAtEachHistorySizeInAscendingOrder() {
+		BenchOptions defaults = BenchOptions.parse(new String[0], "./bench");
+		BenchOptions given = BenchOptions.parse(
+				new String[] { "--query-revisions=200_000,10000,200000", "--query-cells=420", "--phases=queries" },
+				"./bench");
+
+		assertThat(defaults.queryRevisions()).containsExactly(10_000L, 200_000L);
+		assertThat(defaults.queryShape()).isEqualTo(new Shape(1, 1680));
+		assertThat(given.queryRevisions()).containsExactly(10_000L, 200_000L);
+		assertThat(given.queryShape()).isEqualTo(new Shape(1, 420));
+		assertThat(given.phases()).containsExactly(Phase.QUERIES);
+	}
+
+	@Test
+	void theStreamsSettingsAreTheAggregatorsUnlessGiven() {
+		BenchOptions defaults = BenchOptions.parse(new String[0], "./bench");
+		BenchOptions given = BenchOptions.parse(new String[] { "--commit-interval-ms=30", "--stream-threads=2" },
+				"./bench");
+
+		assertThat(defaults.commitIntervalMs()).isZero();
+		assertThat(defaults.streamThreads()).isZero();
+		assertThat(given.commitIntervalMs()).isEqualTo(30);
+		assertThat(given.streamThreads()).isEqualTo(2);
+		assertThat(given.describe()).anyMatch((line) -> line.contains("commit.interval.ms 30"));
+	}
+
+	@Test
 	void anUnknownOptionOrPhaseIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] { "--revision=5" }, ""))
 			.withMessageContaining("revision");
