@@ -183,8 +183,8 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 		// requests meet a known set of owners unless Kafka is slow or the topic is filled
 		// for the first time (then they are answered 503 until it is read)
 		if (!this.owners.awaitReady(START_PATIENCE)) {
-			logger.warn("The owners of {}'s reports are not known within {} s; reports are answered 503 until they are",
-					this.topic, START_PATIENCE.toSeconds());
+			logger.warn("{} not read within {} s; reports are answered 503 until it is", this.topic,
+					START_PATIENCE.toSeconds());
 		}
 	}
 
@@ -215,8 +215,7 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 				if (!this.running) {
 					return;
 				}
-				logger.warn("Cannot read the owners of {}'s reports yet (trying again in {} s): {}", this.topic,
-						wait / 1000, describe(ex));
+				logger.warn("Cannot read {} yet (trying again in {} s): {}", this.topic, wait / 1000, describe(ex));
 				try {
 					TimeUnit.MILLISECONDS.sleep(wait);
 				}
