@@ -128,7 +128,6 @@ public class ReportController {
 			return ResponseEntity.ok(ReportChecked.of(revision, this.topic));
 		}
 		PublishedRecord record = this.publisher.publish(revision);
-		this.intake.accepted(revision);
 		this.metrics.accepted();
 		logger.info("Accepted {}/{} revision {} of {} for {} stage {}: {}-{}@{}", revision.getState(),
 				revision.getReportId(), revision.getRevision(), revision.getAgency(), revision.getOperation(),
