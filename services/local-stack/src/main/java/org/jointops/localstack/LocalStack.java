@@ -54,6 +54,7 @@ public final class LocalStack implements AutoCloseable {
 
 	/** The system property {@code logback.xml} takes the log file's name from. */
 	private static final String LOG_FILE_PROPERTY = "local-stack.log-file";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Settings settings;
