@@ -13,10 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>
  * A port the system hands out for {@code bind(0)} comes from the ephemeral range, the
  * same range every outgoing connection on the machine takes its local port from (Kafka
- * clients open many): between the moment it was found free and the moment a service
- * binds it, another connection may have taken it ({@code PortInUseException}). Ports
- * below that range are never taken by outgoing connections; a port is handed out once
- * per JVM, so that two services of one test never get the same one.
+ * clients open many): between the moment it was found free and the moment a service binds
+ * it, another connection may have taken it ({@code PortInUseException}). Ports below that
+ * range are never taken by outgoing connections; a port is handed out once per JVM, so
+ * that two services of one test never get the same one.
  */
 public final class FreePorts {
 
@@ -82,7 +82,9 @@ public final class FreePorts {
 		return true;
 	}
 
-	/* The lowest port of the ephemeral range (Linux says it; elsewhere the IANA range's). */
+	/*
+	 * The lowest port of the ephemeral range (Linux says it; elsewhere the IANA range's).
+	 */
 	private static int ephemeralLow() {
 		try {
 			String range = Files.readString(EPHEMERAL_RANGE).trim();
