@@ -60,6 +60,7 @@ public abstract class ApiContractTestCase {
 	void theDocumentIsValidOpenApi() {
 		this.contract = ApiContract.read(this.json);
 		assertThat(this.contract.api().getInfo()).as("info").isNotNull();
+		assertThat(this.contract.api().getInfo().getLicense().getName()).as("info.license.name").isNotBlank();
 		assertThat(this.contract.api().getPaths()).as("operations").isNotEmpty();
 	}
 

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -42,15 +43,20 @@ public final class ApiDescriptions {
 	}
 
 	/**
-	 * The start of a service's description: its information, one server (the address the
-	 * document is read from, since every service runs at its own) and the bearer scheme
-	 * required by every operation.
+	 * The start of a service's description: its information (with the terms the API is
+	 * offered under, unless given), one server (the address the document is read from,
+	 * since every service runs at its own) and the bearer scheme required by every
+	 * operation.
 	 * @param info title, version and description of the service's API
 	 * @param scheme name of the bearer scheme, e.g. {@code agency}
 	 * @param tokenDescription who holds the tokens and where they come from
 	 * @return the description, without operations
 	 */
 	public static OpenAPI describe(Info info, String scheme, String tokenDescription) {
+		if (info.getLicense() == null) {
+			info.license(new License().name("Proprietary: for the member states' agencies and the secretariat")
+				.identifier("LicenseRef-Proprietary"));
+		}
 		return new OpenAPI(SpecVersion.V31).info(info)
 			.servers(List.of(new Server().url("/")
 				.description("This service: the address this document was read from (each service runs at its own)")))
