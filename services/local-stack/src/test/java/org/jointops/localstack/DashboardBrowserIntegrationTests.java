@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -82,7 +83,10 @@ class DashboardBrowserIntegrationTests {
 		WebDriver browser = chromium();
 		try {
 			browser.get(stack.dashboardUrl() + "?operation=ILLEGAL-2017");
+			// the page re-renders its tables as totals arrive: an element found a moment
+			// ago may be gone when read, and is then looked for again
 			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+			wait.ignoring(StaleElementReferenceException.class);
 			// the page is open, its data is not: it asks for a reader's token
 			wait.until((driver) -> driver.findElement(By.id("token")).isDisplayed());
 			browser.findElement(By.id("token"))
@@ -99,7 +103,8 @@ class DashboardBrowserIntegrationTests {
 				.isTrue();
 			// the completeness table comes from a request of its own, answered in its own
 			// time: wait for it too
-			new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("completeness: 2 stages x 6 states")
+			new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+				.withMessage("completeness: 2 stages x 6 states")
 				.until((driver) -> driver.findElements(By.cssSelector("#completeness tbody tr")).size() == 12);
 			assertThat(browser.findElement(By.id("summary-ru")).getAttribute("href"))
 				.endsWith("/api/v1/operations/ILLEGAL-2017/summary?lang=ru&format=html");
