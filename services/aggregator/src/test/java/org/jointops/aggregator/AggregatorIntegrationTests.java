@@ -22,11 +22,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +39,7 @@ import static org.jointops.testsupport.Reports.illegal2017;
 		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
 				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}" })
 @WithEmbeddedKafka
-@Import(AggregatorIntegrationTests.FindingsTopics.class)
+@Import(FindingsTopics.KazakhstanAndRussia.class)
 class AggregatorIntegrationTests {
 
 	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
@@ -120,21 +117,6 @@ class AggregatorIntegrationTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	/**
-	 * The findings topics exist before Kafka Streams subscribes (as the producers create
-	 * them; here the administrator does).
-	 */
-	@TestConfiguration
-	static class FindingsTopics {
-
-		@Bean
-		EmbeddedKafkaNode.CreatedTopics findingsTopics(EmbeddedKafkaNode kafka) {
-			return kafka.createTopics(TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build(),
-					TopicBuilder.name(Topics.findings("RUS")).partitions(2).replicas(1).build());
-		}
-
 	}
 
 }

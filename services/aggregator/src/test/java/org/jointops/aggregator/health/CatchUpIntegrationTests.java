@@ -10,7 +10,6 @@ import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,9 +101,7 @@ class CatchUpIntegrationTests {
 
 		@Bean
 		EmbeddedKafkaNode.CreatedTopics findingsWithRecords(EmbeddedKafkaNode kafka) {
-			EmbeddedKafkaNode.CreatedTopics topics = kafka.createTopics(
-					TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build(),
-					TopicBuilder.name(Topics.findings("RUS")).partitions(2).replicas(1).build());
+			EmbeddedKafkaNode.CreatedTopics topics = kafka.createFindingsTopics(2, List.of("KAZ", "RUS"));
 			kafka.publish(
 					illegal2017("KAZ", "KAZ-1").setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 10))).build());
 			kafka.publish(
