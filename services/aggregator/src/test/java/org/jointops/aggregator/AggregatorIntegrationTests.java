@@ -13,15 +13,12 @@ import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
-import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -35,10 +32,7 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * exact totals over HTTP and on {@code council.totals}; a poison pill goes to the
  * dead-letter topic.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}" })
-@WithEmbeddedKafka
+@AggregatorOnRealBroker
 @Import(FindingsTopics.KazakhstanAndRussia.class)
 class AggregatorIntegrationTests {
 

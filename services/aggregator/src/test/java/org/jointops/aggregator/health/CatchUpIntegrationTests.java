@@ -3,19 +3,16 @@ package org.jointops.aggregator.health;
 import java.time.Duration;
 import java.util.List;
 
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
 import org.jointops.aggregator.topology.StateLayout;
 import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
-import org.jointops.testsupport.WithEmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +30,8 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * ready, and answers 503 with its progress, until its application has processed all of
  * them; the moment it is ready, its totals are complete.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
-				// started by the test, so that it sees the gate before anything is
-				// processed
-				"spring.kafka.streams.auto-startup=false" })
-@WithEmbeddedKafka
+// started by the test, so that it sees the gate before anything is processed
+@AggregatorOnRealBroker(properties = "spring.kafka.streams.auto-startup=false")
 @Import(CatchUpIntegrationTests.FindingsWithRecords.class)
 class CatchUpIntegrationTests {
 

@@ -3,19 +3,16 @@ package org.jointops.aggregator.security;
 import java.time.Duration;
 import java.util.List;
 
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
 import org.jointops.aggregator.FindingsTopics;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
-import org.jointops.testsupport.WithEmbeddedKafka;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -29,11 +26,7 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * role reads and is refused, what answers without a token, and that failed logins show in
  * the metrics (which only the secretariat reads).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
-				"spring.kafka.streams.properties.commit.interval.ms=50" })
-@WithEmbeddedKafka
+@AggregatorOnRealBroker(properties = { "spring.kafka.streams.properties.commit.interval.ms=50" })
 @Import(FindingsTopics.KazakhstanAndRussia.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderRolesIntegrationTests {

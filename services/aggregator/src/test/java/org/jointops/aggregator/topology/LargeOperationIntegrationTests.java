@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
 import org.jointops.aggregator.FindingsTopics;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.MemberState;
@@ -23,13 +23,10 @@ import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
-import org.jointops.testsupport.WithEmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -42,11 +39,7 @@ import static org.awaitility.Awaitility.await;
  * repartition topics — stays far below the broker's message size limit, and the totals
  * are exact.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
-				"jointops.catalogue.extra-files=src/test/resources/catalogue/wide.json" })
-@WithEmbeddedKafka
+@AggregatorOnRealBroker(properties = { "jointops.catalogue.extra-files=src/test/resources/catalogue/wide.json" })
 @Import(FindingsTopics.EveryState.class)
 class LargeOperationIntegrationTests {
 
