@@ -132,6 +132,19 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 	}
 
 	/**
+	 * Creates the findings topics of the given states as the administrator, as the
+	 * producers create them, e.g. before an aggregator's Kafka Streams subscribes.
+	 * @param partitions the partitions of each topic
+	 * @param states the states' codes, e.g. {@code KAZ}
+	 * @return their names
+	 */
+	public CreatedTopics createFindingsTopics(int partitions, List<String> states) {
+		return createTopics(states.stream()
+			.map((state) -> new NewTopic(Topics.findings(state), partitions, (short) 1))
+			.toArray(NewTopic[]::new));
+	}
+
+	/**
 	 * Writes a report revision to its state's findings topic, keyed and encoded as the
 	 * producer services do (single-object encoding), as the administrator.
 	 * @param report the revision

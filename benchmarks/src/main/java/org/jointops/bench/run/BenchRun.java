@@ -16,6 +16,7 @@ import org.jointops.bench.report.Machine;
 import org.jointops.bench.report.Reports;
 import org.jointops.bench.report.Results;
 import org.jointops.kafkanode.KafkaUsers;
+import org.jointops.testsupport.Directories;
 import org.jointops.testsupport.process.ServiceJars;
 import org.jointops.testsupport.process.ServiceProcess;
 
@@ -46,7 +47,7 @@ public final class BenchRun {
 			.overriddenBy(options.commitIntervalMs(), options.streamThreads());
 		Results results = plan(options, settings);
 		Path directory = options.runDirectory().toAbsolutePath();
-		Procs.deleteRecursively(directory);
+		Directories.deleteRecursively(directory);
 		Path catalogue = BenchCatalogue.write(directory.resolve("bench-catalogue.json"),
 				options.shapes().stream().map((shape) -> shape.grid(options.lines())).toList(),
 				options.shapes().stream().mapToInt(Shape::operations).max().orElse(1),

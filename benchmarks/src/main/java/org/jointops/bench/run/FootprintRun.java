@@ -18,6 +18,7 @@ import org.jointops.bench.load.Latencies;
 import org.jointops.bench.report.Results;
 import org.jointops.bench.report.Status;
 import org.jointops.bench.report.Target;
+import org.jointops.testsupport.Directories;
 import org.jointops.testsupport.FreePorts;
 import org.jointops.testsupport.process.JvmProcess;
 
@@ -80,7 +81,7 @@ final class FootprintRun {
 			results.mark(RSS, Status.FAILED, Double.NaN, "no local stack jar (" + LOCAL_STACK_JAR + ")");
 			return;
 		}
-		Procs.deleteRecursively(directory.resolve("local-stack"));
+		Directories.deleteRecursively(directory.resolve("local-stack"));
 		int kafka = FreePorts.consecutive(2);
 		int aggregator = FreePorts.next();
 		int producers = FreePorts.consecutive(PRODUCERS);

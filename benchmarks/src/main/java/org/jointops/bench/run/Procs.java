@@ -1,12 +1,9 @@
 package org.jointops.bench.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What Linux tells about a process ({@code /proc/<pid>}), and small file chores.
@@ -52,24 +49,6 @@ final class Procs {
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
-		}
-	}
-
-	/**
-	 * Deletes a directory and everything in it, if it exists.
-	 * @param directory the directory
-	 */
-	static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete " + directory, ex);
 		}
 	}
 

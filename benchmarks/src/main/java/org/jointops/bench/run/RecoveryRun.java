@@ -8,6 +8,7 @@ import org.jointops.bench.load.Latencies;
 import org.jointops.bench.report.Results;
 import org.jointops.bench.report.Status;
 import org.jointops.bench.report.Target;
+import org.jointops.testsupport.Directories;
 import org.jointops.testsupport.process.ServiceProcess;
 
 /**
@@ -47,7 +48,7 @@ final class RecoveryRun {
 		deployment.dumpRecording(aggregator, "before-kill");
 		long killed = System.nanoTime();
 		aggregator.kill();
-		Procs.deleteRecursively(running.stateDirectory());
+		Directories.deleteRecursively(running.stateDirectory());
 		aggregator.start();
 		long answering = -1;
 		long stable = -1;

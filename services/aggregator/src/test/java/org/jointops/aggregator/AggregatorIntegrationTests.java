@@ -13,20 +13,14 @@ import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
-import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,11 +32,8 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * exact totals over HTTP and on {@code council.totals}; a poison pill goes to the
  * dead-letter topic.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}" })
-@WithEmbeddedKafka
-@Import(AggregatorIntegrationTests.FindingsTopics.class)
+@AggregatorOnRealBroker
+@Import(FindingsTopics.KazakhstanAndRussia.class)
 class AggregatorIntegrationTests {
 
 	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
@@ -120,21 +111,6 @@ class AggregatorIntegrationTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	/**
-	 * The findings topics exist before Kafka Streams subscribes (as the producers create
-	 * them; here the administrator does).
-	 */
-	@TestConfiguration
-	static class FindingsTopics {
-
-		@Bean
-		EmbeddedKafkaNode.CreatedTopics findingsTopics(EmbeddedKafkaNode kafka) {
-			return kafka.createTopics(TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build(),
-					TopicBuilder.name(Topics.findings("RUS")).partitions(2).replicas(1).build());
-		}
-
 	}
 
 }

@@ -1,21 +1,17 @@
 package org.jointops.system.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.awaitility.Awaitility;
 import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.system.traffic.Ledger;
+import org.jointops.testsupport.Directories;
 import org.jointops.testsupport.process.Pipeline;
 
 /**
@@ -44,16 +40,7 @@ final class FaultRuns {
 	static Path directory(String name) {
 		Path root = Path.of(System.getProperty("jointops.fault-runs", "target/fault-runs"));
 		Path directory = root.resolve(name).toAbsolutePath();
-		if (Files.exists(directory)) {
-			try (Stream<Path> paths = Files.walk(directory)) {
-				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-					Files.delete(path);
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
+		Directories.deleteRecursively(directory);
 		return directory;
 	}
 

@@ -1,13 +1,9 @@
 package org.jointops.testsupport.process;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.jointops.testsupport.Credentials;
+import org.jointops.testsupport.Directories;
 import org.jointops.wire.Topics;
 
 /**
@@ -189,7 +186,7 @@ public final class Pipeline implements AutoCloseable {
 			throw new IllegalStateException(aggregator + " is still running");
 		}
 		if (wipeState) {
-			deleteRecursively(aggregatorStateDirectory(instance));
+			Directories.deleteRecursively(aggregatorStateDirectory(instance));
 		}
 		aggregator.start().awaitHealthy(START_TIMEOUT);
 	}
@@ -295,20 +292,6 @@ public final class Pipeline implements AutoCloseable {
 		properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
 		properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
 		return properties;
-	}
-
-	private static void deleteRecursively(Path directory) {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete " + directory, ex);
-		}
 	}
 
 }

@@ -3,13 +3,12 @@ package org.jointops.aggregator.admin;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
 import org.jointops.catalogue.CatalogueDocument;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
-import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the catalogue, what is refused (and then nothing is written), and what a change answers
  * and writes to {@code catalogue.changes}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}" })
-@WithEmbeddedKafka
+@AggregatorOnRealBroker
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogueAdminIntegrationTests {
 

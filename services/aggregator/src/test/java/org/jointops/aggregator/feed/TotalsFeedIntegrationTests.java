@@ -12,10 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
-import org.jointops.testsupport.WithEmbeddedKafka;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -42,11 +39,8 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * forward. An observer follows the same council totals, which name no report and no
  * agency; without a reader's token in the header the feed answers 401.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
-				"spring.kafka.streams.properties.commit.interval.ms=50", "jointops.feed.heartbeat=1s" })
-@WithEmbeddedKafka
+@AggregatorOnRealBroker(
+		properties = { "spring.kafka.streams.properties.commit.interval.ms=50", "jointops.feed.heartbeat=1s" })
 @Import(TotalsFeedIntegrationTests.FindingsTopics.class)
 class TotalsFeedIntegrationTests {
 

@@ -3,26 +3,21 @@ package org.jointops.aggregator.health;
 import java.time.Duration;
 import java.util.List;
 
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
 import org.jointops.aggregator.topology.StateLayout;
 import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
-import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,13 +30,8 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * ready, and answers 503 with its progress, until its application has processed all of
  * them; the moment it is ready, its totals are complete.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
-				// started by the test, so that it sees the gate before anything is
-				// processed
-				"spring.kafka.streams.auto-startup=false" })
-@WithEmbeddedKafka
+// started by the test, so that it sees the gate before anything is processed
+@AggregatorOnRealBroker(properties = "spring.kafka.streams.auto-startup=false")
 @Import(CatchUpIntegrationTests.FindingsWithRecords.class)
 class CatchUpIntegrationTests {
 
@@ -103,9 +93,7 @@ class CatchUpIntegrationTests {
 
 		@Bean
 		EmbeddedKafkaNode.CreatedTopics findingsWithRecords(EmbeddedKafkaNode kafka) {
-			EmbeddedKafkaNode.CreatedTopics topics = kafka.createTopics(
-					TopicBuilder.name(Topics.findings("KAZ")).partitions(2).replicas(1).build(),
-					TopicBuilder.name(Topics.findings("RUS")).partitions(2).replicas(1).build());
+			EmbeddedKafkaNode.CreatedTopics topics = kafka.createFindingsTopics(2, List.of("KAZ", "RUS"));
 			kafka.publish(
 					illegal2017("KAZ", "KAZ-1").setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 10))).build());
 			kafka.publish(

@@ -1,11 +1,9 @@
 package org.jointops.aggregator.health;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.jointops.testsupport.SteppingClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,26 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StreamFailuresTests {
 
-	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-22T10:00:00Z"));
+	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-22T10:00:00Z"));
 
-	private final StreamFailures failures = new StreamFailures(new Clock() {
-
-		@Override
-		public Instant instant() {
-			return StreamFailuresTests.this.now.get();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-	});
+	private final StreamFailures failures = new StreamFailures(this.clock);
 
 	@Test
 	void oneRecoveredFailureIsHistory() {
@@ -50,11 +31,11 @@ class StreamFailuresTests {
 	void failuresThatKeepComingAreACrashLoopUntilTheyStop() {
 		for (int i = 0; i < StreamFailures.REPEATED; i++) {
 			this.failures.record(new IllegalStateException("registry out of reach"));
-			this.now.set(this.now.get().plusSeconds(10));
+			this.clock.advance(Duration.ofSeconds(10));
 		}
 		assertThat(this.failures.isRepeating()).isTrue();
 
-		this.now.set(this.now.get().plus(StreamFailures.RECENT));
+		this.clock.advance(StreamFailures.RECENT);
 		assertThat(this.failures.isRepeating()).isFalse();
 		assertThat(this.failures.count()).isEqualTo(StreamFailures.REPEATED);
 	}
@@ -63,7 +44,7 @@ class StreamFailuresTests {
 	void failuresSpreadOverMoreThanTheWindowAreNoLoop() {
 		for (int i = 0; i < 5; i++) {
 			this.failures.record(new IllegalStateException("broker out of reach"));
-			this.now.set(this.now.get().plusSeconds(40));
+			this.clock.advance(Duration.ofSeconds(40));
 		}
 		assertThat(this.failures.isRepeating()).isFalse();
 	}

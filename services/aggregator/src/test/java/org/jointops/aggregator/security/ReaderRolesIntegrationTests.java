@@ -3,24 +3,18 @@ package org.jointops.aggregator.security;
 import java.time.Duration;
 import java.util.List;
 
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
+import org.jointops.aggregator.FindingsTopics;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
-import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,12 +26,8 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * role reads and is refused, what answers without a token, and that failed logins show in
  * the metrics (which only the secretariat reads).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
-				"spring.kafka.streams.properties.commit.interval.ms=50" })
-@WithEmbeddedKafka
-@Import(ReaderRolesIntegrationTests.FindingsTopics.class)
+@AggregatorOnRealBroker(properties = { "spring.kafka.streams.properties.commit.interval.ms=50" })
+@Import(FindingsTopics.KazakhstanAndRussia.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderRolesIntegrationTests {
 
@@ -145,18 +135,6 @@ class ReaderRolesIntegrationTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	/** The findings topics exist before Kafka Streams subscribes. */
-	@TestConfiguration
-	static class FindingsTopics {
-
-		@Bean
-		EmbeddedKafkaNode.CreatedTopics findingsTopics(EmbeddedKafkaNode kafka) {
-			return kafka.createTopics(TopicBuilder.name(Topics.findings("KAZ")).partitions(1).replicas(1).build(),
-					TopicBuilder.name(Topics.findings("RUS")).partitions(1).replicas(1).build());
-		}
-
 	}
 
 }

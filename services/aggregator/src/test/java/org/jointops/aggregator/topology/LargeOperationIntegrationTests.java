@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.AggregatorOnRealBroker;
+import org.jointops.aggregator.FindingsTopics;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.MemberState;
 import org.jointops.report.Finding;
@@ -23,19 +23,12 @@ import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.TopicReader;
-import org.jointops.testsupport.WithEmbeddedKafka;
-import org.jointops.wire.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,12 +39,8 @@ import static org.awaitility.Awaitility.await;
  * repartition topics — stays far below the broker's message size limit, and the totals
  * are exact.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
-				"jointops.catalogue.extra-files=src/test/resources/catalogue/wide.json" })
-@WithEmbeddedKafka
-@Import(LargeOperationIntegrationTests.FindingsTopics.class)
+@AggregatorOnRealBroker(properties = { "jointops.catalogue.extra-files=src/test/resources/catalogue/wide.json" })
+@Import(FindingsTopics.EveryState.class)
 class LargeOperationIntegrationTests {
 
 	private static final String OPERATION = "WIDE-2026";
@@ -171,21 +160,6 @@ class LargeOperationIntegrationTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	/** The findings topics exist before Kafka Streams subscribes. */
-	@TestConfiguration
-	static class FindingsTopics {
-
-		@Bean
-		EmbeddedKafkaNode.CreatedTopics findingsTopics(EmbeddedKafkaNode kafka) {
-			return kafka.createTopics(CatalogueLoader.bundled()
-				.states()
-				.stream()
-				.map((state) -> TopicBuilder.name(Topics.findings(state.code())).partitions(2).replicas(1).build())
-				.toArray(NewTopic[]::new));
-		}
-
 	}
 
 }

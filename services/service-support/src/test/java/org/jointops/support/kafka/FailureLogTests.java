@@ -1,13 +1,11 @@
 package org.jointops.support.kafka;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import ch.qos.logback.classic.Level;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.jointops.testsupport.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -22,7 +20,7 @@ class FailureLogTests {
 
 	private static final Duration INTERVAL = Duration.ofMinutes(1);
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
+	private final SteppingClock clock = new SteppingClock(Instant.parse("2026-05-04T10:00:00Z"));
 
 	private final CapturedLogs logs = CapturedLogs.of(FailureLogTests.class);
 
@@ -96,35 +94,6 @@ class FailureLogTests {
 
 	private static TopicAuthorizationException denied() {
 		return new TopicAuthorizationException("Not authorized to access topics: [findings.kaz]");
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
