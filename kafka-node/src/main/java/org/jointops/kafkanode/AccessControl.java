@@ -79,12 +79,14 @@ public final class AccessControl {
 		}
 		ResourcePattern owners = topic(Topics.owners(state).name(), PatternType.LITERAL);
 		for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE,
-				AclOperation.CREATE)) {
+				AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS)) {
 			acls.add(allow(user, owners, operation));
 		}
 		ResourcePattern catalogue = topic(Topics.CATALOGUE, PatternType.LITERAL);
 		acls.add(allow(user, catalogue, AclOperation.READ));
 		acls.add(allow(user, catalogue, AclOperation.DESCRIBE));
+		// the replication check reads min.insync.replicas of every topic the service uses
+		acls.add(allow(user, catalogue, AclOperation.DESCRIBE_CONFIGS));
 		acls.add(allow(user, cluster(), AclOperation.IDEMPOTENT_WRITE));
 		return acls;
 	}
@@ -100,6 +102,7 @@ public final class AccessControl {
 		ResourcePattern findings = topic(Topics.FINDINGS_PREFIX, PatternType.PREFIXED);
 		acls.add(allow(user, findings, AclOperation.READ));
 		acls.add(allow(user, findings, AclOperation.DESCRIBE));
+		acls.add(allow(user, findings, AclOperation.DESCRIBE_CONFIGS));
 		// no DELETE or ALTER_CONFIGS: its password alone cannot erase the dead letters or
 		// shorten a topic's retention
 		for (String own : List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.CATALOGUE)) {

@@ -152,10 +152,17 @@ async function renderCompleteness() {
 function onTotals(data, id) {
   const live = $('live');
   const totals = JSON.parse(data);
-  // the page may already show a newer version (read from the store before the feed caught up)
-  if (totals.version < Number($('totals').dataset.version ?? -1)) return;
+  // the event id is <epoch>-<version>: a reset of the aggregator rebuilds the totals with a later
+  // epoch and versions from 1 again, which replace what the page shows
+  const [epoch] = String(id).split('-');
+  const shown = $('totals').dataset;
+  // within one epoch, the page may already show a newer version (read from the store before the
+  // feed's event arrived)
+  const sameEpoch = shown.epoch === undefined || shown.epoch === epoch;
+  if (sameEpoch && totals.version < Number(shown.version ?? -1)) return;
   renderTotals(totals);
-  live.textContent = 'live · v' + id;
+  shown.epoch = epoch;
+  live.textContent = 'live · v' + totals.version;
   live.className = 'live on flash';
   setTimeout(() => { live.className = 'live on'; }, 600);
   completenessSoon();
@@ -255,6 +262,7 @@ async function select(operation) {
   window.history.replaceState(null, '', url);
   links();
   $('totals').dataset.version = -1;
+  delete $('totals').dataset.epoch;
   try {
     renderTotals(await getJson(`${api}/operations/${encodeURIComponent(operation)}/totals`));
   } catch (e) {

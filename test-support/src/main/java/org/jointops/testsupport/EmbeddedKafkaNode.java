@@ -32,10 +32,12 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * The Kafka node of a {@link WithEmbeddedKafka} test: a {@link KafkaNode} in a temporary
@@ -220,6 +222,10 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 
 	private static final class Customizer implements ContextCustomizer {
 
+		private static final String REPLICATION_FACTOR = "jointops.kafka.replication.replication-factor";
+
+		private static final String MIN_INSYNC_REPLICAS = "jointops.kafka.replication.min-insync-replicas";
+
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			EmbeddedKafkaNode node = start();
@@ -228,6 +234,16 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 			properties.put("spring.kafka.bootstrap-servers", node.bootstrapServers());
 			properties.putAll((state != null) ? Credentials.producerKafkaProperties(state)
 					: Credentials.aggregatorKafkaProperties());
+			// one broker: one replica of every topic, unless the test itself says
+			// otherwise
+			PropertySource<?> inlined = context.getEnvironment()
+				.getPropertySources()
+				.get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
+			for (String key : List.of(REPLICATION_FACTOR, MIN_INSYNC_REPLICAS)) {
+				if (inlined == null || !inlined.containsProperty(key)) {
+					properties.put(key, "1");
+				}
+			}
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedKafka", properties));
 			DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
 			beans.registerSingleton("embeddedKafkaNode", node);

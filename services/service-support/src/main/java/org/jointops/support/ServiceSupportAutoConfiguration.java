@@ -1,6 +1,8 @@
 package org.jointops.support;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -12,9 +14,14 @@ import org.jointops.support.catalogue.LiveCatalogue;
 import org.jointops.support.health.HealthProperties;
 import org.jointops.support.health.KafkaHealthIndicator;
 import org.jointops.support.kafka.TopicProvisioner;
+import org.jointops.support.replication.ReplicatedTopics;
+import org.jointops.support.replication.ReplicationHealthIndicator;
+import org.jointops.support.replication.ReplicationProperties;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.support.wire.WireProperties;
+import org.jointops.wire.Topics;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,10 +34,13 @@ import org.springframework.context.annotation.Bean;
  * health details), the wire format, the topic provisioner (waiting at most
  * {@code spring.kafka.admin.operation-timeout}), and a Kafka health indicator
  * (contributor name {@code kafka}, waiting at most
- * {@code jointops.health.kafka-timeout}).
+ * {@code jointops.health.kafka-timeout}), and the replication check (contributor name
+ * {@code replication}) of the topics the service uses against
+ * {@code jointops.kafka.replication}.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({ CatalogueProperties.class, WireProperties.class, HealthProperties.class })
+@EnableConfigurationProperties({ CatalogueProperties.class, WireProperties.class, HealthProperties.class,
+		ReplicationProperties.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**
@@ -78,6 +88,24 @@ public class ServiceSupportAutoConfiguration {
 	@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
 	KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, HealthProperties health) {
 		return new KafkaHealthIndicator(kafka.buildAdminProperties(), health.kafkaTimeout());
+	}
+
+	/**
+	 * The catalogue topic, which every service reads, is held to the replication
+	 * settings.
+	 * @return the catalogue topic
+	 */
+	@Bean
+	ReplicatedTopics catalogueTopic() {
+		return ReplicatedTopics.named(List.of(Topics.CATALOGUE));
+	}
+
+	@Bean(name = "replicationHealthIndicator")
+	@ConditionalOnMissingBean(name = "replicationHealthIndicator")
+	ReplicationHealthIndicator replicationHealthIndicator(KafkaProperties kafka, HealthProperties health,
+			ReplicationProperties replication, ObjectProvider<ReplicatedTopics> topics) {
+		return new ReplicationHealthIndicator(kafka.buildAdminProperties(), replication,
+				topics.orderedStream().toList(), health.kafkaTimeout(), Clock.systemUTC());
 	}
 
 }

@@ -37,16 +37,13 @@ public record ProducerProperties(@NotBlank String state, @DefaultValue("10s") Du
 	}
 
 	/**
-	 * How the state's findings topic, and its owners topic, are created when they are
-	 * missing.
+	 * How the state's findings topic, and its owners topic, are partitioned when they are
+	 * created (their replication is {@code jointops.kafka.replication}).
 	 *
 	 * @param partitions partitions of {@code findings.<state>} (and of
 	 * {@code owners.<state>})
-	 * @param replicationFactor replicas of each partition
-	 * @param minInsyncReplicas replicas that must have a record before it is acknowledged
 	 */
-	public record Topic(@Positive @DefaultValue("3") int partitions,
-			@Positive @DefaultValue("1") short replicationFactor, @Positive @DefaultValue("1") int minInsyncReplicas) {
+	public record Topic(@Positive @DefaultValue("3") int partitions) {
 	}
 
 	/**

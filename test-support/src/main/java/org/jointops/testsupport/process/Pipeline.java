@@ -271,6 +271,7 @@ public final class Pipeline implements AutoCloseable {
 		properties.putAll(Credentials.producerKafkaProperties(state));
 		properties.put("jointops.state", state);
 		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+		oneReplica(properties);
 		return properties;
 	}
 
@@ -286,12 +287,23 @@ public final class Pipeline implements AutoCloseable {
 		properties.putAll(Credentials.aggregatorKafkaProperties());
 		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
 		properties.put("spring.kafka.streams.state-dir", stateDirectory.toString());
+		oneReplica(properties);
 		properties.put("jointops.advertised-host", "127.0.0.1");
 		// the broker's minimum (the service's own 10 s): a killed instance's partitions
 		// move sooner, same behaviour, shorter waits
 		properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
 		properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
 		return properties;
+	}
+
+	/**
+	 * One broker: one replica of every topic, and a write needs only that one (the
+	 * services' defaults are those of a three-broker cluster).
+	 * @param properties a service's properties
+	 */
+	private static void oneReplica(Map<String, String> properties) {
+		properties.put("jointops.kafka.replication.replication-factor", "1");
+		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
 	}
 
 }

@@ -17,7 +17,6 @@ import org.jointops.aggregator.api.OperationTotalsView;
 import org.jointops.aggregator.openapi.Refusals;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
-import org.jointops.totals.CouncilTotals;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
@@ -65,17 +64,20 @@ class FeedController implements DisposableBean {
 	@Operation(operationId = "streamTotals", tags = "totals",
 			summary = "The operation's totals, live, as server-sent events", description = """
 					Events named `totals`, their data the JSON of `GET /api/v1/operations/{operation}/totals` \
-					without filters, their `id` the totals' version (it only grows). First the current totals \
-					(version 0, empty, for an operation of the catalogue without reports), unless \
-					`Last-Event-ID` says the client has them already; then one event per change, read committed \
-					from `council.totals`. A comment (`:heartbeat`) keeps an idle connection alive. A client that \
+					without filters, their `id` `<epoch>-<version>`: the epoch is the build of the aggregator's \
+					state (a reset rebuilds the totals with a later epoch and versions from 1 again), and ids \
+					only grow in the order (epoch, version). First the current totals (version 0, empty, for an \
+					operation of the catalogue without reports), unless `Last-Event-ID` says the client has them \
+					already; then one event per change, read committed from `council.totals`. A new instance \
+					sends nothing before it has read `council.totals` to its end, so the first event is the \
+					latest totals. A comment (`:heartbeat`) keeps an idle connection alive. A client that \
 					falls `jointops.feed.client-buffer` events behind is dropped, and a connection lasts at most \
 					`jointops.feed.timeout`: the client reconnects with `Last-Event-ID`.""")
 	@ApiResponse(responseCode = "200", description = "The event stream",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
 					schema = @Schema(type = "string", description = "Server-sent events named `totals`"),
 					examples = @ExampleObject(name = "first event", value = """
-							id:14
+							id:1764633600000-14
 							event:totals
 							data:{"operation":"ILLEGAL-2017","name":"Illegal 2017","version":14,"reports":11,...}
 
@@ -83,13 +85,18 @@ class FeedController implements DisposableBean {
 							""")))
 	@ApiResponse(responseCode = "404", description = Refusals.UNKNOWN_OPERATION)
 	@ApiResponse(responseCode = "503",
-			description = "More than `jointops.feed.max-clients` clients at once, or the feed is stopping")
+			description = "More than `jointops.feed.max-clients` clients at once, the feed is stopping, or it is "
+					+ "still reading `council.totals` and the operation is not in the catalogue")
 	SseEmitter stream(@PathVariable String operation,
-			@Parameter(description = "The last version the client has (the `id` of the last event it got); only "
-					+ "newer ones are sent") @RequestHeader(name = "Last-Event-ID",
+			@Parameter(description = "The `id` of the last event the client got; only newer totals are sent (a "
+					+ "bare number is a version of epoch 0)") @RequestHeader(name = "Last-Event-ID",
 							required = false) String lastEventId) {
-		long after = parse(lastEventId);
+		FeedPosition after = FeedPosition.parse(lastEventId);
 		String name = this.queries.nameOf(operation);
+		if (name == null && this.feed.latest(operation).isEmpty() && !this.feed.isCaughtUp()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"The live feed is reading council.totals; retry later");
+		}
 		if (name == null && this.feed.latest(operation).isEmpty()) {
 			throw new UnknownOperationException(operation);
 		}
@@ -104,10 +111,6 @@ class FeedController implements DisposableBean {
 		emitter.onCompletion(subscription::close);
 		emitter.onTimeout(subscription::close);
 		emitter.onError((ex) -> subscription.close());
-		if (after < 0 && this.feed.latest(operation).isEmpty()) {
-			// nothing published yet: the client starts from empty totals, version 0
-			subscription.offer(new CouncilTotals(operation, 0L, java.time.Instant.EPOCH, 0L, java.util.List.of()));
-		}
 		this.feed.subscribe(subscription);
 		try {
 			this.senders.execute(() -> {
@@ -126,18 +129,6 @@ class FeedController implements DisposableBean {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The live feed is stopping");
 		}
 		return emitter;
-	}
-
-	private static long parse(String lastEventId) {
-		if (lastEventId == null || lastEventId.isBlank()) {
-			return -1;
-		}
-		try {
-			return Long.parseLong(lastEventId.trim());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 	@Override

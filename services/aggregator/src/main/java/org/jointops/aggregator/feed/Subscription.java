@@ -38,23 +38,26 @@ final class Subscription implements Runnable {
 
 	private volatile boolean closed;
 
-	private long lastSent;
+	private final boolean fromNothing;
+
+	private FeedPosition lastSent;
 
 	/**
 	 * A subscription.
 	 * @param operation the operation followed
-	 * @param after the version the client already has (from {@code Last-Event-ID}), -1
-	 * for none
+	 * @param after the position the client already has (from {@code Last-Event-ID}),
+	 * {@link FeedPosition#NONE} for none
 	 * @param emitter the client's event stream
 	 * @param buffer how many events may wait for the client
 	 * @param heartbeat how often an idle client gets a comment
 	 * @param view what is sent of the totals
 	 * @param onEnd called once when the subscription ends
 	 */
-	Subscription(String operation, long after, SseEmitter emitter, int buffer, Duration heartbeat,
+	Subscription(String operation, FeedPosition after, SseEmitter emitter, int buffer, Duration heartbeat,
 			Function<CouncilTotals, Object> view, Runnable onEnd) {
 		this.operation = operation;
 		this.lastSent = after;
+		this.fromNothing = after.equals(FeedPosition.NONE);
 		this.emitter = emitter;
 		this.queue = new ArrayBlockingQueue<>(buffer + 1);
 		this.heartbeat = heartbeat;
@@ -64,6 +67,15 @@ final class Subscription implements Runnable {
 
 	String operation() {
 		return this.operation;
+	}
+
+	/**
+	 * Whether the client came without {@code Last-Event-ID}, and so is owed the current
+	 * totals even when they are the empty version 0.
+	 * @return whether the client has nothing yet
+	 */
+	boolean startsFromNothing() {
+		return this.fromNothing;
 	}
 
 	/**
@@ -118,12 +130,13 @@ final class Subscription implements Runnable {
 				if (next == null) {
 					this.emitter.send(SseEmitter.event().comment("heartbeat"));
 				}
-				else if (next.getVersion() > this.lastSent) {
+				else if (FeedPosition.of(next).isAfter(this.lastSent)) {
+					FeedPosition position = FeedPosition.of(next);
 					this.emitter.send(SseEmitter.event()
-						.id(String.valueOf(next.getVersion()))
+						.id(position.eventId())
 						.name(EVENT)
 						.data(this.view.apply(next), MediaType.APPLICATION_JSON));
-					this.lastSent = next.getVersion();
+					this.lastSent = position;
 				}
 			}
 			end(null);

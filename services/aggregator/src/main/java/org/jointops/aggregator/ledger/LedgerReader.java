@@ -211,7 +211,7 @@ public final class LedgerReader {
 			}
 		}
 		return new CouncilTotals(state.getOperation(), state.getVersion(), state.getUpdatedAt(), state.getReports(),
-				new ArrayList<>(lines.values()));
+				new ArrayList<>(lines.values()), state.getEpoch());
 	}
 
 	private KeyValue<CheckpointKey, Checkpoint> latestCheckpoint(String operation, Instant asOf) {

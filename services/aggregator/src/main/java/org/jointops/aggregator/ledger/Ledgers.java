@@ -53,8 +53,9 @@ public final class Ledgers {
 			line.getByState().merge(cell.getState(), cell.getQuantity(), BigDecimal::add);
 			line.getByStage().merge(String.valueOf(cell.getStage()), cell.getQuantity(), BigDecimal::add);
 		}
+		// totals of a ledger (an answer as of an instant) are not fed: no epoch
 		return new CouncilTotals(ledger.getOperation(), ledger.getVersion(), ledger.getUpdatedAt(), reports(ledger),
-				new ArrayList<>(lines.values()));
+				new ArrayList<>(lines.values()), 0L);
 	}
 
 	/**

@@ -2,10 +2,10 @@ package org.jointops.aggregator.topology;
 
 import org.apache.kafka.common.config.TopicConfig;
 import org.jointops.support.kafka.TopicProvisioner;
+import org.jointops.support.replication.ReplicationProperties;
 import org.jointops.wire.Topics;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * report somebody has to explain), and {@value Topics#CATALOGUE} (one partition,
  * compacted: the latest catalogue version, written by the admin API, read by every
  * service). Without them the aggregator does not start. Existing topics are never
- * altered.
+ * altered. All are replicated as {@code jointops.kafka.replication} says.
  */
 @Component
 class AggregatorTopics implements SmartInitializingSingleton {
@@ -24,28 +24,26 @@ class AggregatorTopics implements SmartInitializingSingleton {
 
 	private final AggregatorTopicsProperties properties;
 
-	AggregatorTopics(TopicProvisioner provisioner, AggregatorTopicsProperties properties) {
+	private final ReplicationProperties replication;
+
+	AggregatorTopics(TopicProvisioner provisioner, AggregatorTopicsProperties properties,
+			ReplicationProperties replication) {
 		this.provisioner = provisioner;
 		this.properties = properties;
+		this.replication = replication;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		this.provisioner.createIfMissing(TopicBuilder.name(Topics.COUNCIL_TOTALS)
+		this.provisioner.createIfMissing(this.replication.topic(Topics.COUNCIL_TOTALS)
 			.partitions(this.properties.partitions())
-			.replicas(this.properties.replicationFactor())
 			.compact()
 			.build());
-		this.provisioner.createIfMissing(TopicBuilder.name(Topics.DEAD_LETTER)
+		this.provisioner.createIfMissing(this.replication.topic(Topics.DEAD_LETTER)
 			.partitions(1)
-			.replicas(this.properties.replicationFactor())
 			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
 			.build());
-		this.provisioner.createIfMissing(TopicBuilder.name(Topics.CATALOGUE)
-			.partitions(1)
-			.replicas(this.properties.replicationFactor())
-			.compact()
-			.build());
+		this.provisioner.createIfMissing(this.replication.topic(Topics.CATALOGUE).partitions(1).compact().build());
 	}
 
 }

@@ -7,16 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the aggregator's topics are partitioned and replicated.
+ * How the aggregator's topics are partitioned (their replication, internal topics
+ * included, is {@code jointops.kafka.replication}).
  *
  * @param partitions partitions of {@code council.totals} (if the aggregator creates it)
  * and of the internal topics; never change it once the aggregator has run
- * @param replicationFactor replicas of each partition of {@code council.totals} and the
- * dead-letter topic (internal topics follow
- * {@code spring.kafka.streams.replication-factor})
  */
 @ConfigurationProperties("jointops.topics")
 @Validated
-record AggregatorTopicsProperties(@Positive @DefaultValue("3") int partitions,
-		@Positive @DefaultValue("1") short replicationFactor) {
+record AggregatorTopicsProperties(@Positive @DefaultValue("3") int partitions) {
 }

@@ -123,7 +123,10 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 		Instant at = change.getChangedAt();
 		OperationState state = LedgerStores.OPERATIONS.get(this.ledger, operation);
 		if (state == null) {
-			state = new OperationState(operation, 0L, Instant.EPOCH, 0L, Instant.EPOCH, 0L, 0L, 0L, null, null);
+			// the first change of the operation in this application's state: its epoch,
+			// which orders its totals after those of any earlier build (a reset)
+			state = new OperationState(operation, 0L, Instant.EPOCH, 0L, Instant.EPOCH, 0L, 0L, 0L, null, null,
+					this.context.currentSystemTimeMs());
 		}
 		long version = state.getVersion() + 1;
 		Map<Slot, Tally> delta = delta(change);

@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.jointops.aggregator.health.AdminOffsets;
 import org.jointops.aggregator.health.CatchUp;
+import org.jointops.support.replication.ReplicatedTopics;
 import org.jointops.wire.Topics;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,6 +54,21 @@ class StateLayoutConfiguration {
 			properties.put(StreamsConfig.APPLICATION_ID_CONFIG, StateLayout.applicationId(this.base));
 			factoryBean.setStreamsConfiguration(properties);
 		};
+	}
+
+	/**
+	 * The topics the aggregator uses, held to {@code jointops.kafka.replication} by the
+	 * {@code replication} health check: its own, the findings topics it reads, and the
+	 * internal topics of this layout's application (those of earlier layouts are no
+	 * longer used).
+	 * @return the topics
+	 */
+	@Bean
+	ReplicatedTopics aggregatorReplicatedTopics() {
+		ReplicatedTopics own = ReplicatedTopics.named(List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER));
+		ReplicatedTopics read = ReplicatedTopics
+			.prefixed(List.of(Topics.FINDINGS_PREFIX, StateLayout.applicationId(this.base) + "-"));
+		return (topic) -> own.covers(topic) || read.covers(topic);
 	}
 
 	@Bean

@@ -1,7 +1,10 @@
 package org.jointops.aggregator.topology;
 
+import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -10,6 +13,7 @@ import org.jointops.aggregator.health.StreamFailures;
 import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.support.catalogue.CatalogueProperties;
 import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.support.replication.ReplicationProperties;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
 import org.slf4j.Logger;
@@ -71,6 +75,39 @@ class StreamsConfiguration {
 				return StreamThreadExceptionResponse.REPLACE_THREAD;
 			});
 		};
+	}
+
+	/**
+	 * Kafka Streams' internal topics (changelogs, repartition topics) are replicated as
+	 * every other topic ({@code jointops.kafka.replication}): {@code replication.factor}
+	 * and, as a topic config, {@code min.insync.replicas}; its producers wait for every
+	 * in-sync replica ({@code acks=all}, which exactly-once needs anyway). These override
+	 * {@code spring.kafka.streams.replication-factor} and the same settings under
+	 * {@code spring.kafka.streams.properties}: one place says how topics are replicated.
+	 * @param replication how topics are replicated
+	 * @return the configurer of the Kafka Streams factory bean
+	 */
+	@Bean
+	StreamsBuilderFactoryBeanConfigurer streamsReplication(ReplicationProperties replication) {
+		return (factoryBean) -> {
+			Properties streams = factoryBean.getStreamsConfiguration();
+			if (streams != null) {
+				streams.putAll(internalTopics(replication));
+				factoryBean.setStreamsConfiguration(streams);
+			}
+		};
+	}
+
+	/**
+	 * The Kafka Streams settings that replicate its internal topics as configured.
+	 * @param replication how topics are replicated
+	 * @return the settings
+	 */
+	static Map<String, Object> internalTopics(ReplicationProperties replication) {
+		return Map.of(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication.replicationFactor(),
+				StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+				String.valueOf(replication.minInsyncReplicas()),
+				StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
 	}
 
 	@Bean

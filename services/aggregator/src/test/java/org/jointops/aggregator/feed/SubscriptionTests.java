@@ -21,8 +21,8 @@ class SubscriptionTests {
 	@Test
 	void dropsAClientThatFallsAWholeBufferBehindWithoutWaiting() {
 		AtomicInteger ended = new AtomicInteger();
-		Subscription subscription = new Subscription("ILLEGAL-2017", -1, new SseEmitter(), 2, Duration.ofSeconds(1),
-				(totals) -> totals.getVersion(), ended::incrementAndGet);
+		Subscription subscription = new Subscription("ILLEGAL-2017", FeedPosition.NONE, new SseEmitter(), 2,
+				Duration.ofSeconds(1), (totals) -> totals.getVersion(), ended::incrementAndGet);
 
 		subscription.offer(totals(1));
 		subscription.offer(totals(2));
@@ -39,7 +39,7 @@ class SubscriptionTests {
 	}
 
 	private static CouncilTotals totals(long version) {
-		return new CouncilTotals("ILLEGAL-2017", version, Instant.EPOCH, 0L, List.of());
+		return new CouncilTotals("ILLEGAL-2017", version, Instant.EPOCH, 0L, List.of(), 0L);
 	}
 
 }

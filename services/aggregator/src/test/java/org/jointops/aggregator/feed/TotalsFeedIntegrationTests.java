@@ -69,6 +69,7 @@ class TotalsFeedIntegrationTests {
 		Client observer = connectAs(Credentials.OBSERVER, null);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !first.events().isEmpty() && !observer.events().isEmpty());
 		assertThat(first.events().get(0).id()).as("empty totals before any report").isZero();
+		assertThat(first.events().get(0).eventId()).isEqualTo("0-0");
 
 		this.kafka.publish(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 10))).build());
 		this.kafka.publish(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 20))).build());
@@ -96,12 +97,16 @@ class TotalsFeedIntegrationTests {
 				.doesNotContain("INTERIOR"));
 		assertThat(observer.events().get(observer.events().size() - 1).data().propertyNames())
 			.containsExactlyInAnyOrder("operation", "name", "version", "reports", "updatedAt", "totals");
+		assertThat(first.events().get(first.events().size() - 1).epoch())
+			.as("the epoch of this build of the state: when it first applied a change of the operation")
+			.isPositive();
+		String afterThree = first.events().get(first.events().size() - 1).eventId();
 		observer.close();
 		first.close();
 
 		this.kafka.publish(illegal2017("TJK", "TJK-1").setFindings(List.of(count(VIOLATIONS, 1))).build());
 		this.kafka.publish(illegal2017("RUS", "RUS-1").setRevision(2).setWithdrawn(true).build());
-		Client second = connect(3L);
+		Client second = connect(afterThree);
 		this.kafka.publish(illegal2017("ARM", "ARM-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> second.lastId() == 6);
@@ -114,7 +119,7 @@ class TotalsFeedIntegrationTests {
 		assertThat(second.events().get(second.events().size() - 1).data().at("/totals/0/total").decimalValue())
 			.isEqualByComparingTo("116");
 
-		Client third = connect(6L);
+		Client third = connect(second.events().get(second.events().size() - 1).eventId());
 		// the feed has looked at the current totals before its first heartbeat: once one
 		// has come by, nothing was sent
 		await().atMost(Duration.ofSeconds(30)).until(() -> third.heartbeats() > 0);
@@ -154,17 +159,17 @@ class TotalsFeedIntegrationTests {
 		assertThat(wrong.statusCode()).isEqualTo(401);
 	}
 
-	private Client connect(Long lastEventId) {
+	private Client connect(String lastEventId) {
 		return connectAs(Credentials.SECRETARIAT, lastEventId);
 	}
 
-	private Client connectAs(String reader, Long lastEventId) {
+	private Client connectAs(String reader, String lastEventId) {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(url("/api/v1/operations/ILLEGAL-2017/totals/stream")))
 			.header("Accept", "text/event-stream")
 			.header("Authorization", "Bearer " + Credentials.readerToken(reader));
 		if (lastEventId != null) {
-			request.header("Last-Event-ID", String.valueOf(lastEventId));
+			request.header("Last-Event-ID", lastEventId);
 		}
 		Client client = new Client(this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()));
 		this.clients.add(client);
@@ -178,10 +183,18 @@ class TotalsFeedIntegrationTests {
 	/**
 	 * One event of the stream.
 	 *
-	 * @param id its id (the totals' version)
+	 * @param eventId its id, {@code <epoch>-<version>}
+	 * @param epoch the totals' epoch
+	 * @param id the totals' version
 	 * @param data its data
 	 */
-	record Event(long id, JsonNode data) {
+	record Event(String eventId, long epoch, long id, JsonNode data) {
+
+		static Event of(String eventId, JsonNode data) {
+			FeedPosition position = FeedPosition.parse(eventId);
+			return new Event(eventId, position.epoch(), position.version(), data);
+		}
+
 	}
 
 	/** A test client of the stream, collecting its events as they come. */
@@ -217,7 +230,7 @@ class TotalsFeedIntegrationTests {
 						data.append(line.substring(5));
 					}
 					else if (line.isEmpty() && id[0] != null) {
-						this.events.add(new Event(Long.parseLong(id[0]), JSON.readTree(data.toString())));
+						this.events.add(Event.of(id[0], JSON.readTree(data.toString())));
 						id[0] = null;
 						data.setLength(0);
 					}

@@ -312,7 +312,27 @@ class CouncilTotalsTopologyTests {
 		LedgerReader reader = new LedgerReader(() -> this.driver.getKeyValueStore(LedgerStores.LEDGER));
 		OperationLedger ledger = reader.ledger(ILLEGAL_2017).orElseThrow();
 		CouncilTotals fromCells = Ledgers.councilTotals(ledger, this.catalogue.current());
+		// a ledger's totals carry no epoch (they are answers, never fed)
+		fromCells.setEpoch(totals().getEpoch());
 		assertThat(totals()).as("council lines kept as the changes flow = the cells summed now").isEqualTo(fromCells);
+	}
+
+	@Test
+	void totalsCarryTheEpochOfTheOperationsFirstChangeInThisStateAcrossLaterVersions() {
+		long before = System.currentTimeMillis();
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 1))).build());
+		CouncilTotals first = totals();
+		this.driver.advanceWallClockTime(Duration.ofMinutes(5));
+		send(illegal2017("RUS", "RUS-1").setFindings(List.of(count(VIOLATIONS, 2))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 3))).build());
+		CouncilTotals third = totals();
+
+		assertThat(first.getVersion()).isEqualTo(1);
+		assertThat(first.getEpoch()).as("the wall-clock time of the first change (the driver's clock starts now)")
+			.isBetween(before - 60_000, before + 60_000);
+		assertThat(third.getVersion()).isEqualTo(3);
+		assertThat(third.getEpoch()).as("one epoch for every version of this build of the state")
+			.isEqualTo(first.getEpoch());
 	}
 
 	@Test

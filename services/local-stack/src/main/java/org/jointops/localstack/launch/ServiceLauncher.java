@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +39,10 @@ public final class ServiceLauncher {
 	 * stack's directory is gone.
 	 */
 	private static final String CATALINA_HOME = "catalina.home";
+
+	/** The replication of every topic on the stack's single broker. */
+	private static final Map<String, String> ONE_BROKER = Map.of("jointops.kafka.replication.replication-factor", "1",
+			"jointops.kafka.replication.min-insync-replicas", "1");
 
 	static {
 		// several Spring contexts share this JVM: logging is configured once, by logback
@@ -117,7 +122,11 @@ public final class ServiceLauncher {
 		// the stack closes the services itself, in order: producers, aggregator, then the
 		// broker
 		application.setRegisterShutdownHook(false);
-		extra.forEach((key, value) -> args.add("--" + key + "=" + value));
+		// one broker unless the caller says otherwise: one replica of every topic (the
+		// services' own defaults are those of a three-broker cluster)
+		Map<String, String> settings = new LinkedHashMap<>(ONE_BROKER);
+		settings.putAll(extra);
+		settings.forEach((key, value) -> args.add("--" + key + "=" + value));
 		return application.run(args.toArray(String[]::new));
 	}
 

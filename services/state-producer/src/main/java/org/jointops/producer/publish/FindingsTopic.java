@@ -8,13 +8,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.support.kafka.TopicProvisioner;
+import org.jointops.support.replication.ReplicationProperties;
 import org.jointops.wire.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +41,11 @@ class FindingsTopic implements SmartInitializingSingleton, DisposableBean {
 
 	private final AtomicBoolean ensuring = new AtomicBoolean();
 
-	FindingsTopic(TopicProvisioner provisioner, ProducerProperties properties) {
+	FindingsTopic(TopicProvisioner provisioner, ProducerProperties properties, ReplicationProperties replication) {
 		this.provisioner = provisioner;
-		ProducerProperties.Topic topic = properties.topic();
-		this.definition = TopicBuilder.name(Topics.findings(properties.state()))
-			.partitions(topic.partitions())
-			.replicas(topic.replicationFactor())
+		this.definition = replication.topic(Topics.findings(properties.state()))
+			.partitions(properties.topic().partitions())
 			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(topic.minInsyncReplicas()))
 			.build();
 	}
 

@@ -1,13 +1,16 @@
 package org.jointops.producer.publish;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.replication.ReplicatedTopics;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.wire.Topic;
+import org.jointops.wire.Topics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -29,6 +32,7 @@ class PublishingConfiguration {
 			ProducerProperties properties, ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
 		Map<String, Object> config = kafka.buildProducerProperties();
 		checkBounds(config, properties.publishTimeout());
+		checkAcks(config);
 		Topic<String, ReportRevision> findings = wire.findings(properties.state());
 		DefaultKafkaProducerFactory<String, ReportRevision> factory = new DefaultKafkaProducerFactory<>(config,
 				findings.keySerializer(), findings.valueSerializer());
@@ -39,6 +43,33 @@ class PublishingConfiguration {
 	@Bean
 	KafkaTemplate<String, ReportRevision> kafkaTemplate(DefaultKafkaProducerFactory<String, ReportRevision> factory) {
 		return new KafkaTemplate<>(factory);
+	}
+
+	/**
+	 * The topics of this state's producer, held to {@code jointops.kafka.replication} by
+	 * the {@code replication} health check.
+	 * @param properties the producer's configuration
+	 * @return {@code findings.<state>} and {@code owners.<state>}
+	 */
+	@Bean
+	ReplicatedTopics stateTopics(ProducerProperties properties) {
+		return ReplicatedTopics
+			.named(List.of(Topics.findings(properties.state()), Topics.owners(properties.state()).name()));
+	}
+
+	/**
+	 * A report is answered 202 only once every in-sync replica has it
+	 * ({@code min.insync.replicas} of them at least): the producer must wait for all.
+	 * @param config the producer's configuration
+	 * @throws IllegalStateException if {@code acks} is not {@code all}
+	 */
+	static void checkAcks(Map<String, Object> config) {
+		Object acks = config.get(ProducerConfig.ACKS_CONFIG);
+		String value = (acks != null) ? acks.toString().trim() : "all";
+		if (!value.equals("all") && !value.equals("-1")) {
+			throw new IllegalStateException("spring.kafka.producer.acks is " + value
+					+ ": it must be all, so that an accepted report is on min.insync.replicas replicas");
+		}
 	}
 
 	/**

@@ -37,6 +37,7 @@ import org.jointops.producer.publish.ReportClaims;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.kafka.TopicFollower;
 import org.jointops.support.kafka.TopicProvisioner;
+import org.jointops.support.replication.ReplicationProperties;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.wire.Topic;
 import org.jointops.wire.Topics;
@@ -45,7 +46,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,18 +133,15 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 	private volatile TopicFollower<String, ReportRevision> backfillReader;
 
 	OwnersTopic(ReportOwners owners, KafkaProperties kafka, WireFormat wire, ProducerProperties properties,
-			TopicProvisioner provisioner) {
+			TopicProvisioner provisioner, ReplicationProperties replication) {
 		this.owners = owners;
 		this.topic = Topics.owners(properties.state());
 		this.findings = wire.findings(properties.state());
 		this.provisioner = provisioner;
-		ProducerProperties.Topic settings = properties.topic();
-		this.definition = TopicBuilder.name(this.topic.name())
-			.partitions(settings.partitions())
-			.replicas(settings.replicationFactor())
+		this.definition = replication.topic(this.topic.name())
+			.partitions(properties.topic().partitions())
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
 			.config(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, String.valueOf(COMPACTION_LAG.toMillis()))
-			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
 			.build();
 		this.name = "report-owners-" + properties.state().toLowerCase(Locale.ROOT);
 		this.consumerClient = kafka.buildConsumerProperties();

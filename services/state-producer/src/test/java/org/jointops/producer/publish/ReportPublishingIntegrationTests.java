@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A state producer on a real broker, over real HTTP.
@@ -79,6 +80,20 @@ class ReportPublishingIntegrationTests {
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
 		assertThat(health.json().at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void theReplicationOfTheStatesTopicsIsCheckedAgainstTheConfiguration() {
+		// one broker: the tests require one replica (EmbeddedKafkaNode), which the topics
+		// have
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode replication = Http.get(url("/actuator/health")).json().at("/components/replication");
+			assertThat(replication.at("/status").asString()).isEqualTo("UP");
+			assertThat(replication.at("/details/topics").toString()).isEqualTo("[\"findings.kaz\",\"owners.kaz\"]");
+			assertThat(replication.at("/details/required").toString())
+				.isEqualTo("{\"replicationFactor\":1,\"minInsyncReplicas\":1}");
+			assertThat(replication.at("/details").has("unchecked")).as("every topic could be read").isFalse();
+		});
 	}
 
 	private ConsumerRecord<String, ReportRevision> readAt(TopicPartition partition, long offset) {

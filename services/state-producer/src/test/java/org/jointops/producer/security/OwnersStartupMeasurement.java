@@ -243,6 +243,8 @@ class OwnersStartupMeasurement {
 		properties.putAll(Credentials.producerKafkaProperties(STATE));
 		properties.put("jointops.state", STATE);
 		properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+		properties.put("jointops.kafka.replication.replication-factor", "1");
+		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
 		properties.put("logging.level.org.apache.kafka", "WARN");
 		// one line per accepted report would measure the log
 		properties.put("logging.level.org.jointops.producer.ingest", "WARN");

@@ -285,6 +285,9 @@ class OwnersTopicIntegrationTests {
 		Map<String, Object> properties = new HashMap<>(Map.of("jointops.state", state, "server.port", "0",
 				"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers(), "spring.jmx.enabled", "false"));
 		properties.putAll(Credentials.producerKafkaProperties(state));
+		// one broker: one replica
+		properties.put("jointops.kafka.replication.replication-factor", "1");
+		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
 		return StateProducerApplication.application()
 			.run(properties.entrySet()
 				.stream()

@@ -119,6 +119,8 @@ class ProducerSecurityIntegrationTests {
 		Map<String, Object> properties = new HashMap<>(Map.of("jointops.state", "KAZ", "server.port", "0",
 				"spring.kafka.bootstrap-servers", this.kafka.bootstrapServers(), "spring.jmx.enabled", "false"));
 		properties.putAll(Credentials.producerKafkaProperties("KAZ"));
+		properties.put("jointops.kafka.replication.replication-factor", "1");
+		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
 		try (ConfigurableApplicationContext restarted = StateProducerApplication.application()
 			.run(properties.entrySet()
 				.stream()
