@@ -1,0 +1,56 @@
+package org.jointops.aggregator.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.streams.state.HostInfo;
+import org.jointops.ledger.OperationState;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The operations the other instances hold, for a complete list on every instance: each
+ * other instance that holds active ledger partitions is asked for its own operations
+ * ({@code GET /api/v1/operations} marked {@link RoutingHeaders#FORWARDED_BY}, which it
+ * answers from its own stores alone), as the caller.
+ */
+@Component
+public class PeerOperations {
+
+	private final InstanceRouter router;
+
+	private final Forwarder forwarder;
+
+	PeerOperations(InstanceRouter router, Forwarder forwarder) {
+		this.router = router;
+		this.forwarder = forwarder;
+	}
+
+	/**
+	 * The operations of every other instance, unless the query this thread serves was
+	 * forwarded here (then it asks for this instance's own) or is not an HTTP request.
+	 * @return their states, possibly with operations this instance also lists
+	 * @throws org.jointops.aggregator.query.TotalsUnavailableException if an instance
+	 * does not answer
+	 */
+	public List<OperationState> operations() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return List.of();
+		}
+		HttpServletRequest request = attributes.getRequest();
+		if (request.getHeader(RoutingHeaders.FORWARDED_BY) != null) {
+			return List.of();
+		}
+		HostInfo self = this.router.self();
+		List<OperationState> operations = new ArrayList<>();
+		for (HostInfo peer : this.router.peers()) {
+			operations.addAll(this.forwarder.operations(peer, request.getHeader(HttpHeaders.AUTHORIZATION), self));
+		}
+		return operations;
+	}
+
+}
