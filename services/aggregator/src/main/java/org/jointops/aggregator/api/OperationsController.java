@@ -41,7 +41,7 @@ class OperationsController {
 
 	@GetMapping
 	@Operation(operationId = "listOperations",
-			summary = "The operations that reports have named, most recently changed first",
+			summary = "The operations that reports have named, most recently changed first (then by code)",
 			description = "Each with its name, the number of reports that count, and the version and time of its "
 					+ "totals. An operation of the catalogue without reports is not listed (its totals answer, "
 					+ "empty).")
@@ -52,7 +52,8 @@ class OperationsController {
 			.stream()
 			.map((state) -> new OperationEntry(state.getOperation(), this.queries.nameOf(state.getOperation()),
 					state.getReports(), state.getVersion(), state.getUpdatedAt()))
-			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed())
+			// ties in code order: every instance lists them alike, whichever holds which
+			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed().thenComparing(OperationEntry::operation))
 			.toList();
 		return new OperationsView(operations);
 	}
