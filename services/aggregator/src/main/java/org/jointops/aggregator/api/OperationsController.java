@@ -12,6 +12,7 @@ import org.jointops.aggregator.openapi.FilteredQueryRefusals;
 import org.jointops.aggregator.openapi.StoresUnavailable;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
+import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.aggregator.security.ReaderAccess;
 import org.jointops.ledger.OperationLedger;
 
@@ -79,8 +80,9 @@ class OperationsController {
 		ReaderAccess.checkTotals(filter);
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
+		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
 		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
-				this.queries.nameOf(operation), asOf);
+				this.queries.nameOf(operation), asOf, standbyLag);
 	}
 
 }

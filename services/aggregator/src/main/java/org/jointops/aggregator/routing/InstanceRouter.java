@@ -3,8 +3,12 @@ package org.jointops.aggregator.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.utils.Utils;
@@ -17,8 +21,11 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.query.TotalsUnavailableException;
+import org.jointops.aggregator.topology.CouncilTotalsTopology;
+import org.jointops.ledger.OperationState;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -32,6 +39,9 @@ import org.springframework.stereotype.Component;
 public class InstanceRouter {
 
 	private static final StringSerializer KEYS = new StringSerializer();
+
+	/** The end of the name of the topic the ledger store's task reads. */
+	private static final String LEDGER_SOURCE = "-" + CouncilTotalsTopology.CHANGES_BY_OPERATION + "-repartition";
 
 	private final StreamsBuilderFactoryBean streams;
 
@@ -150,22 +160,65 @@ public class InstanceRouter {
 
 	/**
 	 * The other instances that hold active ledger partitions.
-	 * @return their addresses
+	 * @return their metadata
 	 */
-	List<HostInfo> peers() {
+	List<StreamsMetadata> peers() {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
-		List<HostInfo> peers = new ArrayList<>();
+		List<StreamsMetadata> peers = new ArrayList<>();
 		if (kafkaStreams == null) {
 			return peers;
 		}
 		HostInfo here = self();
 		for (StreamsMetadata metadata : kafkaStreams.streamsMetadataForStore(LedgerStores.LEDGER)) {
-			if (!metadata.hostInfo().equals(here) && !metadata.topicPartitions().isEmpty()
+			if (!metadata.hostInfo().equals(here) && !ledgerPartitions(metadata.topicPartitions()).isEmpty()
 					&& !HostInfo.unavailable().equals(metadata.hostInfo())) {
-				peers.add(metadata.hostInfo());
+				peers.add(metadata);
 			}
 		}
 		return peers;
+	}
+
+	/**
+	 * The operations whose ledgers another instance holds, read from the standby replicas
+	 * of them here.
+	 * @param peer the other instance
+	 * @return their states, empty unless this instance has a replica of every ledger
+	 * partition the other holds
+	 */
+	Optional<List<OperationState>> standbyOperations(StreamsMetadata peer) {
+		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
+		Set<Integer> partitions = ledgerPartitions(peer.topicPartitions());
+		Map<Integer, LagInfo> lags;
+		try {
+			lags = (kafkaStreams != null) ? kafkaStreams.allLocalStorePartitionLags().get(LedgerStores.LEDGER) : null;
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+		if (lags == null || !lags.keySet().containsAll(partitions)) {
+			return Optional.empty();
+		}
+		List<OperationState> operations = new ArrayList<>();
+		try {
+			for (int partition : partitions) {
+				RoutedRead read = new RoutedRead(partition, true, lags.get(partition).offsetLag());
+				operations.addAll(new LedgerReader(() -> store(read)).operations());
+			}
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+		return Optional.of(operations);
+	}
+
+	private static Set<Integer> ledgerPartitions(Set<TopicPartition> sources) {
+		Set<Integer> partitions = new TreeSet<>();
+		for (TopicPartition source : sources) {
+			if (source.topic().endsWith(LEDGER_SOURCE)) {
+				partitions.add(source.partition());
+			}
+		}
+		return partitions;
 	}
 
 	private int partitionOf(String operation) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.jointops.aggregator.query.TotalsUnavailableException;
 import org.jointops.ledger.OperationState;
 
 import org.springframework.http.HttpHeaders;
@@ -16,7 +18,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The operations the other instances hold, for a complete list on every instance: each
  * other instance that holds active ledger partitions is asked for its own operations
  * ({@code GET /api/v1/operations} marked {@link RoutingHeaders#FORWARDED_BY}, which it
- * answers from its own stores alone), as the caller.
+ * answers from its own stores alone), as the caller; one that does not answer is read
+ * from the standby replicas of its ledger partitions here, if this instance has all of
+ * them, and the list is unavailable (503) otherwise.
  */
 @Component
 public class PeerOperations {
@@ -47,8 +51,18 @@ public class PeerOperations {
 		}
 		HostInfo self = this.router.self();
 		List<OperationState> operations = new ArrayList<>();
-		for (HostInfo peer : this.router.peers()) {
-			operations.addAll(this.forwarder.operations(peer, request.getHeader(HttpHeaders.AUTHORIZATION), self));
+		for (StreamsMetadata peer : this.router.peers()) {
+			try {
+				operations.addAll(
+						this.forwarder.operations(peer.hostInfo(), request.getHeader(HttpHeaders.AUTHORIZATION), self));
+			}
+			catch (TotalsUnavailableException ex) {
+				// the other instance does not answer (it may be gone, before the
+				// rebalance):
+				// the standby replicas here of what it holds, if every one of them is
+				// here
+				operations.addAll(this.router.standbyOperations(peer).orElseThrow(() -> ex));
+			}
 		}
 		return operations;
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.query.TotalsUnavailableException;
 
 import org.springframework.http.HttpStatus;
@@ -24,9 +25,12 @@ class RoutingInterceptor implements HandlerInterceptor {
 
 	private final Forwarder forwarder;
 
-	RoutingInterceptor(InstanceRouter router, Forwarder forwarder) {
+	private final CatchUp catchUp;
+
+	RoutingInterceptor(InstanceRouter router, Forwarder forwarder, CatchUp catchUp) {
 		this.router = router;
 		this.forwarder = forwarder;
+		this.catchUp = catchUp;
 	}
 
 	@Override
@@ -36,7 +40,8 @@ class RoutingInterceptor implements HandlerInterceptor {
 		Map<String, String> variables = (Map<String, String>) request
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		String operation = (variables != null) ? variables.get("operation") : null;
-		if (operation == null) {
+		if (operation == null || this.catchUp.lag().isPresent()) {
+			// while this instance catches up, its queries answer 503 with its progress
 			return true;
 		}
 		InstanceRouter.Placement placement = this.router.place(operation,

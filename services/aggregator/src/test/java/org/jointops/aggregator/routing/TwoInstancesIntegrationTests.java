@@ -18,7 +18,12 @@ import org.jointops.testsupport.Http;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,9 +40,14 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * only: every query of every operation, and the list of operations, asked of either
  * instance gets the same exact answer, the one the reports make; an answer the other
  * instance gave is marked so; a query forwarded once is answered where it arrives, from
- * the standby replica there, with its lag.
+ * the standby replica there, with its lag. When one instance stops, the other answers
+ * every query exactly or 503, never empty totals, until it holds everything (last, as it
+ * leaves one instance).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIntegrationTests {
+
+	private static final Logger logger = LoggerFactory.getLogger(TwoInstancesIntegrationTests.class);
 
 	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
 
@@ -164,12 +174,7 @@ class TwoInstancesIntegrationTests {
 			.map(Http.Response::json)
 			.toList();
 		for (JsonNode list : lists) {
-			Map<String, Long> reports = new TreeMap<>();
-			list.path("operations")
-				.forEach((entry) -> reports.put(entry.path("operation").asString(), entry.path("reports").asLong()));
-			Map<String, Long> wanted = new TreeMap<>();
-			expected.forEach((operation, figures) -> wanted.put(operation, (long) figures.reports()));
-			assertThat(reports).isEqualTo(wanted);
+			assertThat(reportsByOperation(list)).isEqualTo(expectedReports());
 			assertThat(list).isEqualTo(lists.get(0));
 		}
 	}
@@ -195,6 +200,65 @@ class TwoInstancesIntegrationTests {
 				assertThat(totalsOf(answer)).isEqualTo(expected.get(operation));
 			});
 		}
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void whenAnInstanceStopsTheOtherAnswersEveryQueryExactlyOrNotAtAllUntilItHoldsEverything() {
+		awaitEveryTotal();
+		Instance survivor = instances.get(0);
+		instances.get(1).close();
+		List<String> wrong = new ArrayList<>();
+		int[] answers = new int[2];
+		long stopped = System.nanoTime();
+		long[] lastUnavailable = { stopped };
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			boolean allActiveHere = true;
+			for (String operation : OPERATIONS) {
+				Http.Response answer = survivor.get(Credentials.SECRETARIAT, totals(operation));
+				answers[0]++;
+				NeverEmptyTotals.check(answer, operation + " asked of the survivor");
+				if (answer.status() == 503) {
+					answers[1]++;
+					lastUnavailable[0] = System.nanoTime();
+					allActiveHere = false;
+				}
+				else if (!expected.get(operation).equals(totalsOf(answer))) {
+					wrong.add(operation + ": " + answer.body());
+				}
+				else {
+					allActiveHere &= survivor.address().equals(answer.header(RoutingHeaders.SERVED_BY))
+							&& answer.header(RoutingHeaders.STANDBY_LAG) == null;
+				}
+			}
+			Http.Response list = survivor.get(Credentials.SECRETARIAT, "/api/v1/operations");
+			answers[0]++;
+			if (list.status() == 503) {
+				answers[1]++;
+				lastUnavailable[0] = System.nanoTime();
+				return false;
+			}
+			if (!reportsByOperation(list.json()).equals(expectedReports())) {
+				wrong.add("list: " + list.body());
+			}
+			return allActiveHere;
+		});
+		assertThat(wrong).as("answers other than the exact figures or 503, of " + answers[0]).isEmpty();
+		logger.info("After one of two instances stopped: {} answers, {} of them 503, the last {} ms after the stop",
+				answers[0], answers[1], Duration.ofNanos(lastUnavailable[0] - stopped).toMillis());
+	}
+
+	private static Map<String, Long> reportsByOperation(JsonNode list) {
+		Map<String, Long> reports = new TreeMap<>();
+		list.path("operations")
+			.forEach((entry) -> reports.put(entry.path("operation").asString(), entry.path("reports").asLong()));
+		return reports;
+	}
+
+	private static Map<String, Long> expectedReports() {
+		Map<String, Long> wanted = new TreeMap<>();
+		expected.forEach((operation, figures) -> wanted.put(operation, (long) figures.reports()));
+		return wanted;
 	}
 
 	private static void awaitEveryTotal() {
