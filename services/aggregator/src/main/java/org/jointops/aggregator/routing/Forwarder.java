@@ -47,6 +47,7 @@ class Forwarder {
 		this.timeout = instances.forwardTimeout();
 		this.json = json;
 		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(this.timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();

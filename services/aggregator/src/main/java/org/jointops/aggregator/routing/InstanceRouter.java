@@ -211,7 +211,20 @@ public class InstanceRouter {
 		return Optional.of(operations);
 	}
 
-	private static Set<Integer> ledgerPartitions(Set<TopicPartition> sources) {
+	/**
+	 * How many partitions the ledger store has.
+	 * @return {@code jointops.topics.partitions}
+	 */
+	int partitions() {
+		return this.partitions;
+	}
+
+	/**
+	 * The ledger store's partitions among a task's source partitions.
+	 * @param sources source topic partitions
+	 * @return the partitions of the topic the ledger's task reads
+	 */
+	static Set<Integer> ledgerPartitions(Set<TopicPartition> sources) {
 		Set<Integer> partitions = new TreeSet<>();
 		for (TopicPartition source : sources) {
 			if (source.topic().endsWith(LEDGER_SOURCE)) {

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether this instance's advertised address identifies it (contributor name
- * {@code instances}): DOWN when Kafka Streams' metadata gives this address partitions
- * that this instance's threads do not hold, which means another instance advertises the
- * same address (and queries routed to it would reach either).
+ * {@code instances}): DOWN when, while Kafka Streams runs, its metadata for this address
+ * differs from the partitions this instance's threads hold, or leaves a ledger partition
+ * without an instance: another instance advertises the same address (Kafka Streams keeps
+ * one entry per address, so one instance's partitions hide the other's).
  */
 @Component("instancesHealthIndicator")
 class InstancesHealthIndicator extends AbstractHealthIndicator {
@@ -44,9 +45,11 @@ class InstancesHealthIndicator extends AbstractHealthIndicator {
 			return;
 		}
 		Set<TopicPartition> advertised = new HashSet<>();
-		int instances = 0;
+		Set<Integer> ledgerPartitions = new HashSet<>();
+		int addresses = 0;
 		for (StreamsMetadata metadata : kafkaStreams.metadataForAllStreamsClients()) {
-			instances++;
+			addresses++;
+			ledgerPartitions.addAll(InstanceRouter.ledgerPartitions(metadata.topicPartitions()));
 			if (metadata.hostInfo().equals(self)) {
 				advertised.addAll(metadata.topicPartitions());
 			}
@@ -57,14 +60,20 @@ class InstancesHealthIndicator extends AbstractHealthIndicator {
 				held.addAll(task.topicPartitions());
 			}
 		}
-		builder.withDetail("addresses", instances);
-		Set<TopicPartition> elsewhere = new HashSet<>(advertised);
-		elsewhere.removeAll(held);
-		if (!elsewhere.isEmpty()) {
+		builder.withDetail("addresses", addresses);
+		// Kafka Streams keeps one entry per address: with two instances on one address,
+		// this one's partitions are another's, or lost (the other's entry replaced it),
+		// or
+		// the other's are lost (this one's replaced it), so some ledger partition has no
+		// instance
+		boolean mismatch = !advertised.equals(held) || ledgerPartitions.size() < this.router.partitions();
+		if (mismatch) {
 			builder.down()
 				.withDetail("error", "Another aggregator instance advertises the same address " + Routing.address(self)
-						+ " (application.server): it holds " + elsewhere.size()
-						+ " partition(s) given to this address; set jointops.advertised-host (and server.port) so "
+						+ " (application.server): Kafka Streams' metadata gives this address " + advertised.size()
+						+ " partition(s) while this instance holds " + held.size() + ", and " + ledgerPartitions.size()
+						+ " of the " + this.router.partitions()
+						+ " ledger partitions have an instance; set jointops.advertised-host (and server.port) so "
 						+ "that every instance has an address of its own");
 			return;
 		}
