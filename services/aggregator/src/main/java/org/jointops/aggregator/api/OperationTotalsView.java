@@ -18,6 +18,8 @@ import org.jointops.totals.CouncilTotals;
  * any
  * @param asOf the instant the totals stand at, when asked for (absent: now)
  * @param totals one line per category and, for money, per currency, in catalogue order
+ * @param standbyLag when a standby replica answered (during a rebalance), how many
+ * changelog records it was behind its active store; absent otherwise
  */
 @Schema(name = "OperationTotals",
 		description = "An operation's council totals: one line per category (and, for money, per currency), in "
@@ -33,7 +35,11 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 		@Schema(description = "The latest submission time among the revisions that changed these totals; null "
 				+ "before any", nullable = true) Instant updatedAt,
 		@Schema(description = "The instant asked for, if any") @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
-		List<TotalLineView> totals) {
+		List<TotalLineView> totals,
+		@Schema(description = "Only when a standby replica answered, while the instance that holds these totals "
+				+ "was unreachable or Kafka Streams rebalanced: how many changelog records the replica was behind "
+				+ "(also in the header `Jointops-Standby-Lag`)",
+				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag) {
 
 	/**
 	 * The view of council totals.
@@ -43,9 +49,21 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	 * @return the view; totals at version 0 have no time
 	 */
 	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf) {
+		return of(totals, name, asOf, null);
+	}
+
+	/**
+	 * The view of council totals a standby replica may have answered.
+	 * @param totals the totals
+	 * @param name the operation's name
+	 * @param asOf the instant asked for, or null
+	 * @param standbyLag the lag of the standby replica that answered, or null
+	 * @return the view; totals at version 0 have no time
+	 */
+	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag) {
 		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
 		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
-				asOf, totals.getLines().stream().map(TotalLineView::of).toList());
+				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.jointops.aggregator.openapi.FilteredQueryRefusals;
 import org.jointops.aggregator.openapi.StoresUnavailable;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
+import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.aggregator.security.ReaderAccess;
 import org.jointops.ledger.OperationLedger;
 
@@ -41,7 +42,7 @@ class OperationsController {
 
 	@GetMapping
 	@Operation(operationId = "listOperations",
-			summary = "The operations that reports have named, most recently changed first",
+			summary = "The operations that reports have named, most recently changed first (then by code)",
 			description = "Each with its name, the number of reports that count, and the version and time of its "
 					+ "totals. An operation of the catalogue without reports is not listed (its totals answer, "
 					+ "empty).")
@@ -52,7 +53,8 @@ class OperationsController {
 			.stream()
 			.map((state) -> new OperationEntry(state.getOperation(), this.queries.nameOf(state.getOperation()),
 					state.getReports(), state.getVersion(), state.getUpdatedAt()))
-			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed())
+			// ties in code order: every instance lists them alike, whichever holds which
+			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed().thenComparing(OperationEntry::operation))
 			.toList();
 		return new OperationsView(operations);
 	}
@@ -78,8 +80,9 @@ class OperationsController {
 		ReaderAccess.checkTotals(filter);
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
+		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
 		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
-				this.queries.nameOf(operation), asOf);
+				this.queries.nameOf(operation), asOf, standbyLag);
 	}
 
 }

@@ -1,20 +1,24 @@
 package org.jointops.aggregator.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.aggregator.ledger.HistoryPrunedException;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
+import org.jointops.aggregator.routing.InstanceRouter;
+import org.jointops.aggregator.routing.PeerOperations;
+import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.ledger.Activity;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.OperationState;
@@ -26,62 +30,75 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the operations' ledgers from this instance's Kafka Streams state stores
  * ({@link LedgerStores}) through interactive queries, once the application has caught up
- * with the findings topics ({@link CatchUp}). With several instances, an operation whose
- * ledger another instance holds is not answered here as if it had no reports.
+ * with the findings topics ({@link CatchUp}). A query of one operation reads only the
+ * store partition that holds it, active or (when routed there) a standby replica
+ * ({@link RoutedRead}): an instance that holds no copy of it fails (503), never answers
+ * it as if it had no reports. The list of operations is this instance's and every other
+ * instance's ({@link PeerOperations}).
  */
 @Component
 class StreamsLedgerStore implements LedgerStore {
 
-	private final KafkaStreamsInteractiveQueryService queries;
+	private final InstanceRouter router;
 
-	private final LedgerReader reader;
+	private final PeerOperations peers;
+
+	private final LedgerReader local;
 
 	private final CatchUp catchUp;
 
-	StreamsLedgerStore(KafkaStreamsInteractiveQueryService queries, CatchUp catchUp) {
-		this.queries = queries;
+	StreamsLedgerStore(KafkaStreamsInteractiveQueryService queries, InstanceRouter router, PeerOperations peers,
+			CatchUp catchUp) {
+		this.router = router;
+		this.peers = peers;
 		this.catchUp = catchUp;
-		this.reader = new LedgerReader(
+		this.local = new LedgerReader(
 				() -> queries.retrieveQueryableStore(LedgerStores.LEDGER, QueryableStoreTypes.keyValueStore()));
 	}
 
 	@Override
 	public Optional<OperationLedger> ledger(String operation) {
-		return read(() -> {
-			Optional<OperationLedger> ledger = this.reader.ledger(operation);
-			if (ledger.isEmpty()) {
-				checkHeldHere(operation);
-			}
-			return ledger;
-		});
+		return read(operation, (reader) -> reader.ledger(operation));
 	}
 
 	@Override
 	public List<OperationState> operations() {
-		return read(this.reader::operations);
+		List<OperationState> here = read(this.local::operations);
+		List<OperationState> elsewhere = this.peers.operations();
+		if (elsewhere.isEmpty()) {
+			return here;
+		}
+		// during a rebalance two instances may both list an operation: the later version
+		Map<String, OperationState> all = new LinkedHashMap<>();
+		for (OperationState state : here) {
+			all.put(state.getOperation(), state);
+		}
+		for (OperationState state : elsewhere) {
+			all.merge(state.getOperation(), state,
+					(one, other) -> (one.getVersion() >= other.getVersion()) ? one : other);
+		}
+		return new ArrayList<>(all.values());
 	}
 
 	@Override
 	public OperationLedger ledgerAsOf(String operation, Instant asOf) {
-		return read(() -> {
-			checkHeldHere(operation);
-			return this.reader.ledgerAsOf(operation, asOf);
-		});
+		return read(operation, (reader) -> reader.ledgerAsOf(operation, asOf));
 	}
 
 	@Override
 	public List<ReportEntry> reports(String operation, Instant asOf) {
-		return read(() -> {
-			checkHeldHere(operation);
-			return this.reader.reports(operation, asOf);
-		});
+		return read(operation, (reader) -> reader.reports(operation, asOf));
 	}
 
 	@Override
 	public Map<ActivityKey, Activity> activity(String operation) {
+		return read(operation, (reader) -> reader.activity(operation));
+	}
+
+	private <T> T read(String operation, Function<LedgerReader, T> read) {
 		return read(() -> {
-			checkHeldHere(operation);
-			return this.reader.activity(operation);
+			RoutedRead routed = RoutedRead.current().orElseGet(() -> this.router.readHere(operation));
+			return read.apply(new LedgerReader(() -> this.router.store(routed)));
 		});
 	}
 
@@ -99,21 +116,6 @@ class StreamsLedgerStore implements LedgerStore {
 		catch (InvalidStateStoreException | IllegalStateException ex) {
 			throw new TotalsUnavailableException(
 					"The totals are being restored or rebalanced and cannot be read right now; retry shortly", ex);
-		}
-	}
-
-	private void checkHeldHere(String operation) {
-		HostInfo self = this.queries.getCurrentKafkaStreamsApplicationHostInfo();
-		if (self == null) {
-			return; // application.server not set: a single instance holds everything
-		}
-		HostInfo holder = this.queries.getKafkaStreamsApplicationHostInfo(LedgerStores.LEDGER, operation,
-				new StringSerializer());
-		if (holder != null && !holder.equals(self)) {
-			throw new TotalsUnavailableException(
-					"The totals of " + operation + " are held by the aggregator instance at " + holder.host() + ":"
-							+ holder.port() + "; ask it there",
-					null);
 		}
 	}
 

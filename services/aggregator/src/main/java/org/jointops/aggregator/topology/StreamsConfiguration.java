@@ -11,6 +11,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.apache.kafka.streams.kstream.KStream;
 import org.jointops.aggregator.health.StreamFailures;
 import org.jointops.aggregator.ledger.HistoryProperties;
+import org.jointops.aggregator.routing.InstancesProperties;
 import org.jointops.support.catalogue.CatalogueProperties;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.support.replication.ReplicationProperties;
@@ -50,22 +51,28 @@ class StreamsConfiguration {
 	/**
 	 * Where this instance answers (Kafka Streams' {@code application.server}), unless
 	 * {@code spring.kafka.streams.properties.application.server} says otherwise: the
-	 * advertised host and the HTTP port. A stopped instance leaves the consumer group at
-	 * once, so that its successor (or a restart) gets the partitions without waiting out
-	 * the session timeout. A failed stream thread is recorded and replaced.
+	 * advertised host and the HTTP port, refused when it cannot tell this instance from
+	 * the others ({@link InstancesProperties#checkAdvertised}); the standby replicas of
+	 * {@code jointops.instances.standby-replicas}. A stopped instance leaves the consumer
+	 * group at once, so that its successor (or a restart) gets the partitions without
+	 * waiting out the session timeout. A failed stream thread is recorded and replaced.
 	 * @param failures where stream-thread failures are recorded
 	 * @param instance the host this instance is reached at
+	 * @param instances how many instances the deployment runs, and their standby replicas
 	 * @param server the HTTP port
 	 * @return the configurer of the Kafka Streams factory bean
 	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer streamsLifecycle(StreamFailures failures, InstanceProperties instance,
-			ServerProperties server) {
+			InstancesProperties instances, ServerProperties server) {
 		return (factoryBean) -> {
 			Properties streams = factoryBean.getStreamsConfiguration();
 			if (streams != null) {
 				int port = (server.getPort() != null) ? server.getPort() : DEFAULT_PORT;
 				streams.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, instance.advertisedHost() + ":" + port);
+				instances.checkAdvertised(streams.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+				streams.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+						String.valueOf(instances.standbyReplicas()));
 				factoryBean.setStreamsConfiguration(streams);
 			}
 			factoryBean.setLeaveGroupOnClose(true);

@@ -1,0 +1,85 @@
+package org.jointops.aggregator.routing;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jointops.aggregator.health.CatchUp;
+import org.jointops.aggregator.query.TotalsUnavailableException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Routes each query of one operation before its controller runs: answered here (active
+ * store, or standby replica with {@link RoutingHeaders#STANDBY_LAG}), forwarded to the
+ * instance that holds the operation (its answer passed on as it is), or 503.
+ */
+class RoutingInterceptor implements HandlerInterceptor {
+
+	private final InstanceRouter router;
+
+	private final Forwarder forwarder;
+
+	private final CatchUp catchUp;
+
+	RoutingInterceptor(InstanceRouter router, Forwarder forwarder, CatchUp catchUp) {
+		this.router = router;
+		this.forwarder = forwarder;
+		this.catchUp = catchUp;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws IOException {
+		@SuppressWarnings("unchecked")
+		Map<String, String> variables = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		String operation = (variables != null) ? variables.get("operation") : null;
+		if (operation == null || this.catchUp.lag().isPresent()) {
+			// while this instance catches up, its queries answer 503 with its progress
+			return true;
+		}
+		InstanceRouter.Placement placement = this.router.place(operation,
+				request.getHeader(RoutingHeaders.FORWARDED_BY));
+		Route route = placement.route();
+		if (route.kind() == Route.Kind.FORWARD) {
+			Optional<HttpResponse<byte[]>> answer = this.forwarder.forward(route.target(), request, this.router.self());
+			if (answer.isPresent() && answer.get().statusCode() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+				passOn(answer.get(), response);
+				return false;
+			}
+			route = Routing.afterFailedForward(placement.situation());
+			if (route.kind() == Route.Kind.UNAVAILABLE && answer.isPresent()) {
+				passOn(answer.get(), response);
+				return false;
+			}
+		}
+		if (route.kind() == Route.Kind.UNAVAILABLE) {
+			throw new TotalsUnavailableException(
+					"The totals cannot be read right now: " + route.reason() + "; retry shortly", null);
+		}
+		RoutedRead read = this.router.read(placement, route);
+		request.setAttribute(RoutedRead.ATTRIBUTE, read);
+		response.setHeader(RoutingHeaders.SERVED_BY, Routing.address(this.router.self()));
+		if (read.standby()) {
+			response.setHeader(RoutingHeaders.STANDBY_LAG, String.valueOf(read.lag()));
+		}
+		return true;
+	}
+
+	private static void passOn(HttpResponse<byte[]> answer, HttpServletResponse response) throws IOException {
+		response.setStatus(answer.statusCode());
+		for (String name : Forwarder.PASSED_ON) {
+			answer.headers().firstValue(name).ifPresent((value) -> response.setHeader(name, value));
+		}
+		response.setContentLength(answer.body().length);
+		response.getOutputStream().write(answer.body());
+		response.flushBuffer();
+	}
+
+}
