@@ -2,6 +2,7 @@ package org.jointops.aggregator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +41,8 @@ import static org.jointops.testsupport.Reports.illegal2017;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + AggregatorApplication.CONFIG_NAME,
-				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}" })
+				"spring.kafka.streams.state-dir=target/kstreams-state/${random.uuid}",
+				"jointops.kafka.replication.check-interval=1s" })
 @WithEmbeddedKafka
 @Import(AggregatorIntegrationTests.FindingsTopics.class)
 class AggregatorIntegrationTests {
@@ -98,6 +100,25 @@ class AggregatorIntegrationTests {
 			assertThat(health.status()).isEqualTo(200);
 			assertThat(health.json().at("/components/streams/details/state").asString()).isEqualTo("RUNNING");
 			assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
+		});
+	}
+
+	@Test
+	void theReplicationOfEveryTopicItUsesIsCheckedInternalTopicsIncluded() {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode replication = Http.get(url("/actuator/health")).json().at("/components/replication");
+			assertThat(replication.at("/status").asString()).isEqualTo("UP");
+			List<String> topics = new ArrayList<>();
+			replication.at("/details/topics").forEach((topic) -> topics.add(topic.asString()));
+			assertThat(topics)
+				.contains(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.CATALOGUE, Topics.findings("KAZ"),
+						Topics.findings("RUS"))
+				.anySatisfy(
+						(topic) -> assertThat(topic).startsWith("jointops-aggregator-layout-").endsWith("-changelog"))
+				.anySatisfy((topic) -> assertThat(topic).startsWith("jointops-aggregator-layout-")
+					.endsWith("-repartition"));
+			assertThat(replication.at("/details").has("unchecked")).as("the aggregator may read every topic's settings")
+				.isFalse();
 		});
 	}
 
