@@ -2,6 +2,7 @@ package org.jointops.aggregator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +33,7 @@ import static org.jointops.testsupport.Reports.illegal2017;
  * exact totals over HTTP and on {@code council.totals}; a poison pill goes to the
  * dead-letter topic.
  */
-@AggregatorOnRealBroker
+@AggregatorOnRealBroker(properties = "jointops.kafka.replication.check-interval=1s")
 @Import(FindingsTopics.KazakhstanAndRussia.class)
 class AggregatorIntegrationTests {
 
@@ -89,6 +90,25 @@ class AggregatorIntegrationTests {
 			assertThat(health.status()).isEqualTo(200);
 			assertThat(health.json().at("/components/streams/details/state").asString()).isEqualTo("RUNNING");
 			assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
+		});
+	}
+
+	@Test
+	void theReplicationOfEveryTopicItUsesIsCheckedInternalTopicsIncluded() {
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode replication = Http.get(url("/actuator/health")).json().at("/components/replication");
+			assertThat(replication.at("/status").asString()).isEqualTo("UP");
+			List<String> topics = new ArrayList<>();
+			replication.at("/details/topics").forEach((topic) -> topics.add(topic.asString()));
+			assertThat(topics)
+				.contains(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.CATALOGUE, Topics.findings("KAZ"),
+						Topics.findings("RUS"))
+				.anySatisfy(
+						(topic) -> assertThat(topic).startsWith("jointops-aggregator-layout-").endsWith("-changelog"))
+				.anySatisfy((topic) -> assertThat(topic).startsWith("jointops-aggregator-layout-")
+					.endsWith("-repartition"));
+			assertThat(replication.at("/details").has("unchecked")).as("the aggregator may read every topic's settings")
+				.isFalse();
 		});
 	}
 

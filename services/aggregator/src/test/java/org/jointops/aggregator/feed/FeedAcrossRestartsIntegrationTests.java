@@ -26,6 +26,8 @@ import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.TopicBuilder;
@@ -92,7 +94,8 @@ class FeedAcrossRestartsIntegrationTests {
 		assertThat(fresh.events().get(0).eventId()).as("the latest totals, not version 0 nor a replayed older one")
 			.isEqualTo(latest.eventId());
 		assertThat(total(fresh.events().subList(0, 1))).isEqualTo("35");
-		assertThat(readiness(restarted)).contains("\"feed\":{\"status\":\"UP\"");
+		assertThat(JsonMapper.builder().build().readTree(readiness(restarted)).at("/components/feed/status").asString())
+			.isEqualTo("UP");
 	}
 
 	@Test
@@ -125,9 +128,10 @@ class FeedAcrossRestartsIntegrationTests {
 			.isSorted()
 			.doesNotHaveDuplicates()
 			.allMatch((position) -> position.isAfter(FeedPosition.parse(old.eventId())));
-		assertThat(fresh.events().get(0).eventId()).as("a new client starts from the latest totals there are")
-			.isIn(old.eventId(), rebuiltLatest.eventId())
-			.isNotEqualTo("0-0");
+		assertThat(FeedPosition.parse(fresh.events().get(0).eventId()))
+			.as("a new client starts from the latest totals there are when the feed has caught up: the old "
+					+ "ones or already rebuilt ones, never the empty version 0")
+			.isGreaterThanOrEqualTo(FeedPosition.parse(old.eventId()));
 	}
 
 	private static ReportRevision report(String state, String report, long violations) {
@@ -145,6 +149,7 @@ class FeedAcrossRestartsIntegrationTests {
 		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
 		properties.put("jointops.feed.heartbeat", "1s");
 		properties.put("server.port", "0");
+		properties.put("spring.jmx.enabled", "false");
 		properties.put("spring.main.banner-mode", "off");
 		String[] args = properties.entrySet()
 			.stream()
@@ -193,7 +198,9 @@ class FeedAcrossRestartsIntegrationTests {
 		if (events.isEmpty()) {
 			return "";
 		}
-		return last(events).data().at("/totals/0/total").decimalValue().stripTrailingZeros().toPlainString();
+		// the empty version 0 has no lines
+		JsonNode total = last(events).data().at("/totals/0/total");
+		return total.isNumber() ? total.decimalValue().stripTrailingZeros().toPlainString() : "";
 	}
 
 	private void deleteAllRecords(String topic) throws Exception {
