@@ -14,24 +14,27 @@ import org.awaitility.Awaitility;
 import org.jointops.testsupport.FreePorts;
 
 /**
- * One of the services, run from its executable jar in a JVM of its own, on a port chosen
- * once and kept across restarts, configured with command-line properties as an operator
- * would.
+ * One of the services, run from its executable jar in a JVM of its own (on loopback or in
+ * a {@link Host} of its own), on a port chosen once and kept across restarts, configured
+ * with command-line properties as an operator would.
  */
 public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	private final Host host;
+
 	private final int port;
 
 	private final JvmProcess jvm;
 
-	private ServiceProcess(String name, Path jar, Map<String, String> properties, Path logDirectory) {
+	private ServiceProcess(String name, Host host, Path jar, Map<String, String> properties, Path logDirectory) {
+		this.host = host;
 		this.port = FreePorts.next();
 		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port));
 		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		// small heaps and a quick start: several services share two cores in tests
-		this.jvm = JvmProcess.of(name,
+		this.jvm = JvmProcess.of(name, host,
 				List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
 				arguments, logDirectory);
 	}
@@ -45,7 +48,21 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @return the service, not started
 	 */
 	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path logDirectory) {
-		return new ServiceProcess(name, jar, properties, logDirectory);
+		return of(name, Host.loopback(), jar, properties, logDirectory);
+	}
+
+	/**
+	 * A service to run in a host, listening on the host's address.
+	 * @param name its name in messages and log files
+	 * @param host where it runs
+	 * @param jar its executable jar
+	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param logDirectory where its output goes
+	 * @return the service, not started
+	 */
+	public static ServiceProcess of(String name, Host host, Path jar, Map<String, String> properties,
+			Path logDirectory) {
+		return new ServiceProcess(name, host, jar, properties, logDirectory);
 	}
 
 	public ServiceProcess start() {
@@ -91,7 +108,11 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	public String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
+		return "http://" + this.host.address() + ":" + this.port + path;
+	}
+
+	public Host host() {
+		return this.host;
 	}
 
 	public int port() {
