@@ -13,6 +13,9 @@ RUN ./mvnw -B -q -Pconfluent -DskipTests -Dspring-javaformat.skip=true package -
 
 FROM eclipse-temurin:17-jre
 COPY --from=build /app.jar /app/app.jar
+# The aggregator's Kafka Streams state (its default spring.kafka.streams.state-dir), writable by the
+# service's user; a volume mounted there starts with this owner.
+RUN mkdir -p /var/lib/jointops/aggregator && chown -R 10001 /var/lib/jointops
 USER 10001
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

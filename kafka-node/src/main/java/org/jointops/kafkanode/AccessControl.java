@@ -26,12 +26,13 @@ import org.jointops.wire.Topics;
  * service and the ACLs that keep each to its own topics.
  * <ul>
  * <li>A state's producer service ({@code producer-kaz}) may write, read and create only
- * its own findings topic ({@code findings.kaz}), and read the catalogue topic.</li>
- * <li>The aggregator may read every findings topic and nothing else of the producers'; it
- * may create, write and read only its own topics: {@code council.totals}, the dead-letter
- * topic and the catalogue topic (neither delete nor reconfigure them), and everything of
- * its Kafka Streams application (internal topics, group, transactional ids, all prefixed
- * by its application id).</li>
+ * its own findings topic ({@code findings.kaz}) and its own owners topic
+ * ({@code owners.kaz}), and read the catalogue topic.</li>
+ * <li>The aggregator may read every findings topic and nothing else of the producers'
+ * (not their owners topics); it may create, write and read only its own topics:
+ * {@code council.totals}, the dead-letter topic and the catalogue topic (neither delete
+ * nor reconfigure them), and everything of its Kafka Streams application (internal
+ * topics, group, transactional ids, all prefixed by its application id).</li>
  * </ul>
  * Applying it again changes nothing that is already in place (passwords are set again).
  */
@@ -75,6 +76,11 @@ public final class AccessControl {
 		for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE,
 				AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS)) {
 			acls.add(allow(user, findings, operation));
+		}
+		ResourcePattern owners = topic(Topics.owners(state).name(), PatternType.LITERAL);
+		for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE,
+				AclOperation.CREATE)) {
+			acls.add(allow(user, owners, operation));
 		}
 		ResourcePattern catalogue = topic(Topics.CATALOGUE, PatternType.LITERAL);
 		acls.add(allow(user, catalogue, AclOperation.READ));

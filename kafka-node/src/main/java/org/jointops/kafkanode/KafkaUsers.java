@@ -24,8 +24,10 @@ public final class KafkaUsers {
 
 	/**
 	 * The aggregator's Kafka Streams application id, as its configuration has it
-	 * ({@code spring.kafka.streams.application-id} in {@code aggregator.yml}): the prefix
-	 * of its group, transactional ids and internal topics.
+	 * ({@code spring.kafka.streams.application-id} in {@code aggregator.yml}): the base
+	 * of the id it runs as (it appends its state layout's suffix, e.g.
+	 * {@code -layout-2}), so the prefix of its group, transactional ids and internal
+	 * topics, whatever the layout.
 	 */
 	public static final String AGGREGATOR_APPLICATION_ID = "jointops-aggregator";
 

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -135,6 +136,39 @@ class AccessControlIntegrationTests {
 		try (KafkaProducer<byte[], byte[]> producer = producer(KafkaUsers.producer("KAZ"))) {
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send(producer, Topics.CATALOGUE))
 				.withCauseInstanceOf(TopicAuthorizationException.class);
+		}
+	}
+
+	@Test
+	void aStateCreatesWritesAndReadsItsOwnersTopicWhichNoOtherPrincipalMayUse() throws Exception {
+		String owners = Topics.owners("KAZ").name();
+		try (Admin admin = Admin.create(clientProperties(KafkaUsers.producer("KAZ"), password("producer-kaz")))) {
+			admin
+				.createTopics(List.of(new NewTopic(owners, 1, (short) 1)
+					.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
+		try (KafkaProducer<byte[], byte[]> producer = producer(KafkaUsers.producer("KAZ"))) {
+			assertThat(send(producer, owners).topic()).isEqualTo("owners.kaz");
+		}
+		try (KafkaConsumer<byte[], byte[]> consumer = consumer(KafkaUsers.producer("KAZ"))) {
+			consumer.assign(List.of(new TopicPartition(owners, 0)));
+			consumer.seekToBeginning(consumer.assignment());
+			assertThat(consumer.poll(Duration.ofSeconds(10)).count()).isPositive();
+		}
+		try (KafkaProducer<byte[], byte[]> producer = producer(KafkaUsers.producer("RUS"))) {
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> send(producer, owners))
+				.withCauseInstanceOf(TopicAuthorizationException.class)
+				.withMessageContaining("owners.kaz");
+		}
+		for (String other : List.of(KafkaUsers.producer("RUS"), KafkaUsers.AGGREGATOR)) {
+			try (KafkaConsumer<byte[], byte[]> consumer = consumer(other)) {
+				consumer.assign(List.of(new TopicPartition(owners, 0)));
+				consumer.seekToBeginning(consumer.assignment());
+				assertThatExceptionOfType(TopicAuthorizationException.class).as(other)
+					.isThrownBy(() -> consumer.poll(Duration.ofSeconds(10)));
+			}
 		}
 	}
 

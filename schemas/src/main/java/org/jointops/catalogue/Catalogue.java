@@ -19,9 +19,16 @@ import java.util.regex.Pattern;
  */
 public final class Catalogue {
 
+	/**
+	 * What a code of the catalogue (agency, programme, category, operation) is made of:
+	 * upper-case letters, digits, {@code _} and {@code -}, starting with a letter or
+	 * digit.
+	 */
+	public static final String CODE_PATTERN = "^[A-Z0-9][A-Z0-9_-]*$";
+
 	private static final Pattern STATE_CODE = Pattern.compile("[A-Z]{3}");
 
-	private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]*");
+	private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
 	private final Map<String, MemberState> states;
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the catalogue: the file bundled in this jar ({@value #BUNDLED}) and any extra
  * files given at start-up, which may add states, agencies, programmes and operations
- * without a rebuild. The format is described in the README ("The catalogue").
+ * without a rebuild. The format is described in {@code docs/catalogue.md}.
  */
 public final class CatalogueLoader {
 

@@ -35,8 +35,14 @@ public final class ReportRules {
 	/** Longest report id. */
 	public static final int MAX_REPORT_ID_LENGTH = 100;
 
-	private static final Pattern REPORT_ID = Pattern
-		.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (MAX_REPORT_ID_LENGTH - 1) + "}");
+	/**
+	 * What a report id may be: 1 to {@value #MAX_REPORT_ID_LENGTH} letters, digits,
+	 * {@code .}, {@code _}, {@code :} or {@code -}, starting with a letter or digit (as
+	 * the API description states it).
+	 */
+	public static final String REPORT_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0," + (MAX_REPORT_ID_LENGTH - 1) + "}$";
+
+	private static final Pattern REPORT_ID = Pattern.compile(REPORT_ID_PATTERN);
 
 	private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies()
 		.stream()

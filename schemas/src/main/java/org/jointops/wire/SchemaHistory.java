@@ -31,7 +31,7 @@ import org.jointops.totals.CouncilTotals;
  * earlier version; {@code SchemaEvolutionTests} proves each version compatible with the
  * ones before it.
  */
-public final class SchemaHistory implements SchemaStore {
+final class SchemaHistory implements SchemaStore {
 
 	/** The record types that travel as messages (on topics or in state stores). */
 	public static final List<Class<? extends SpecificRecord>> MESSAGE_TYPES = List.of(ReportRevision.class,
@@ -56,7 +56,7 @@ public final class SchemaHistory implements SchemaStore {
 	 * The history bundled with this jar.
 	 * @return the released versions of {@link #MESSAGE_TYPES}
 	 */
-	public static SchemaHistory bundled() {
+	static SchemaHistory bundled() {
 		return BUNDLED;
 	}
 
@@ -65,7 +65,7 @@ public final class SchemaHistory implements SchemaStore {
 	 * @param versionsByName released versions by full name, oldest first
 	 * @return the history
 	 */
-	public static SchemaHistory of(Map<String, List<Schema>> versionsByName) {
+	static SchemaHistory of(Map<String, List<Schema>> versionsByName) {
 		return new SchemaHistory(Map.copyOf(versionsByName));
 	}
 
@@ -100,7 +100,7 @@ public final class SchemaHistory implements SchemaStore {
 	 * {@code org.jointops.report.ReportRevision}
 	 * @return e.g. {@code avro-history/org/jointops/report/ReportRevision}
 	 */
-	public static String folderOf(String fullName) {
+	static String folderOf(String fullName) {
 		return "avro-history/" + fullName.replace('.', '/');
 	}
 
@@ -110,7 +110,7 @@ public final class SchemaHistory implements SchemaStore {
 	 * @param schema a schema
 	 * @return its fingerprint
 	 */
-	public static long fingerprint(Schema schema) {
+	static long fingerprint(Schema schema) {
 		return SchemaNormalization.parsingFingerprint64(schema);
 	}
 
@@ -119,7 +119,7 @@ public final class SchemaHistory implements SchemaStore {
 	 * @param fullName the record's full name
 	 * @return its versions, empty if the type is unknown
 	 */
-	public List<Schema> versions(String fullName) {
+	List<Schema> versions(String fullName) {
 		return this.versionsByName.getOrDefault(fullName, List.of());
 	}
 
@@ -127,7 +127,7 @@ public final class SchemaHistory implements SchemaStore {
 	 * The released versions of all types, oldest first per type.
 	 * @return versions by full name
 	 */
-	public Map<String, List<Schema>> all() {
+	Map<String, List<Schema>> all() {
 		return this.versionsByName;
 	}
 

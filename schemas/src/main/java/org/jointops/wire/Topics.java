@@ -25,6 +25,19 @@ public final class Topics {
 	 */
 	public static final Pattern FINDINGS_PATTERN = Pattern.compile("findings\\.([a-z]{3})");
 
+	/**
+	 * Prefix of the per-state owners topics: {@code owners.kaz}, {@code owners.rus}...
+	 */
+	public static final String OWNERS_PREFIX = "owners.";
+
+	/**
+	 * The key of the record on an owners topic that says the topic is complete: every
+	 * report of the state's findings topic has its owner there (written once, by the
+	 * producer service that first filled the topic from the findings topic). It starts
+	 * with a character no report id starts with.
+	 */
+	public static final String OWNERS_COMPLETE = "#complete";
+
 	/** Council-level totals, one record per operation, compacted. */
 	public static final String COUNCIL_TOTALS = "council.totals";
 
@@ -71,6 +84,23 @@ public final class Topics {
 			throw new IllegalArgumentException("Not an ISO 3166-1 alpha-3 state code: '" + state + "'");
 		}
 		return topic;
+	}
+
+	/**
+	 * The owners topic of a member state: compacted, key a report id, value the code of
+	 * the agency that first sent the report, which alone may revise or withdraw it.
+	 * Written and read by that state's producer service only. The first record of a
+	 * report id in its partition names its owner; a later record that names another
+	 * agency (two producer instances took the same new report id at once) is followed by
+	 * the first one written again, so that compaction, which keeps the last record of a
+	 * key, keeps the owner. The record under {@link #OWNERS_COMPLETE} names no owner.
+	 * @param state the ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
+	 * @return the topic, e.g. {@code owners.kaz}
+	 */
+	public static Topic<String, String> owners(String state) {
+		// the same check as the findings topic's name
+		findings(state);
+		return new Topic<>(OWNERS_PREFIX + state.toLowerCase(Locale.ROOT), Serdes.String(), Serdes.String());
 	}
 
 	/**

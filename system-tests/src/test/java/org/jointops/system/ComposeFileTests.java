@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The container set-up says what the README says: one producer per member state on its
- * port, the aggregator on 8080, the Schema Registry wire format chosen by configuration
- * alone, data in volumes. (Running it needs Docker: see {@link ComposeIntegrationTests}.)
+ * The container set-up says what the docs say: one producer per member state on its port,
+ * the aggregator on 8080, the Schema Registry wire format chosen by configuration alone,
+ * data in volumes. (Running it needs Docker: see {@link ComposeIntegrationTests}.)
  */
 class ComposeFileTests {
 

@@ -39,14 +39,17 @@ class ComposeIntegrationTests {
 				ReportJson.illegal2017("KAZ-COMPOSE-0001").count("IMMIGRATION_LAW_VIOLATIONS", 42).toJson());
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 
+		// the totals are in the store before the aggregator writes (and registers) them
+		// on
+		// council.totals: wait for both
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
 			JsonNode totals = Http
 				.getAs(Credentials.SECRETARIAT, url("aggregator", 8080, "/api/v1/operations/ILLEGAL-2017/totals"))
 				.json();
 			assertThat(totals.at("/totals/0/byState/KAZ").asInt()).isEqualTo(42);
+			assertThat(Http.get(url("schema-registry", 8081, "/subjects")).body()).contains("findings.kaz-value")
+				.contains("council.totals-value");
 		});
-		assertThat(Http.get(url("schema-registry", 8081, "/subjects")).body()).contains("findings.kaz-value")
-			.contains("council.totals-value");
 	}
 
 	private static String url(String service, int port, String path) {

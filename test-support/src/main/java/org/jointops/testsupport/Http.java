@@ -8,12 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.jointops.testsupport.api.ObservedExchanges;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real HTTP calls from tests, with the JDK's client.
+ * Real HTTP calls from tests, with the JDK's client. Every exchange is recorded for the
+ * API contract tests ({@link ObservedExchanges}).
  */
 public final class Http {
 
@@ -204,6 +206,8 @@ public final class Http {
 	private static Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+			ObservedExchanges.record(request.method(), request.uri().getRawPath(), response.statusCode(),
+					response.headers().firstValue("Content-Type").orElse(null));
 			return new Response(response.statusCode(), response.headers(), response.body());
 		}
 		catch (IOException ex) {

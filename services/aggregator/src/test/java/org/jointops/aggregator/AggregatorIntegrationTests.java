@@ -63,19 +63,22 @@ class AggregatorIntegrationTests {
 			.publish(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 15))).build());
 		this.kafka.publish(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 999))).build());
 
-		// wait for the committed output: the API reads the store, which may run ahead of
-		// the last commit
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(
-					() -> assertThat(committedTotals()).last().extracting(CouncilTotals::getVersion).isEqualTo(3L));
+		// wait for the committed output of every record: the third change on
+		// council.totals (the API reads the store, which may run ahead of the last
+		// commit)
+		// and the garbage's dead letter, which may come from another partition, so
+		// another
+		// task, than the reports
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(committedTotals()).last().extracting(CouncilTotals::getVersion).isEqualTo(3L);
+			assertThat(deadLetters()).isNotEmpty();
+		});
 		JsonNode totals = Http.getAs(Credentials.SECRETARIAT, url("/api/v1/operations/ILLEGAL-2017/totals")).json();
 		assertThat(totals.get("reports").asLong()).isEqualTo(2);
 		assertThat(totals.at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
 		assertThat(totals.at("/totals/0/byState/KAZ").decimalValue()).isEqualByComparingTo("15");
 
-		List<ConsumerRecord<byte[], byte[]>> deadLetters = TopicReader.readAll(this.kafka.adminClientProperties(),
-				Topics.DEAD_LETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-		assertThat(deadLetters).singleElement().satisfies((deadLetter) -> {
+		assertThat(deadLetters()).singleElement().satisfies((deadLetter) -> {
 			assertThat(deadLetter.value()).isEqualTo(garbage);
 			assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo("KAZ-666");
 			assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("UNDECODABLE");
@@ -103,6 +106,11 @@ class AggregatorIntegrationTests {
 			.stream()
 			.map((record) -> record.value())
 			.toList();
+	}
+
+	private List<ConsumerRecord<byte[], byte[]>> deadLetters() {
+		return TopicReader.readAll(this.kafka.adminClientProperties(), Topics.DEAD_LETTER, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer());
 	}
 
 	private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.jointops.catalogue.Agency;
@@ -32,7 +34,10 @@ import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
@@ -46,6 +51,11 @@ import org.springframework.core.NestedExceptionUtils;
 public final class LocalStack implements AutoCloseable {
 
 	private static final Duration READY_PATIENCE = Duration.ofSeconds(90);
+
+	/** The system property {@code logback.xml} takes the log file's name from. */
+	private static final String LOG_FILE_PROPERTY = "local-stack.log-file";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Settings settings;
 
@@ -63,6 +73,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private DataDirectoryLock dataLock;
 
+	private volatile boolean stopRequested;
+
 	private LocalStack(Settings settings) {
 		this.settings = settings;
 		this.catalogue = CatalogueLoader.load(settings.catalogueFiles());
@@ -75,13 +87,37 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public static LocalStack start(Settings settings) {
 		LocalStack stack = new LocalStack(settings);
+		stack.startOrClose();
+		return stack;
+	}
+
+	/**
+	 * Starts everything; if anything fails, closes what has started.
+	 * @throws IllegalStateException if a service does not start, or a stop was asked for
+	 * meanwhile ({@link #stopStarting})
+	 */
+	private void startOrClose() {
 		try {
-			stack.startAll();
-			return stack;
+			startAll();
 		}
 		catch (RuntimeException ex) {
-			stack.close();
+			close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Asks a start in progress to give up as soon as the service it is starting is up
+	 * (never in the middle of one: a Spring context or the broker interrupted while it
+	 * starts logs failures of its own). What started is then closed.
+	 */
+	private void stopStarting() {
+		this.stopRequested = true;
+	}
+
+	private void checkNotStopping() {
+		if (this.stopRequested) {
+			throw new IllegalStateException("Stopped while starting");
 		}
 	}
 
@@ -92,6 +128,7 @@ public final class LocalStack implements AutoCloseable {
 		this.credentials = AgencyCredentials.loadOrCreate(this.settings.dataDirectory(), stateCodes,
 				this.catalogue.agencies().stream().map(Agency::code).toList());
 		startBroker(stateCodes);
+		checkNotStopping();
 		String bootstrap = this.broker.bootstrapServers();
 		Map<String, String> shared = new LinkedHashMap<>(this.settings.extraProperties());
 		if (!this.settings.catalogueFiles().isEmpty()) {
@@ -108,17 +145,31 @@ public final class LocalStack implements AutoCloseable {
 				int port = this.settings.firstProducerPort() + i;
 				Map<String, String> properties = new LinkedHashMap<>(this.credentials.producerProperties(state));
 				properties.putAll(shared);
-				producerStarts.put(state,
-						starter.submit(() -> ServiceLauncher.startProducer(state, port, bootstrap, properties)));
+				producerStarts.put(state, starter.submit(() -> {
+					checkNotStopping();
+					return ServiceLauncher.startProducer(state, port, bootstrap, this.settings.dataDirectory(),
+							properties);
+				}));
 				this.producerUrls.put(state, "http://localhost:" + port);
 			}
+			ExecutionException failed = null;
 			for (Map.Entry<String, Future<ConfigurableApplicationContext>> start : producerStarts.entrySet()) {
-				this.producers.put(start.getKey(), start.getValue().get());
+				// every start waited for, so that all that started are closed
+				try {
+					this.producers.put(start.getKey(), start.getValue().get());
+				}
+				catch (ExecutionException ex) {
+					failed = (failed != null) ? failed : ex;
+				}
+			}
+			checkNotStopping();
+			if (failed != null) {
+				throw failed;
 			}
 			Map<String, String> aggregatorProperties = new LinkedHashMap<>(this.credentials.aggregatorProperties());
 			aggregatorProperties.putAll(shared);
 			this.aggregator = ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
-					this.settings.dataDirectory().resolve("aggregator"), aggregatorProperties);
+					this.settings.dataDirectory(), aggregatorProperties);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -152,15 +203,28 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until every service is UP. An aggregator that rebuilds its state from the
+	 * findings topics (after an upgrade to a new state layout) is not ready until it has
+	 * caught up, which can take longer than the patience: it is waited for as long as it
+	 * makes progress.
+	 */
 	private void awaitHealthy() {
 		HttpClient http = HttpClient.newHttpClient();
 		List<String> pending = new ArrayList<>(this.producerUrls.values());
 		pending.add(aggregatorUrl());
 		Instant deadline = Instant.now().plus(READY_PATIENCE);
+		JsonNode catchingUp = null;
 		while (!pending.isEmpty()) {
+			checkNotStopping();
 			pending.removeIf((url) -> isUp(http, url));
 			if (pending.isEmpty()) {
 				return;
+			}
+			JsonNode progress = catchUpProgress(http, aggregatorUrl());
+			if (progress != null && !progress.equals(catchingUp)) {
+				catchingUp = progress;
+				deadline = Instant.now().plus(READY_PATIENCE);
 			}
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("Not healthy after " + READY_PATIENCE.toSeconds() + " s: " + pending);
@@ -176,18 +240,38 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private static boolean isUp(HttpClient http, String url) {
+		return health(http, url).map((response) -> response.statusCode() == 200).orElse(false);
+	}
+
+	/*
+	 * The aggregator's progress while it catches up with the findings topics (the topics
+	 * and the records behind), null when it does not say it is catching up.
+	 */
+	private static JsonNode catchUpProgress(HttpClient http, String url) {
+		return health(http, url).map((response) -> {
+			try {
+				JsonNode details = JSON.readTree(response.body()).at("/components/streams/details");
+				return details.path("catchingUp").asBoolean(false) ? details : null;
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
+		}).orElse(null);
+	}
+
+	private static Optional<HttpResponse<String>> health(HttpClient http, String url) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
 				.timeout(Duration.ofSeconds(5))
 				.build();
-			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
-			return false;
+			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return Optional.empty();
 		}
 	}
 
@@ -265,6 +349,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		if (this.broker != null) {
 			this.broker.close();
+			this.broker = null;
 		}
 		if (this.dataLock != null) {
 			this.dataLock.close();
@@ -272,7 +357,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) {
 		// one logging configuration for the whole JVM (logback.xml), not one per Spring
 		// context
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -289,28 +374,54 @@ public final class LocalStack implements AutoCloseable {
 			System.out.println(Options.USAGE);
 			return;
 		}
+		Path log = logToFile(options.settings().dataDirectory());
 		PrintStream out = System.out;
 		Instant begin = Instant.now();
-		out.println("Starting the jointops local stack (data in " + options.settings().dataDirectory() + ")...");
-		LocalStack stack;
-		try {
-			stack = LocalStack.start(options.settings());
-		}
-		catch (RuntimeException ex) {
-			Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
-			System.err.println("The local stack could not start: " + ex.getMessage()
-					+ ((root != ex) ? " (" + root.getMessage() + ")" : ""));
-			System.err.println("(Is another one running? Ports and the data directory can be changed: --help.)");
-			System.exit(1);
-			return;
-		}
+		out.println("Starting the jointops local stack (data in " + options.settings().dataDirectory() + ", logs in "
+				+ log + ")...");
+		LocalStack stack = new LocalStack(options.settings());
+		Thread main = Thread.currentThread();
+		CountDownLatch startEnded = new CountDownLatch(1);
+		AtomicBoolean startFailed = new AtomicBoolean();
 		CountDownLatch stopped = new CountDownLatch(1);
+		// Ctrl-C (or SIGTERM) at any time: a start in progress gives up after the service
+		// it
+		// is starting, a demo in progress at its next request, then everything that runs
+		// is closed in order, without a stack trace
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (startFailed.get()) {
+				return; // closed already, and said why
+			}
 			out.println("Stopping the local stack...");
+			stack.stopStarting();
+			awaitUninterruptibly(startEnded);
+			main.interrupt();
 			stack.close();
 			out.println("Stopped.");
 			stopped.countDown();
 		}, "local-stack-stop"));
+		try {
+			stack.startOrClose();
+		}
+		catch (RuntimeException ex) {
+			if (!stack.stopRequested) {
+				startFailed.set(true);
+				Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+				System.err.println("The local stack could not start: " + ex.getMessage()
+						+ ((root != ex) ? " (" + root.getMessage() + ")" : ""));
+				System.err.println("(Is another one running? Ports and the data directory can be changed: --help. "
+						+ "The services' log: " + log + ".)");
+				startEnded.countDown();
+				System.exit(1);
+			}
+			return;
+		}
+		finally {
+			startEnded.countDown();
+		}
+		if (stack.stopRequested) {
+			return;
+		}
 		out.printf("Up in %.1f s, %d MB resident.%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0,
 				ResidentMemory.megabytes());
 		out.println("  Kafka              " + stack.bootstrapServers() + "  (SASL, ACLs on; users kafka.<user> in "
@@ -332,17 +443,62 @@ public final class LocalStack implements AutoCloseable {
 				+ "  (every service's /actuator/metrics and /actuator/prometheus)");
 		if (options.demo()) {
 			out.println();
-			stack.runDemo(out);
+			try {
+				stack.runDemo(out);
+			}
+			catch (RuntimeException ex) {
+				if (stack.stopRequested) {
+					return; // stopped in the middle of the demo: nothing more to say
+				}
+				throw ex;
+			}
 		}
 		out.println();
 		out.println("Running. Press Ctrl-C to stop.");
-		stopped.await();
+		try {
+			stopped.await();
+		}
+		catch (InterruptedException ex) {
+			// stopping: the stop hook says the rest
+		}
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				latch.await();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Sends the services' log to a file under the data directory ({@code logback.xml}
+	 * reads its name), so that the console keeps only warnings, errors and what the stack
+	 * itself prints. Called before anything logs: logback reads its configuration at the
+	 * first logger.
+	 * @param dataDirectory the stack's data directory
+	 * @return the log file
+	 */
+	private static Path logToFile(Path dataDirectory) {
+		Path log = dataDirectory.resolve("logs").resolve("jointops.log");
+		System.setProperty(LOG_FILE_PROPERTY, log.toAbsolutePath().toString());
+		LoggerFactory.getILoggerFactory();
+		return log;
 	}
 
 	/**
 	 * Where the stack keeps its data and which ports it uses.
 	 *
-	 * @param dataDirectory the broker's log and the aggregator's local state
+	 * @param dataDirectory the broker's log, the aggregator's local state and the
+	 * services' working files
 	 * @param kafkaPort Kafka's client port
 	 * @param controllerPort Kafka's controller port
 	 * @param aggregatorPort the aggregator's HTTP port

@@ -37,7 +37,7 @@ class CatalogueChangeIntegrationTests {
 	private static final String ADMIN = "/api/v1/admin/catalogue";
 
 	@TempDir
-	static Path state;
+	static Path data;
 
 	static EmbeddedKafkaNode kafka;
 
@@ -58,11 +58,12 @@ class CatalogueChangeIntegrationTests {
 		// bundled catalogue and picks the topic up when the aggregator creates it
 		Map<String, String> producerProperties = new HashMap<>(Credentials.producerProperties());
 		producerProperties.putAll(Credentials.producerKafkaProperties("KAZ"));
-		producer = ServiceLauncher.startProducer("KAZ", producerPort, kafka.bootstrapServers(), producerProperties);
+		producer = ServiceLauncher.startProducer("KAZ", producerPort, kafka.bootstrapServers(), data,
+				producerProperties);
 		Map<String, String> aggregatorProperties = new HashMap<>(Credentials.aggregatorProperties());
 		aggregatorProperties.putAll(Credentials.aggregatorKafkaProperties());
 		aggregatorProperties.put("spring.kafka.streams.properties.commit.interval.ms", "50");
-		aggregator = ServiceLauncher.startAggregator(aggregatorPort, kafka.bootstrapServers(), state,
+		aggregator = ServiceLauncher.startAggregator(aggregatorPort, kafka.bootstrapServers(), data,
 				aggregatorProperties);
 		producerUrl = "http://localhost:" + producerPort;
 		aggregatorUrl = "http://localhost:" + aggregatorPort;

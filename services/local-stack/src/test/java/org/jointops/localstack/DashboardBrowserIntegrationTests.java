@@ -97,8 +97,10 @@ class DashboardBrowserIntegrationTests {
 					+ "(s) => !s.src || s.src.startsWith(location.origin))"))
 				.as("every script from the aggregator itself")
 				.isTrue();
-			assertThat(browser.findElements(By.cssSelector("#completeness tbody tr"))).as("2 stages x 6 states")
-				.hasSize(12);
+			// the completeness table comes from a request of its own, answered in its own
+			// time: wait for it too
+			new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage("completeness: 2 stages x 6 states")
+				.until((driver) -> driver.findElements(By.cssSelector("#completeness tbody tr")).size() == 12);
 			assertThat(browser.findElement(By.id("summary-ru")).getAttribute("href"))
 				.endsWith("/api/v1/operations/ILLEGAL-2017/summary?lang=ru&format=html");
 

@@ -9,12 +9,12 @@ import org.jointops.support.catalogue.CatalogueHealthIndicator;
 import org.jointops.support.catalogue.CatalogueProperties;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.support.catalogue.LiveCatalogue;
+import org.jointops.support.health.HealthProperties;
 import org.jointops.support.health.KafkaHealthIndicator;
 import org.jointops.support.kafka.TopicProvisioner;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.support.wire.WireProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,10 +26,11 @@ import org.springframework.context.annotation.Bean;
  * What every jointops service has: the live catalogue (with its rules, version gauge and
  * health details), the wire format, the topic provisioner (waiting at most
  * {@code spring.kafka.admin.operation-timeout}), and a Kafka health indicator
- * (contributor name {@code kafka}).
+ * (contributor name {@code kafka}, waiting at most
+ * {@code jointops.health.kafka-timeout}).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({ CatalogueProperties.class, WireProperties.class })
+@EnableConfigurationProperties({ CatalogueProperties.class, WireProperties.class, HealthProperties.class })
 public class ServiceSupportAutoConfiguration {
 
 	/**
@@ -75,9 +76,8 @@ public class ServiceSupportAutoConfiguration {
 
 	@Bean(name = "kafkaHealthIndicator")
 	@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
-	KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka,
-			@Value("${jointops.health.kafka-timeout:3s}") Duration timeout) {
-		return new KafkaHealthIndicator(kafka.buildAdminProperties(), timeout);
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka, HealthProperties health) {
+		return new KafkaHealthIndicator(kafka.buildAdminProperties(), health.kafkaTimeout());
 	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * ({@code jointops.state})
  * @param publishTimeout longest wait for the broker's acknowledgement before answering
  * 503; must exceed the producer's {@code max.block.ms} plus {@code delivery.timeout.ms}
- * @param topic how the state's findings topic is created if missing
+ * @param topic how the state's findings and owners topics are created if missing
  * @param maxBodySize longest request body read; longer ones are answered 413
  * @param batch limits of {@code POST /api/v1/reports:batch}
  * @param agencyTokens by agency code, the SHA-256 hashes ({@code sha256:<hex>}) of its
@@ -37,9 +37,11 @@ public record ProducerProperties(@NotBlank String state, @DefaultValue("10s") Du
 	}
 
 	/**
-	 * How the state's findings topic is created when it is missing.
+	 * How the state's findings topic, and its owners topic, are created when they are
+	 * missing.
 	 *
-	 * @param partitions partitions of {@code findings.<state>}
+	 * @param partitions partitions of {@code findings.<state>} (and of
+	 * {@code owners.<state>})
 	 * @param replicationFactor replicas of each partition
 	 * @param minInsyncReplicas replicas that must have a record before it is acknowledged
 	 */

@@ -87,7 +87,7 @@ class BrokerOutageIntegrationTests {
 
 			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
 			Transactions.awaitNoneHanging(admin, Duration.ofSeconds(60));
-			Reckoning.assertNeverOvercounted(watcher, ledger.ceiling());
+			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
 			assertThat(producer.jvm().starts()).as("producer starts").isEqualTo(1);
 			assertThat(aggregator.jvm().starts()).as("aggregator starts").isEqualTo(1);
 			System.out.printf(

@@ -102,7 +102,7 @@ class ClusterLeaderKillsIntegrationTests {
 
 			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
 			Transactions.awaitNoneHanging(admin, Duration.ofSeconds(60));
-			Reckoning.assertNeverOvercounted(watcher, ledger.ceiling());
+			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
 			Reckoning.assertNeverWentBackwards(watcher);
 			List<String> topics = Replication.assertEveryTopic(admin, 3, 2);
 			timeline.mark("checked");

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
+import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.system.traffic.Ledger;
 import org.jointops.testsupport.process.Pipeline;
 
@@ -32,9 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class FaultRuns {
 
 	/**
-	 * The aggregator's Kafka Streams application id, the prefix of its transactional ids.
+	 * The aggregator's Kafka Streams application id (its consumer group, the prefix of
+	 * its transactional ids): its configured base id with its state layout's suffix, as
+	 * the aggregator's {@code StateLayout.applicationId} makes it (this module runs the
+	 * services as processes and does not see their classes: follow its generation).
 	 */
-	static final String AGGREGATOR_APPLICATION = "jointops-aggregator";
+	static final String AGGREGATOR_APPLICATION = KafkaUsers.AGGREGATOR_APPLICATION_ID + "-layout-2";
 
 	private FaultRuns() {
 	}

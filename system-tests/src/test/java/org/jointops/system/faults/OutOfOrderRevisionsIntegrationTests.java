@@ -53,7 +53,7 @@ class OutOfOrderRevisionsIntegrationTests {
 			traffic.join();
 
 			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
-			Reckoning.assertNeverOvercounted(watcher, ledger.ceiling());
+			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
 			System.out.printf("out of order: %d reports, %d submissions in random order with duplicates and "
 					+ "withdrawals, %s; 1 clean restart, 2 kills (1 without local state); oracle read %d records; "
 					+ "%d committed totals records checked%n", ledger.reports(), plan.size(), ledger.summary(),

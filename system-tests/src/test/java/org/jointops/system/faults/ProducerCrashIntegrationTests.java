@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A state's producer service is killed ({@code SIGKILL}) while its agencies keep posting;
- * they retry with the same report id and revision, as the README tells them to.
+ * they retry with the same report id and revision, as the API guide tells them to.
  */
 class ProducerCrashIntegrationTests {
 
@@ -47,7 +47,7 @@ class ProducerCrashIntegrationTests {
 			traffic.join();
 
 			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
-			Reckoning.assertNeverOvercounted(watcher, ledger.ceiling());
+			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
 			Reckoning.assertNeverWentBackwards(watcher);
 			assertThat(ledger.unansweredRequests()).as("posts that met a dead producer").isPositive();
 			System.out.printf(

@@ -26,12 +26,12 @@ public final class Answers {
 	}
 
 	/**
-	 * The totals the aggregator's API gives for an operation.
+	 * The totals the aggregator's API gives for an operation, with their version.
 	 * @param aggregatorUrl e.g. {@code http://127.0.0.1:8080}
 	 * @param operation operation code
 	 * @return the totals, or null when the instance does not answer 200
 	 */
-	public static Totals fromApi(String aggregatorUrl, String operation) {
+	public static Versioned fromApi(String aggregatorUrl, String operation) {
 		Http.Response response = Http.getAs(Credentials.SECRETARIAT,
 				aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
 		if (response.status() != 200) {
@@ -52,15 +52,16 @@ public final class Answers {
 				.forEach((cell) -> totals.cell(operation, category, currency, "stage=" + cell.getKey(),
 						cell.getValue().decimalValue()));
 		}
-		return totals.build();
+		return new Versioned(body.get("version").asLong(), totals.build());
 	}
 
 	/**
-	 * The latest committed totals per operation on {@code council.totals}.
+	 * The latest committed totals per operation on {@code council.totals}, with their
+	 * versions.
 	 * @param client bootstrap servers and security settings
 	 * @return operation to totals
 	 */
-	public static Map<String, Totals> fromCouncilTotalsTopic(Map<String, Object> client) {
+	public static Map<String, Versioned> fromCouncilTotalsTopic(Map<String, Object> client) {
 		Map<String, CouncilTotals> latest = new LinkedHashMap<>();
 		for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(client, Topics.COUNCIL_TOTALS,
 				new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -68,8 +69,9 @@ public final class Answers {
 			latest.merge(record.key(), totals,
 					(known, read) -> (read.getVersion() > known.getVersion()) ? read : known);
 		}
-		Map<String, Totals> result = new LinkedHashMap<>();
-		latest.forEach((operation, totals) -> result.put(operation, canonical(totals)));
+		Map<String, Versioned> result = new LinkedHashMap<>();
+		latest.forEach(
+				(operation, totals) -> result.put(operation, new Versioned(totals.getVersion(), canonical(totals))));
 		return result;
 	}
 
@@ -97,6 +99,16 @@ public final class Answers {
 			Map<String, BigDecimal> values) {
 		values.forEach(
 				(key, value) -> totals.cell(operation, line.getCategory(), line.getCurrency(), prefix + key, value));
+	}
+
+	/**
+	 * Totals as they stand at a version: the version tells whether every change has been
+	 * counted, the totals whether they were counted right.
+	 *
+	 * @param version the totals' version (how many changes they went through)
+	 * @param totals the totals
+	 */
+	public record Versioned(long version, Totals totals) {
 	}
 
 }

@@ -29,6 +29,8 @@ public final class Oracle {
 
 	private final Map<String, ReportRevision> highest = new LinkedHashMap<>();
 
+	private final Map<String, Long> changes = new LinkedHashMap<>();
+
 	private int recordsRead;
 
 	private int undecodable;
@@ -84,6 +86,21 @@ public final class Oracle {
 		return revisions;
 	}
 
+	/**
+	 * The version each operation's totals must end at: how many times its figures change.
+	 * A revision higher than the standing one changes them when either counts (the
+	 * standing one leaves, the new one comes in; a withdrawn one counts nothing), and a
+	 * report that moves to another operation changes both; the same or a lower revision
+	 * changes nothing. The version is the evidence that every record has been counted:
+	 * figures can reach their final values before that, e.g. while a report and its
+	 * withdrawal are both still on their way.
+	 * @param operation operation code
+	 * @return the version, 0 if nothing counts for it
+	 */
+	public long version(String operation) {
+		return this.changes.getOrDefault(operation, 0L);
+	}
+
 	public int recordsRead() {
 		return this.recordsRead;
 	}
@@ -106,7 +123,21 @@ public final class Oracle {
 		if (!report.getState().equals(topicState) || broken.contains(key)) {
 			return;
 		}
-		this.highest.merge(key, report, (known, read) -> (read.getRevision() > known.getRevision()) ? read : known);
+		ReportRevision standing = this.highest.get(key);
+		if (standing == null || report.getRevision() > standing.getRevision()) {
+			this.highest.put(key, report);
+			countChanges((standing != null && !standing.getWithdrawn()) ? standing : null,
+					report.getWithdrawn() ? null : report);
+		}
+	}
+
+	private void countChanges(ReportRevision leaving, ReportRevision coming) {
+		if (leaving != null) {
+			this.changes.merge(leaving.getOperation(), 1L, Long::sum);
+		}
+		if (coming != null && (leaving == null || !leaving.getOperation().equals(coming.getOperation()))) {
+			this.changes.merge(coming.getOperation(), 1L, Long::sum);
+		}
 	}
 
 	private static List<String> findingsTopics(Map<String, Object> client) {

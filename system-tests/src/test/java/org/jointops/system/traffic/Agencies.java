@@ -19,9 +19,9 @@ import org.jointops.testsupport.Credentials;
 
 /**
  * The ministries' systems: they post submissions to their state's producer service and,
- * as the README tells them, retry the same report id and revision until it is answered
- * {@code 202} — after a {@code 503}, a refused or reset connection or a timeout. Every
- * answer goes into the {@link Ledger}.
+ * as the API guide (docs/api-guide.md) tells them, retry the same report id and revision
+ * until it is answered {@code 202} — after a {@code 503}, a refused or reset connection
+ * or a timeout. Every answer goes into the {@link Ledger}.
  */
 public final class Agencies implements AutoCloseable {
 

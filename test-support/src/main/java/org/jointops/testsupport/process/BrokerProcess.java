@@ -55,15 +55,18 @@ public final class BrokerProcess implements AutoCloseable {
 
 	private final JvmProcess jvm;
 
+	/** The JVM options of a test's broker: a small heap, little CPU for collection. */
+	public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
 	private BrokerProcess(Path directory, String name, Host host, ClusterMember member, List<ClusterMember> members,
-			String clusterId) {
+			String clusterId, List<String> jvmOptions) {
 		this.directory = directory.toAbsolutePath();
 		this.host = host;
 		this.member = member;
 		this.members = List.copyOf(members);
 		this.clusterId = clusterId;
 		Path config = this.directory.resolve("server.properties");
-		this.jvm = JvmProcess.of(name, host, List.of("-Xmx512m", "-XX:+UseSerialGC"),
+		this.jvm = JvmProcess.of(name, host, jvmOptions,
 				List.of("-cp", System.getProperty("java.class.path"), "kafka.Kafka", config.toString()),
 				this.directory.resolve("logs"));
 	}
@@ -75,9 +78,20 @@ public final class BrokerProcess implements AutoCloseable {
 	 * @return the broker, not started
 	 */
 	public static BrokerProcess in(Path directory) {
+		return in(directory, TEST_JVM_OPTIONS);
+	}
+
+	/**
+	 * The same with JVM options of its own, e.g. Kafka's production defaults for a
+	 * benchmark.
+	 * @param directory its directory
+	 * @param jvmOptions options of the {@code java} command, e.g. {@code -Xmx1g}
+	 * @return the broker, not started
+	 */
+	public static BrokerProcess in(Path directory, List<String> jvmOptions) {
 		ClusterMember alone = ClusterMember.onLoopback(1, FreePorts.next(), FreePorts.next());
 		return new BrokerProcess(directory, "kafka", Host.loopback(), alone, List.of(alone),
-				NodeConfiguration.newClusterId());
+				NodeConfiguration.newClusterId(), jvmOptions);
 	}
 
 	/**
@@ -92,7 +106,7 @@ public final class BrokerProcess implements AutoCloseable {
 	 */
 	static BrokerProcess member(Path directory, String name, Host host, ClusterMember member,
 			List<ClusterMember> members, String clusterId) {
-		return new BrokerProcess(directory, name, host, member, members, clusterId);
+		return new BrokerProcess(directory, name, host, member, members, clusterId, TEST_JVM_OPTIONS);
 	}
 
 	/**

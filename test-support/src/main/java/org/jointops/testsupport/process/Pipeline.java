@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,9 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	/**
-	 * A pipeline whose broker data, state directories and process logs live under the
-	 * directory.
+	 * A pipeline whose broker data, process logs and every service's working files
+	 * (Tomcat's, the aggregators' Kafka Streams state, temporary files) live under the
+	 * directory, one subdirectory per service.
 	 * @param directory its directory
 	 * @return the pipeline, to configure and start
 	 */
@@ -170,32 +172,23 @@ public final class Pipeline implements AutoCloseable {
 		}
 		createFindingsTopics();
 		for (String state : this.states) {
-			Map<String, String> properties = new LinkedHashMap<>(Credentials.producerProperties());
-			properties.putAll(Credentials.producerKafkaProperties(state));
-			properties.put("jointops.state", state);
-			properties.put("spring.kafka.bootstrap-servers", this.cluster.bootstrapServers());
+			Map<String, String> properties = producerProperties(state, this.cluster.bootstrapServers());
 			properties.putAll(producerReplicationSettings());
 			String name = "producer-" + state;
 			this.producers.put(state, ServiceProcess.of(name, host(name.toLowerCase(Locale.ROOT)),
-					ServiceJars.stateProducer(), properties, logs()));
+					ServiceJars.stateProducer(), properties, workDirectory(name), logs()));
 		}
 		for (int instance = 0; instance < this.aggregatorCount; instance++) {
-			String name = "aggregator-" + instance;
+			String name = aggregatorName(instance);
 			Host host = host(name);
-			Map<String, String> properties = new LinkedHashMap<>(Credentials.aggregatorProperties());
-			properties.putAll(Credentials.aggregatorKafkaProperties());
-			properties.put("spring.kafka.bootstrap-servers", this.cluster.bootstrapServers());
-			properties.put("spring.kafka.streams.state-dir", aggregatorStateDirectory(instance).toString());
+			Map<String, String> properties = aggregatorProperties(this.cluster.bootstrapServers(),
+					aggregatorStateDirectory(instance));
 			// where this instance answers (application.server): its own address
 			properties.put("jointops.advertised-host", host.address());
-			// the broker's minimum (the service's own 10 s): a killed instance's
-			// partitions
-			// move sooner, same behaviour, shorter waits
-			properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
-			properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
 			properties.putAll(aggregatorReplicationSettings());
 			properties.putAll(this.aggregatorProperties);
-			this.aggregators.add(ServiceProcess.of(name, host, ServiceJars.aggregator(), properties, logs()));
+			this.aggregators
+				.add(ServiceProcess.of(name, host, ServiceJars.aggregator(), properties, workDirectory(name), logs()));
 		}
 		services().forEach(ServiceProcess::start);
 		services().forEach((service) -> service.awaitHealthy(START_TIMEOUT));
@@ -351,8 +344,16 @@ public final class Pipeline implements AutoCloseable {
 		return (this.network != null) ? this.network.host(name) : Host.loopback();
 	}
 
+	private Path workDirectory(String service) {
+		return this.directory.resolve(service);
+	}
+
 	private Path aggregatorStateDirectory(int instance) {
-		return this.directory.resolve("aggregator-" + instance + "-state");
+		return workDirectory(aggregatorName(instance)).resolve("state");
+	}
+
+	private static String aggregatorName(int instance) {
+		return "aggregator-" + instance;
 	}
 
 	/**
@@ -361,10 +362,35 @@ public final class Pipeline implements AutoCloseable {
 	 */
 	private void createFindingsTopics() {
 		try (Admin admin = this.cluster.admin()) {
-			List<NewTopic> topics = this.states.stream()
-				.map((state) -> new NewTopic(Topics.findings(state), 3, (short) replicationFactor())
+			createFindingsTopics(admin, this.states, replicationFactor(), minInsyncReplicas());
+		}
+	}
+
+	/**
+	 * Creates findings topics as the producers would on a single node (three partitions,
+	 * kept for ever, one replica).
+	 * @param admin an administrator's client
+	 * @param states the states whose topics are created
+	 */
+	public static void createFindingsTopics(Admin admin, Collection<String> states) {
+		createFindingsTopics(admin, states, 1, 1);
+	}
+
+	/**
+	 * Creates findings topics as the producers would (three partitions, kept for ever),
+	 * replicated as told.
+	 * @param admin an administrator's client
+	 * @param states the states whose topics are created
+	 * @param replicationFactor replicas of every partition
+	 * @param minInsyncReplicas the topics' {@code min.insync.replicas}
+	 */
+	public static void createFindingsTopics(Admin admin, Collection<String> states, int replicationFactor,
+			int minInsyncReplicas) {
+		try {
+			List<NewTopic> topics = states.stream()
+				.map((state) -> new NewTopic(Topics.findings(state), 3, (short) replicationFactor)
 					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-							String.valueOf(minInsyncReplicas()))))
+							String.valueOf(minInsyncReplicas))))
 				.toList();
 			admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
 		}
@@ -375,6 +401,41 @@ public final class Pipeline implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The settings of a state's producer service in a pipeline: the test agencies'
+	 * tokens, its own Kafka user, its state and the broker.
+	 * @param state the state it serves
+	 * @param bootstrapServers the broker
+	 * @return the Spring properties, to which a caller may add its own
+	 */
+	public static Map<String, String> producerProperties(String state, String bootstrapServers) {
+		Map<String, String> properties = new LinkedHashMap<>(Credentials.producerProperties());
+		properties.putAll(Credentials.producerKafkaProperties(state));
+		properties.put("jointops.state", state);
+		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+		return properties;
+	}
+
+	/**
+	 * The settings of an aggregator instance in a pipeline: the test readers, its Kafka
+	 * user, the broker, its own state directory, and a short session timeout.
+	 * @param bootstrapServers the broker
+	 * @param stateDirectory its Kafka Streams state directory
+	 * @return the Spring properties, to which a caller may add its own
+	 */
+	public static Map<String, String> aggregatorProperties(String bootstrapServers, Path stateDirectory) {
+		Map<String, String> properties = new LinkedHashMap<>(Credentials.aggregatorProperties());
+		properties.putAll(Credentials.aggregatorKafkaProperties());
+		properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+		properties.put("spring.kafka.streams.state-dir", stateDirectory.toString());
+		properties.put("jointops.advertised-host", "127.0.0.1");
+		// the broker's minimum (the service's own 10 s): a killed instance's partitions
+		// move sooner, same behaviour, shorter waits
+		properties.put("spring.kafka.streams.properties.session.timeout.ms", "6000");
+		properties.put("spring.kafka.streams.properties.heartbeat.interval.ms", "2000");
+		return properties;
 	}
 
 	private static void deleteRecursively(Path directory) {

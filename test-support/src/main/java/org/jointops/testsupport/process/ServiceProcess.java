@@ -1,9 +1,12 @@
 package org.jointops.testsupport.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +23,13 @@ import org.jointops.testsupport.FreePorts;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+	/**
+	 * The JVM options of a service unless told otherwise: small heaps and a quick start,
+	 * since several services share two cores in tests.
+	 */
+	public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1");
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Host host;
@@ -28,27 +38,38 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final JvmProcess jvm;
 
-	private ServiceProcess(String name, Host host, Path jar, Map<String, String> properties, Path logDirectory) {
+	private final Path temporaryDirectory;
+
+	private ServiceProcess(String name, Host host, Path jar, Map<String, String> properties, Path workDirectory,
+			List<String> jvmOptions, Path logDirectory) {
 		this.host = host;
 		this.port = FreePorts.next();
-		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port));
+		Path work = workDirectory.toAbsolutePath();
+		this.temporaryDirectory = work.resolve("tmp");
+		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port,
+				"--server.tomcat.basedir=" + work.resolve("tomcat")));
 		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-		// small heaps and a quick start: several services share two cores in tests
-		this.jvm = JvmProcess.of(name, host,
-				List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
-				arguments, logDirectory);
+		List<String> options = new ArrayList<>(jvmOptions);
+		options.add("-Djava.awt.headless=true");
+		options.add("-Djava.io.tmpdir=" + this.temporaryDirectory);
+		this.jvm = JvmProcess.of(name, host, options, arguments, logDirectory);
 	}
 
 	/**
-	 * A service to run.
+	 * A service to run. It keeps its working files in its own directory, never in the
+	 * machine's shared temporary directory: Tomcat's base directory in {@code tomcat/},
+	 * and whatever it would put in {@code java.io.tmpdir} (Tomcat's document root,
+	 * RocksDB's native library) in {@code tmp/}.
 	 * @param name its name in messages and log files
 	 * @param jar its executable jar
 	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param workDirectory its own directory for its working files
 	 * @param logDirectory where its output goes
 	 * @return the service, not started
 	 */
-	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path logDirectory) {
-		return of(name, Host.loopback(), jar, properties, logDirectory);
+	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path workDirectory,
+			Path logDirectory) {
+		return of(name, Host.loopback(), jar, properties, workDirectory, logDirectory);
 	}
 
 	/**
@@ -57,15 +78,38 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param host where it runs
 	 * @param jar its executable jar
 	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param workDirectory its own directory for its working files
 	 * @param logDirectory where its output goes
 	 * @return the service, not started
 	 */
 	public static ServiceProcess of(String name, Host host, Path jar, Map<String, String> properties,
-			Path logDirectory) {
-		return new ServiceProcess(name, host, jar, properties, logDirectory);
+			Path workDirectory, Path logDirectory) {
+		return new ServiceProcess(name, host, jar, properties, workDirectory, TEST_JVM_OPTIONS, logDirectory);
+	}
+
+	/**
+	 * A service to run with JVM options of its own, e.g. a benchmark's.
+	 * @param name its name in messages and log files
+	 * @param jar its executable jar
+	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param workDirectory its own directory for its working files
+	 * @param jvmOptions options of the {@code java} command, e.g. {@code -Xmx1g}
+	 * @param logDirectory where its output goes
+	 * @return the service, not started
+	 */
+	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path workDirectory,
+			List<String> jvmOptions, Path logDirectory) {
+		return new ServiceProcess(name, Host.loopback(), jar, properties, workDirectory, jvmOptions, logDirectory);
 	}
 
 	public ServiceProcess start() {
+		try {
+			// the JVM needs its temporary directory to exist
+			Files.createDirectories(this.temporaryDirectory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create " + this.temporaryDirectory, ex);
+		}
 		this.jvm.start();
 		return this;
 	}
@@ -98,7 +142,7 @@ public final class ServiceProcess implements AutoCloseable {
 				.build();
 			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return -1;
 		}
 		catch (InterruptedException ex) {

@@ -4,8 +4,14 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jointops.aggregator.admin.CatalogueEdits.CategoryRequest;
 import org.jointops.aggregator.admin.CatalogueEdits.OperationRequest;
+import org.jointops.aggregator.openapi.Refusals;
 import org.jointops.aggregator.security.ReaderPrincipal;
 import org.jointops.support.catalogue.CatalogueSnapshot;
 
@@ -27,9 +33,25 @@ import org.springframework.web.bind.annotation.RestController;
  * given, makes the change only if the catalogue is still at that version (412 otherwise).
  */
 @RestController
+@Tag(name = CatalogueAdminController.TAG)
 class CatalogueAdminController {
 
+	/** The tag of the admin API in the API description. */
+	static final String TAG = "catalogue administration";
+
 	static final String BASE = "/api/v1/admin/catalogue";
+
+	/** What every change does, for the API description. */
+	private static final String CHANGE = "The change is checked whole, against the evolution rules, written to "
+			+ "`catalogue.changes` and answered once this aggregator applies it; producers and other aggregator "
+			+ "instances apply it within about half a second. A change that changes nothing writes nothing and "
+			+ "answers the current version. Secretariat only.";
+
+	/** A refused change, for the API description. */
+	private static final String INVALID = "The change is refused, nothing was written "
+			+ "(`urn:jointops:problem:invalid-catalogue-change`): `errors` names each field of the body (e.g. `unit`, "
+			+ "`stages[0]`), `catalogue` for a problem of the whole catalogue, or a catalogue path such as "
+			+ "`categories.FINES_IMPOSED.unit` for an evolution rule; or the body is not JSON";
 
 	private final CatalogueChanges changes;
 
@@ -38,43 +60,72 @@ class CatalogueAdminController {
 	}
 
 	@PutMapping(BASE + "/operations/{code}")
-	@Operation(summary = "Create or replace an operation: programme, name, stages (start, end, reportBy), "
-			+ "reportingDays")
+	@Operation(operationId = "putOperation", summary = "Create or replace an operation",
+			description = "The whole operation: programme, name, stages (start, end, reportBy), reportingDays. "
+					+ CHANGE,
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(examples = @ExampleObject(name = "a new operation",
+							value = """
+									{"programme": "ILLEGAL", "name": "Illegal 2018", "reportingDays": 10,
+									 "stages": [{"stage": 1, "start": "2018-05-21", "end": "2018-06-01"},
+									            {"stage": 2, "start": "2018-09-24", "end": "2018-10-05", "reportBy": "2018-10-10"}]}"""))))
+	@ChangeRefusals
+	@ApiResponse(responseCode = "400", description = INVALID)
+	@ApiResponse(responseCode = "415", description = Refusals.NOT_JSON)
 	ResponseEntity<ChangeAnswer> putOperation(@PathVariable String code, @RequestBody OperationRequest request,
-			@Parameter(description = "\"<version>\": change only that version") @RequestHeader(
-					name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@AuthenticationPrincipal ReaderPrincipal reader) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Parameter(hidden = true) @AuthenticationPrincipal ReaderPrincipal reader) {
 		CatalogueSnapshot applied = this.changes.change(IfMatch.version(ifMatch),
 				(catalogue) -> CatalogueEdits.putOperation(catalogue, code, request), reader.name());
 		return answer(applied, applied.catalogue().operation(code).orElse(null));
 	}
 
 	@PostMapping(BASE + "/operations/{code}:retire")
-	@Operation(summary = "Retire an operation: no new reports, what was reported stays counted")
+	@Operation(operationId = "retireOperation",
+			summary = "Retire an operation: no new reports, what was reported stays counted",
+			description = "Producers then refuse new revisions for it, except withdrawals; the aggregator keeps "
+					+ "counting and listing what was reported. " + CHANGE)
+	@ChangeRefusals
+	@ApiResponse(responseCode = "404", description = "The catalogue has no such operation")
 	ResponseEntity<ChangeAnswer> retireOperation(@PathVariable String code,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@AuthenticationPrincipal ReaderPrincipal reader) {
+			@Parameter(hidden = true) @AuthenticationPrincipal ReaderPrincipal reader) {
 		CatalogueSnapshot applied = this.changes.change(IfMatch.version(ifMatch),
 				(catalogue) -> CatalogueEdits.retireOperation(catalogue, code), reader.name());
 		return answer(applied, applied.catalogue().operation(code).orElse(null));
 	}
 
 	@PutMapping(BASE + "/programmes/{programme}/categories/{code}")
-	@Operation(summary = "Create a category or rename it: name, unit, parent (unit and parent never change)")
+	@Operation(operationId = "putCategory",
+			summary = "Create a category or rename it: name, unit, parent (unit and parent never change)",
+			description = "Category codes are unique across programmes. " + CHANGE,
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(examples = @ExampleObject(name = "a new category", value = """
+							{"name": "forged passports seized", "unit": "COUNT"}"""))))
+	@ChangeRefusals
+	@ApiResponse(responseCode = "400", description = INVALID)
+	@ApiResponse(responseCode = "404", description = "The catalogue has no such programme")
+	@ApiResponse(responseCode = "415", description = Refusals.NOT_JSON)
 	ResponseEntity<ChangeAnswer> putCategory(@PathVariable String programme, @PathVariable String code,
 			@RequestBody CategoryRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@AuthenticationPrincipal ReaderPrincipal reader) {
+			@Parameter(hidden = true) @AuthenticationPrincipal ReaderPrincipal reader) {
 		CatalogueSnapshot applied = this.changes.change(IfMatch.version(ifMatch),
 				(catalogue) -> CatalogueEdits.putCategory(catalogue, programme, code, request), reader.name());
 		return answer(applied, applied.catalogue().category(code).orElse(null));
 	}
 
 	@PostMapping(BASE + "/programmes/{programme}/categories/{code}:retire")
-	@Operation(summary = "Retire a category: refused in new reports, still counted and listed")
+	@Operation(operationId = "retireCategory",
+			summary = "Retire a category: refused in new reports, still counted and listed",
+			description = "Producers then refuse new revisions with a line in it, except withdrawals; the "
+					+ "aggregator keeps counting it (totals, summaries, traceability and filters still name it). "
+					+ CHANGE)
+	@ChangeRefusals
+	@ApiResponse(responseCode = "404", description = "The catalogue has no such programme, or no such category in it")
 	ResponseEntity<ChangeAnswer> retireCategory(@PathVariable String programme, @PathVariable String code,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@AuthenticationPrincipal ReaderPrincipal reader) {
+			@Parameter(hidden = true) @AuthenticationPrincipal ReaderPrincipal reader) {
 		CatalogueSnapshot applied = this.changes.change(IfMatch.version(ifMatch),
 				(catalogue) -> CatalogueEdits.retireCategory(catalogue, programme, code), reader.name());
 		return answer(applied, applied.catalogue().category(code).orElse(null));
@@ -95,7 +146,14 @@ class CatalogueAdminController {
 	 * @param changedBy who made it
 	 * @param entry the operation or category as it now is
 	 */
-	record ChangeAnswer(long version, Instant changedAt, String changedBy, Object entry) {
+	@Schema(name = "CatalogueChange", description = "The catalogue version that applies after the change, and the "
+			+ "operation or category as it now is.")
+	record ChangeAnswer(
+			@Schema(description = "The version that applies now (the same as before if the change "
+					+ "changed nothing); also the `ETag`", example = "5") long version,
+			Instant changedAt,
+			@Schema(description = "The reader who made that version", example = "secretariat") String changedBy,
+			@Schema(description = "The operation or category as it now is") Object entry) {
 	}
 
 	/**

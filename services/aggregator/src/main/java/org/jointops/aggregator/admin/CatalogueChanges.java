@@ -26,6 +26,7 @@ import org.jointops.catalogue.CatalogueDocument;
 import org.jointops.catalogue.CatalogueEvolution;
 import org.jointops.catalogue.InvalidCatalogueException;
 import org.jointops.catalogue.Violation;
+import org.jointops.support.catalogue.CatalogueProperties;
 import org.jointops.support.catalogue.CatalogueSnapshot;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.wire.Topics;
@@ -34,7 +35,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -69,9 +69,9 @@ class CatalogueChanges implements DisposableBean {
 	private Producer<String, String> producer;
 
 	@Autowired
-	CatalogueChanges(CurrentCatalogue catalogue, KafkaProperties kafka,
-			@Value("${jointops.catalogue.change-timeout:10s}") Duration timeout) {
-		this(catalogue, producerProperties(kafka.buildProducerProperties(), timeout), timeout, Clock.systemUTC());
+	CatalogueChanges(CurrentCatalogue catalogue, KafkaProperties kafka, CatalogueProperties properties) {
+		this(catalogue, producerProperties(kafka.buildProducerProperties(), properties.changeTimeout()),
+				properties.changeTimeout(), Clock.systemUTC());
 	}
 
 	CatalogueChanges(CurrentCatalogue catalogue, Map<String, Object> producerProperties, Duration timeout,

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueContent;
 import org.jointops.catalogue.Category;
@@ -207,7 +208,18 @@ final class CatalogueEdits {
 	 * @param stages its stages: number, start, end and optionally reportBy
 	 * @param reportingDays days after a stage's end by which reports are due, or null
 	 */
-	record OperationRequest(String programme, String name, List<Stage> stages, Integer reportingDays) {
+	@Schema(name = "OperationChange", description = "An operation, whole: a new one, or new windows, deadlines or "
+			+ "stages of an existing one (a stage's window may widen, never narrow; nothing is removed).")
+	record OperationRequest(
+			@Schema(description = "Code of its programme; never changes", example = "ILLEGAL",
+					requiredMode = Schema.RequiredMode.REQUIRED) String programme,
+			@Schema(description = "Its name, at most 300 characters", example = "Illegal 2018",
+					requiredMode = Schema.RequiredMode.REQUIRED) String name,
+			@Schema(description = "Its stages, numbered from 1, with start and end (both inclusive) and optionally "
+					+ "`reportBy`", requiredMode = Schema.RequiredMode.REQUIRED) List<Stage> stages,
+			@Schema(description = "Days after a stage's last day by which every member state is due to have "
+					+ "reported (a stage's `reportBy` overrides it); absent or null for no deadline", minimum = "0",
+					example = "10") Integer reportingDays) {
 	}
 
 	/**
@@ -219,7 +231,14 @@ final class CatalogueEdits {
 	 * @param parent the category it is an <em>of which</em> line of, or null (never
 	 * changes once set)
 	 */
-	record CategoryRequest(String name, String unit, String parent) {
+	@Schema(name = "CategoryChange", description = "A category: a new one, or a new name of an existing one (its "
+			+ "unit, parent and programme never change).")
+	record CategoryRequest(
+			@Schema(description = "What is counted, as councils publish it; at most 300 characters",
+					example = "forged passports seized", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+			@Schema(implementation = Unit.class, requiredMode = Schema.RequiredMode.REQUIRED) String unit,
+			@Schema(description = "The category this is an *of which* line of, in the same programme and unit; "
+					+ "absent or null for none", example = "CASES_OTHER_CRIMES") String parent) {
 	}
 
 }

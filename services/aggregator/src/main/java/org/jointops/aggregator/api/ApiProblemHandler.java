@@ -2,6 +2,7 @@ package org.jointops.aggregator.api;
 
 import java.net.URI;
 
+import org.jointops.aggregator.query.CatchingUpException;
 import org.jointops.aggregator.query.HistoryUnavailableException;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.TotalsUnavailableException;
@@ -71,6 +72,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 		problem.setType(TOTALS_UNAVAILABLE);
 		problem.setTitle("Totals unavailable");
+		if (ex instanceof CatchingUpException catchingUp) {
+			problem.setProperty("catchingUp", true);
+			if (catchingUp.lag().records() != null) {
+				problem.setProperty("catchingUpWith", catchingUp.lag().stage());
+				problem.setProperty("recordsBehind", catchingUp.lag().records());
+			}
+		}
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
 			.body(problem);

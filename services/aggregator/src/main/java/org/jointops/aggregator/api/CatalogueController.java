@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jointops.catalogue.Agency;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.MemberState;
@@ -30,8 +33,16 @@ class CatalogueController {
 	}
 
 	@GetMapping("/api/v1/catalogue")
-	@Operation(summary = "The catalogue: its version, member states, agencies, programmes with their categories, "
-			+ "operations")
+	@Operation(operationId = "getCatalogue", tags = "catalogue",
+			summary = "The catalogue: its version, member states, agencies, programmes with their categories, "
+					+ "operations",
+			description = "The catalogue the aggregator counts against (and the producers validate against): "
+					+ "names of states, agencies, categories with their units, operations with their stages and "
+					+ "deadlines, retired ones marked `retired: true`. Version 0 is the start-up content; each "
+					+ "change through the admin API makes the next. The version is also the `ETag`.")
+	@ApiResponse(responseCode = "200", description = "The catalogue",
+			headers = @Header(name = "ETag", description = "The version, quoted, as `If-Match` takes it",
+					schema = @Schema(type = "string", example = "\"4\"")))
 	ResponseEntity<CatalogueView> catalogue() {
 		CatalogueSnapshot snapshot = this.catalogue.snapshot();
 		Catalogue current = snapshot.catalogue();
@@ -53,8 +64,16 @@ class CatalogueController {
 	 * @param programmes programmes and their categories, in council order
 	 * @param operations operations and their stages
 	 */
-	record CatalogueView(long version, Instant changedAt, String changedBy, List<MemberState> states,
-			List<Agency> agencies, List<Programme> programmes, List<org.jointops.catalogue.Operation> operations) {
+	@Schema(name = "Catalogue", description = "The catalogue, with its version.")
+	record CatalogueView(
+			@Schema(description = "0 is the start-up content, then one more with each change",
+					example = "4") long version,
+			@Schema(description = "When it last changed; null at version 0", nullable = true) Instant changedAt,
+			@Schema(description = "Which reader changed it last; null at version 0", nullable = true,
+					example = "secretariat") String changedBy,
+			List<MemberState> states, List<Agency> agencies,
+			@Schema(description = "Programmes and their categories, in council order") List<Programme> programmes,
+			List<org.jointops.catalogue.Operation> operations) {
 	}
 
 }

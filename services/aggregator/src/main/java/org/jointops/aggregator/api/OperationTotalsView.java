@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.totals.CouncilTotals;
 
 /**
@@ -18,8 +19,21 @@ import org.jointops.totals.CouncilTotals;
  * @param asOf the instant the totals stand at, when asked for (absent: now)
  * @param totals one line per category and, for money, per currency, in catalogue order
  */
-public record OperationTotalsView(String operation, String name, long version, long reports, Instant updatedAt,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf, List<TotalLineView> totals) {
+@Schema(name = "OperationTotals",
+		description = "An operation's council totals: one line per category (and, for money, per currency), in "
+				+ "catalogue order, each by member state and by stage. Exact numbers: counts whole, money with 2 decimals, "
+				+ "kilograms with 3. An *of which* category is a line of its own, never added into its parent.")
+public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String operation,
+		@Schema(description = "Its name in the catalogue; null if the catalogue does not have it", nullable = true,
+				example = "Illegal 2017") String name,
+		@Schema(description = "Grows with every change of these totals (with `asOf`: the latest change counted)",
+				example = "14") long version,
+		@Schema(description = "Reports that count (highest revision, not withdrawn), of the states, stages and "
+				+ "agencies asked for", example = "11") long reports,
+		@Schema(description = "The latest submission time among the revisions that changed these totals; null "
+				+ "before any", nullable = true) Instant updatedAt,
+		@Schema(description = "The instant asked for, if any") @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
+		List<TotalLineView> totals) {
 
 	/**
 	 * The view of council totals.

@@ -3,11 +3,13 @@ package org.jointops.aggregator.api;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jointops.aggregator.ledger.Ledgers;
+import org.jointops.aggregator.openapi.FilteredQueryRefusals;
+import org.jointops.aggregator.openapi.StoresUnavailable;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.security.ReaderAccess;
@@ -25,7 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/operations")
+@Tag(name = OperationsController.TOTALS)
 class OperationsController {
+
+	/** The tag of the totals' operations in the API description. */
+	static final String TOTALS = "totals";
 
 	private final OperationQueries queries;
 
@@ -34,32 +40,40 @@ class OperationsController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The operations that reports have named, most recently changed first")
-	Map<String, List<OperationEntry>> operations() {
+	@Operation(operationId = "listOperations",
+			summary = "The operations that reports have named, most recently changed first",
+			description = "Each with its name, the number of reports that count, and the version and time of its "
+					+ "totals. An operation of the catalogue without reports is not listed (its totals answer, "
+					+ "empty).")
+	@ApiResponse(responseCode = "200", description = "The operations, under `operations`")
+	@StoresUnavailable
+	OperationsView operations() {
 		List<OperationEntry> operations = this.queries.operations()
 			.stream()
 			.map((state) -> new OperationEntry(state.getOperation(), this.queries.nameOf(state.getOperation()),
 					state.getReports(), state.getVersion(), state.getUpdatedAt()))
 			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed())
 			.toList();
-		return Map.of("operations", operations);
+		return new OperationsView(operations);
 	}
 
 	@GetMapping("/{operation}/totals")
-	@Operation(summary = "The council totals of an operation",
-			description = "Filtered by state, stage, agency and category (each repeatable or comma-separated); "
-					+ "with asOf, as they stood at that instant (revisions submitted later left out). "
-					+ "An operation of the catalogue without reports has empty totals; one that is nowhere is 404. "
-					+ "A breakdown by agency: secretariat, or a state reader with state= its own state alone (403 "
-					+ "otherwise, and always for an observer).")
-	OperationTotalsView totals(@PathVariable String operation,
-			@Parameter(description = "member states, e.g. KAZ") @RequestParam(required = false) List<String> state,
-			@Parameter(description = "stage numbers") @RequestParam(required = false) List<String> stage,
-			@Parameter(description = "agencies, e.g. INTERIOR") @RequestParam(required = false) List<String> agency,
-			@Parameter(description = "categories, e.g. FINES_IMPOSED") @RequestParam(
-					required = false) List<String> category,
-			@Parameter(description = "an instant, e.g. 2017-06-03T00:00:00Z") @RequestParam(
-					required = false) Instant asOf) {
+	@Operation(operationId = "getTotals", summary = "The council totals of an operation", description = """
+			Filtered by state, stage, agency and category: `reports` then counts the reports of the \
+			states, stages and agencies kept; a category filter narrows the lines only. With `asOf`, the \
+			totals as they stood at that instant: revisions submitted later, corrections and withdrawals \
+			included, are left out. A breakdown by agency: the secretariat, or a state reader with \
+			`state=` its own state alone (403 otherwise, and always for an observer). The same totals are \
+			published on the compacted topic `council.totals`.""")
+	@ApiResponse(responseCode = "200",
+			description = "The totals (empty, version 0, for an operation of the catalogue without reports)")
+	@ApiResponse(responseCode = "403",
+			description = "A breakdown by agency the reader may not see, or a token "
+					+ "that reads no totals (a monitoring token)")
+	@FilteredQueryRefusals
+	OperationTotalsView totals(@PathVariable String operation, @RequestParam(required = false) List<String> state,
+			@RequestParam(required = false) List<String> stage, @RequestParam(required = false) List<String> agency,
+			@RequestParam(required = false) List<String> category, @RequestParam(required = false) Instant asOf) {
 		TotalsFilter filter = TotalsParameters.filter(state, stage, agency, category);
 		ReaderAccess.checkTotals(filter);
 		this.queries.check(operation, filter);

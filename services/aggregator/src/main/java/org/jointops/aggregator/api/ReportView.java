@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.catalogue.Unit;
 import org.jointops.ledger.ReportEntry;
@@ -28,8 +29,15 @@ import org.jointops.report.ReportRevision;
  * @param version the totals' version its standing revision produced
  * @param findings its lines (with a category filter, only those)
  */
-record ReportView(String state, String reportId, String agency, int stage, LocalDate periodStart, LocalDate periodEnd,
-		int revision, int revisions, Instant submittedAt, long version, List<FindingView> findings) {
+@Schema(name = "StandingReport", description = "A report that counts, at its standing revision.")
+record ReportView(@Schema(example = "KAZ") String state, @Schema(example = "KAZ-INTERIOR-2017-0001") String reportId,
+		@Schema(example = "INTERIOR") String agency, @Schema(example = "1") int stage, LocalDate periodStart,
+		LocalDate periodEnd, @Schema(description = "The standing revision", example = "2") int revision,
+		@Schema(description = "How many revisions of the report have stood in turn, withdrawals included",
+				example = "2") int revisions,
+		@Schema(description = "When the producer accepted the standing revision") Instant submittedAt,
+		@Schema(description = "The totals' version the standing revision produced", example = "4") long version,
+		@Schema(description = "Its lines (with a category filter, only those)") List<FindingView> findings) {
 
 	static ReportView of(ReportEntry entry, TotalsFilter filter) {
 		ReportRevision report = entry.getStanding();
@@ -48,7 +56,11 @@ record ReportView(String state, String reportId, String agency, int stage, Local
 	 * @param quantity the quantity
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record FindingView(String category, String unit, String currency, BigDecimal quantity) {
+	@Schema(name = "ReportLine", description = "One line of a report.")
+	record FindingView(@Schema(example = "IMMIGRATION_LAW_VIOLATIONS") String category,
+			@Schema(implementation = Unit.class) String unit,
+			@Schema(description = "ISO 4217 code, for money only") String currency,
+			@Schema(example = "120") BigDecimal quantity) {
 
 		static FindingView of(Finding finding) {
 			int scale = Unit.valueOf(finding.getUnit()).scale();

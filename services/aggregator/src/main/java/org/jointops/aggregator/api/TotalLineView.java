@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.catalogue.Unit;
 import org.jointops.totals.TotalLine;
 
@@ -21,8 +22,13 @@ import org.jointops.totals.TotalLine;
  * @param byStage the total by stage number
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TotalLineView(String category, String unit, String currency, BigDecimal total,
-		Map<String, BigDecimal> byState, Map<String, BigDecimal> byStage) {
+@Schema(name = "TotalLine", description = "One category's council total (for money, in one currency; no conversion).")
+record TotalLineView(@Schema(example = "IMMIGRATION_LAW_VIOLATIONS") String category,
+		@Schema(implementation = Unit.class) String unit,
+		@Schema(description = "ISO 4217 code, for money only", example = "USD") String currency,
+		@Schema(description = "The council total", example = "1520") BigDecimal total,
+		@Schema(description = "The total by member state code") Map<String, BigDecimal> byState,
+		@Schema(description = "The total by stage number") Map<String, BigDecimal> byStage) {
 
 	static TotalLineView of(TotalLine line) {
 		int scale = Unit.valueOf(line.getUnit()).scale();

@@ -3,6 +3,8 @@ package org.jointops.aggregator.completeness;
 import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jointops.aggregator.openapi.OperationRefusals;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
 import org.jointops.aggregator.security.ReaderAccess;
@@ -29,11 +31,18 @@ public class CompletenessController {
 	}
 
 	@GetMapping("/{operation}/completeness")
-	@Operation(summary = "Who has reported on each stage, when, and who is overdue",
+	@Operation(operationId = "getCompleteness", tags = "traceability",
+			summary = "Who has reported on each stage, when, and who is overdue",
 			description = "Every member state of the catalogue on every stage of the operation: REPORTED, LATE "
 					+ "(first report after the deadline), OVERDUE (none by the deadline) or AWAITED; the agencies "
 					+ "that reported and when. Deadlines come from the catalogue (reportingDays, reportBy). "
+					+ "A submission here is one that changed the figures (withdrawals included). "
 					+ "Secretariat: every state; a state reader: its own state's rows only; observer: 403.")
+	@ApiResponse(responseCode = "200", description = "Every stage, every member state")
+	@ApiResponse(responseCode = "403",
+			description = "An observer (the answer names agencies), or a token that reads no completeness "
+					+ "(a monitoring token)")
+	@OperationRefusals
 	CompletenessView completeness(@PathVariable String operation) {
 		java.util.Optional<String> only = ReaderAccess.completenessState();
 		org.jointops.catalogue.Operation known = this.queries.catalogued(operation)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.aggregator.completeness.Completeness.Status;
 
 /**
@@ -14,7 +15,11 @@ import org.jointops.aggregator.completeness.Completeness.Status;
  * @param at the instant deadlines are judged at
  * @param stages one entry per stage of the catalogue
  */
-record CompletenessView(String operation, String name, Instant at, List<StageView> stages) {
+@Schema(name = "Completeness", description = "Who has reported on each stage of an operation, and who is overdue.")
+record CompletenessView(@Schema(example = "ILLEGAL-2017") String operation,
+		@Schema(example = "Illegal 2017") String name,
+		@Schema(description = "The instant deadlines are judged at (now)") Instant at,
+		@Schema(description = "One entry per stage of the catalogue") List<StageView> stages) {
 
 	/**
 	 * This view as a state's reader sees it: that state's rows alone, and the counts of
@@ -47,8 +52,16 @@ record CompletenessView(String operation, String name, Instant at, List<StageVie
 	 * @param overdue states overdue
 	 * @param states every member state
 	 */
-	record StageView(int stage, LocalDate start, LocalDate end, LocalDate reportBy, int reported, int expected,
-			List<String> overdue, List<StateView> states) {
+	@Schema(name = "StageCompleteness", description = "One stage.")
+	record StageView(@Schema(example = "1") int stage,
+			@Schema(description = "First day of the stage", example = "2017-05-22") LocalDate start,
+			@Schema(description = "Last day of the stage", example = "2017-06-02") LocalDate end,
+			@Schema(description = "Last day (UTC) by which every member state is due to have reported; null if "
+					+ "the catalogue sets no deadline", nullable = true, example = "2017-06-12") LocalDate reportBy,
+			@Schema(description = "Member states that have reported on it", example = "2") int reported,
+			@Schema(description = "Member states in the catalogue (for a state reader: 1)", example = "6") int expected,
+			@Schema(description = "Member states overdue") List<String> overdue,
+			@Schema(description = "Every member state (for a state reader: its own)") List<StateView> states) {
 	}
 
 	/**
@@ -62,8 +75,17 @@ record CompletenessView(String operation, String name, Instant at, List<StageVie
 	 * @param lastReportedAt its latest submission on this stage, null if none
 	 * @param agencies the agencies that have reported
 	 */
-	record StateView(String state, String name, Status status, long reports, Instant firstReportedAt,
-			Instant lastReportedAt, List<AgencyView> agencies) {
+	@Schema(name = "StateCompleteness", description = "One member state on one stage.")
+	record StateView(@Schema(example = "KAZ") String state, @Schema(example = "Kazakhstan") String name,
+			@Schema(description = "`REPORTED`; `LATE`: its first report came after the deadline; `OVERDUE`: none by "
+					+ "the end of the deadline day (UTC); `AWAITED`: none yet, and the deadline has not passed or "
+					+ "none is set") Status status,
+			@Schema(description = "Its reports on this stage that count now", example = "1") long reports,
+			@Schema(description = "Its first submission on this stage; null if none",
+					nullable = true) Instant firstReportedAt,
+			@Schema(description = "Its latest submission on this stage; null if none",
+					nullable = true) Instant lastReportedAt,
+			@Schema(description = "The agencies that have reported") List<AgencyView> agencies) {
 	}
 
 	/**
@@ -74,7 +96,12 @@ record CompletenessView(String operation, String name, Instant at, List<StageVie
 	 * @param submissions its submissions that changed the figures (withdrawals included)
 	 * @param lastReportedAt its latest submission
 	 */
-	record AgencyView(String agency, long reports, int submissions, Instant lastReportedAt) {
+	@Schema(name = "AgencyCompleteness", description = "One agency of a state on one stage.")
+	record AgencyView(@Schema(example = "INTERIOR") String agency,
+			@Schema(description = "Its reports that count now", example = "1") long reports,
+			@Schema(description = "Its submissions that changed the figures (withdrawals included)",
+					example = "2") int submissions,
+			@Schema(description = "Its latest submission") Instant lastReportedAt) {
 	}
 
 }

@@ -9,7 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jointops.aggregator.api.OperationTotalsView;
+import org.jointops.aggregator.openapi.Refusals;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
 import org.jointops.totals.CouncilTotals;
@@ -57,14 +62,32 @@ class FeedController implements DisposableBean {
 	}
 
 	@GetMapping(path = "/{operation}/totals/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	@Operation(summary = "The operation's totals, live, as server-sent events",
-			description = "Events named 'totals', data as GET /totals, id the totals' version (it only grows). "
-					+ "First the current totals (unless Last-Event-ID says the client has them), then one event per "
-					+ "change, read committed from council.totals. A client that falls behind is dropped and "
-					+ "reconnects with Last-Event-ID.")
+	@Operation(operationId = "streamTotals", tags = "totals",
+			summary = "The operation's totals, live, as server-sent events", description = """
+					Events named `totals`, their data the JSON of `GET /api/v1/operations/{operation}/totals` \
+					without filters, their `id` the totals' version (it only grows). First the current totals \
+					(version 0, empty, for an operation of the catalogue without reports), unless \
+					`Last-Event-ID` says the client has them already; then one event per change, read committed \
+					from `council.totals`. A comment (`:heartbeat`) keeps an idle connection alive. A client that \
+					falls `jointops.feed.client-buffer` events behind is dropped, and a connection lasts at most \
+					`jointops.feed.timeout`: the client reconnects with `Last-Event-ID`.""")
+	@ApiResponse(responseCode = "200", description = "The event stream",
+			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+					schema = @Schema(type = "string", description = "Server-sent events named `totals`"),
+					examples = @ExampleObject(name = "first event", value = """
+							id:14
+							event:totals
+							data:{"operation":"ILLEGAL-2017","name":"Illegal 2017","version":14,"reports":11,...}
+
+							:heartbeat
+							""")))
+	@ApiResponse(responseCode = "404", description = Refusals.UNKNOWN_OPERATION)
+	@ApiResponse(responseCode = "503",
+			description = "More than `jointops.feed.max-clients` clients at once, or the feed is stopping")
 	SseEmitter stream(@PathVariable String operation,
-			@Parameter(description = "the last version the client has; only newer ones are sent") @RequestHeader(
-					name = "Last-Event-ID", required = false) String lastEventId) {
+			@Parameter(description = "The last version the client has (the `id` of the last event it got); only "
+					+ "newer ones are sent") @RequestHeader(name = "Last-Event-ID",
+							required = false) String lastEventId) {
 		long after = parse(lastEventId);
 		String name = this.queries.nameOf(operation);
 		if (name == null && this.feed.latest(operation).isEmpty()) {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.aggregator.ledger.HistoryPrunedException;
 import org.jointops.aggregator.ledger.LedgerReader;
@@ -24,9 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the operations' ledgers from this instance's Kafka Streams state stores
- * ({@link LedgerStores}) through interactive queries. With several instances, an
- * operation whose ledger another instance holds is not answered here as if it had no
- * reports.
+ * ({@link LedgerStores}) through interactive queries, once the application has caught up
+ * with the findings topics ({@link CatchUp}). With several instances, an operation whose
+ * ledger another instance holds is not answered here as if it had no reports.
  */
 @Component
 class StreamsLedgerStore implements LedgerStore {
@@ -35,8 +36,11 @@ class StreamsLedgerStore implements LedgerStore {
 
 	private final LedgerReader reader;
 
-	StreamsLedgerStore(KafkaStreamsInteractiveQueryService queries) {
+	private final CatchUp catchUp;
+
+	StreamsLedgerStore(KafkaStreamsInteractiveQueryService queries, CatchUp catchUp) {
 		this.queries = queries;
+		this.catchUp = catchUp;
 		this.reader = new LedgerReader(
 				() -> queries.retrieveQueryableStore(LedgerStores.LEDGER, QueryableStoreTypes.keyValueStore()));
 	}
@@ -82,6 +86,10 @@ class StreamsLedgerStore implements LedgerStore {
 	}
 
 	private <T> T read(Supplier<T> read) {
+		// while the stores are rebuilt they hold partial totals, which are never answered
+		this.catchUp.lag().ifPresent((lag) -> {
+			throw new CatchingUpException(lag);
+		});
 		try {
 			return read.get();
 		}

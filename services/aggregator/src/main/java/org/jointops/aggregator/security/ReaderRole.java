@@ -3,7 +3,7 @@ package org.jointops.aggregator.security;
 /**
  * What a reader of the aggregator may see.
  */
-public enum ReaderRole {
+enum ReaderRole {
 
 	/**
 	 * Everything: totals with every filter, traceability, completeness, metrics, and the

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * unsalted fast hash is enough (nothing to guess from a dictionary) and costs nothing per
  * request. A wrong configuration stops the aggregator at start-up.
  */
-public class ReaderTokens {
+class ReaderTokens {
 
 	/** How a hash is written in the configuration. */
 	public static final String PREFIX = TokenHashes.PREFIX;
@@ -90,7 +90,7 @@ public class ReaderTokens {
 	 * @param token a token
 	 * @return how the configuration names it: {@code sha256:} and the hex digest
 	 */
-	public static String hash(String token) {
+	static String hash(String token) {
 		return TokenHashes.of(token);
 	}
 

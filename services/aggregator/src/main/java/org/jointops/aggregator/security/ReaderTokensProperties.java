@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readerTokens readers by name
  */
 @ConfigurationProperties("jointops")
-public record ReaderTokensProperties(Map<String, Reader> readerTokens) {
+record ReaderTokensProperties(Map<String, Reader> readerTokens) {
 
 	public ReaderTokensProperties {
 		readerTokens = (readerTokens != null) ? Map.copyOf(readerTokens) : Map.of();

@@ -3,14 +3,11 @@ package org.jointops.aggregator.security;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.servlet.DispatcherType;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
 import org.jointops.support.security.MonitoringTokens;
+import org.jointops.support.security.MonitoringTokensProperties;
 import org.jointops.support.security.StatelessBearerSecurity;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +15,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -36,10 +32,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@SecurityScheme(name = "reader", type = SecuritySchemeType.HTTP, scheme = "bearer",
-		description = "A reader's API token: roles SECRETARIAT, STATE, OBSERVER (see the README)")
-@OpenAPIDefinition(security = @SecurityRequirement(name = "reader"))
-@EnableConfigurationProperties(ReaderTokensProperties.class)
+@EnableConfigurationProperties({ ReaderTokensProperties.class, MonitoringTokensProperties.class })
 @Import(ReaderTokens.class)
 public class SecurityConfiguration {
 
@@ -56,8 +49,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, JsonMapper json,
-			MeterRegistry meters, Environment environment) throws Exception {
-		MonitoringTokens monitoring = MonitoringTokens.from(environment);
+			MeterRegistry meters, MonitoringTokensProperties monitoringTokens) throws Exception {
+		MonitoringTokens monitoring = MonitoringTokens.from(monitoringTokens);
 		AuthenticationFailures failures = new AuthenticationFailures(meters);
 		BearerProblems problems = new BearerProblems(json, failures, "reader");
 		StatelessBearerSecurity

@@ -7,7 +7,12 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jointops.aggregator.ledger.Ledgers;
+import org.jointops.aggregator.openapi.OperationRefusals;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
@@ -34,6 +39,23 @@ public class SummaryController {
 
 	static final MediaType TEXT_MARKDOWN = MediaType.parseMediaType("text/markdown");
 
+	private static final String SUMMARY_EXAMPLE = """
+			Illegal, synthetic demonstration data: results of the operation
+			Coordination council of the heads of competent authorities for countering illegal migration
+
+			During the operation:
+			1. 100,659 violations of immigration law were revealed.
+			2. Fines of 1,250,000.00 AMD, 1,940,000.00 KGS, 52,000,000.00 KZT, 95,400,000.00 RUB and 310,000.00 TJS were imposed.
+			...
+			6. 367 criminal cases were opened for other crimes found during the operation.
+			   of which 117 drug-trafficking cases.
+			   of which 46 illicit-arms-trafficking cases.
+
+			By member state
+			...
+			Figures as of 1 December 2026, 21:46 UTC (version 14). Reports counted: 11.
+			""";
+
 	private static final List<MediaType> OFFERED = List.of(MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML);
 
 	private final OperationQueries queries;
@@ -44,17 +66,31 @@ public class SummaryController {
 
 	@GetMapping(path = "/{operation}/summary",
 			produces = { MediaType.TEXT_PLAIN_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE })
-	@Operation(summary = "The council summary of an operation",
-			description = "A numbered list of the findings in council style (of which lines under their parent), "
-					+ "tables by member state and by stage, and the time the figures stand at and the reports "
-					+ "they rest on. text/plain, text/markdown or text/html by Accept (or format=txt|md|html); "
-					+ "lang=en|ru.")
+	@Operation(operationId = "getSummary", tags = "totals", summary = "The council summary of an operation",
+			description = """
+					A numbered list of the findings in council style (*of which* lines under their parent), \
+					tables by member state and by stage, and the time the figures stand at, their version and \
+					the number of reports. Plain text, Markdown or HTML by `Accept` (a browser gets HTML; no \
+					`Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. Money is written \
+					per currency (no conversion).""")
+	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
+			content = {
+					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
+							examples = @ExampleObject(name = "English", value = SUMMARY_EXAMPLE)),
+					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
+	@ApiResponse(responseCode = "400",
+			description = "`lang` other than en or ru, `format` other than txt, md "
+					+ "or html, or an `asOf` that is not an instant (`urn:jointops:problem:invalid-query`)")
+	@OperationRefusals
 	ResponseEntity<String> summary(@PathVariable String operation,
-			@Parameter(description = "en (default) or ru") @RequestParam(defaultValue = "en") String lang,
-			@Parameter(description = "txt, md or html: overrides Accept") @RequestParam(required = false) String format,
-			@Parameter(description = "an instant, e.g. 2017-06-03T00:00:00Z") @RequestParam(
-					required = false) Instant asOf,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+			@Parameter(description = "The language: en (English) or ru (Russian)",
+					schema = @Schema(allowableValues = { "en", "ru" })) @RequestParam(defaultValue = "en") String lang,
+			@Parameter(description = "txt, md or html: overrides `Accept`",
+					schema = @Schema(allowableValues = { "txt", "md", "html" })) @RequestParam(
+							required = false) String format,
+			@RequestParam(required = false) Instant asOf,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		SummaryLanguage language;
 		try {
 			language = SummaryLanguage.of(lang);

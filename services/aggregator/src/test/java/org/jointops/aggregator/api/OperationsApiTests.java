@@ -8,6 +8,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
+import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.security.SecurityConfiguration;
@@ -304,6 +305,29 @@ class OperationsApiTests {
 
 		assertThat(result).hasStatus(503).hasHeader("Retry-After", "2");
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:jointops:problem:totals-unavailable");
+	}
+
+	@Test
+	void answers503WithProgressWhileCatchingUpWithTheFindingsTopics() {
+		this.ledgers.record(illegal2017("KAZ", "KAZ-1").build());
+		this.ledgers.makeCatchingUp(new CatchUp.Lag("the findings topics", 12345L));
+
+		for (String uri : List.of("/api/v1/operations/ILLEGAL-2017/totals",
+				"/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-06T00:00:00Z",
+				"/api/v1/operations/ILLEGAL-2017/reports", "/api/v1/operations/ILLEGAL-2017/completeness",
+				"/api/v1/operations")) {
+			MvcTestResult result = this.mvc.get().uri(uri).exchange();
+
+			assertThat(result).as(uri).hasStatus(503).hasHeader("Retry-After", "2");
+			assertThat(result).bodyJson().isLenientlyEqualTo("""
+					{"type": "urn:jointops:problem:totals-unavailable", "status": 503, "catchingUp": true,
+					 "catchingUpWith": "the findings topics", "recordsBehind": 12345}""");
+			assertThat(result).bodyJson()
+				.extractingPath("$.detail")
+				.asString()
+				.contains("catching up with the findings topics")
+				.contains("12,345 records behind");
+		}
 	}
 
 	@TestConfiguration

@@ -31,8 +31,9 @@ import static org.jointops.testsupport.Reports.illegal2017;
 import static org.jointops.testsupport.Reports.illegal2017Stage2;
 
 /**
- * Who reads what: the role matrix of the README, cell by cell, with the test readers of
- * {@link Credentials} (a secretariat, an observer, and Kazakhstan as a state).
+ * Who reads what: the role matrix of {@code docs/secretariat-api.md}, cell by cell, with
+ * the test readers of {@link Credentials} (a secretariat, an observer, and Kazakhstan as
+ * a state).
  */
 @WebMvcTest(
 		controllers = { OperationsController.class, ReportsController.class, SummaryController.class,

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.jointops.aggregator.AggregatorApplication;
@@ -120,7 +121,9 @@ class TotalsFeedIntegrationTests {
 			.isEqualByComparingTo("116");
 
 		Client third = connect(6L);
-		Thread.sleep(1500); // a heartbeat comes by: still nothing to send
+		// the feed has looked at the current totals before its first heartbeat: once one
+		// has come by, nothing was sent
+		await().atMost(Duration.ofSeconds(30)).until(() -> third.heartbeats() > 0);
 		assertThat(third.events()).as("nothing newer than what the client has").isEmpty();
 		this.kafka.publish(illegal2017("BLR", "BLR-1").setFindings(List.of(count(VIOLATIONS, 1000))).build());
 		await().atMost(Duration.ofSeconds(60)).until(() -> third.lastId() == 7);
@@ -194,6 +197,8 @@ class TotalsFeedIntegrationTests {
 
 		private final List<Event> events = new CopyOnWriteArrayList<>();
 
+		private final AtomicInteger heartbeats = new AtomicInteger();
+
 		private final Thread reader;
 
 		Client(CompletableFuture<HttpResponse<Stream<String>>> response) {
@@ -208,7 +213,10 @@ class TotalsFeedIntegrationTests {
 				String[] id = new String[1];
 				StringBuilder data = new StringBuilder();
 				lines.forEach((line) -> {
-					if (line.startsWith("id:")) {
+					if (line.startsWith(":")) {
+						this.heartbeats.incrementAndGet();
+					}
+					else if (line.startsWith("id:")) {
 						id[0] = line.substring(3).trim();
 					}
 					else if (line.startsWith("data:")) {
@@ -228,6 +236,10 @@ class TotalsFeedIntegrationTests {
 
 		List<Event> events() {
 			return this.events;
+		}
+
+		int heartbeats() {
+			return this.heartbeats.get();
 		}
 
 		long lastId() {

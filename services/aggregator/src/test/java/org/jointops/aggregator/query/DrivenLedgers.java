@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.ledger.ActivityKey;
 import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.HistoryPrunedException;
@@ -52,6 +53,8 @@ public class DrivenLedgers implements LedgerStore, AutoCloseable {
 
 	private boolean unavailable;
 
+	private CatchUp.Lag catchingUp;
+
 	/**
 	 * Creates the ledgers of an empty topology.
 	 * @param catalogue the catalogue the topology checks reports against
@@ -82,6 +85,15 @@ public class DrivenLedgers implements LedgerStore, AutoCloseable {
 		this.unavailable = true;
 	}
 
+	/**
+	 * From now on, every read fails as while the aggregator catches up with the findings
+	 * topics.
+	 * @param lag how far behind it is
+	 */
+	public void makeCatchingUp(CatchUp.Lag lag) {
+		this.catchingUp = lag;
+	}
+
 	/** Starts again with no reports. */
 	public final void clear() {
 		close();
@@ -97,6 +109,7 @@ public class DrivenLedgers implements LedgerStore, AutoCloseable {
 		this.driver = driver;
 		this.reader = new LedgerReader(() -> driver.getKeyValueStore(LedgerStores.LEDGER));
 		this.unavailable = false;
+		this.catchingUp = null;
 	}
 
 	@Override
@@ -125,6 +138,9 @@ public class DrivenLedgers implements LedgerStore, AutoCloseable {
 	}
 
 	private <T> T read(Supplier<T> read) {
+		if (this.catchingUp != null) {
+			throw new CatchingUpException(this.catchingUp);
+		}
 		if (this.unavailable) {
 			throw new TotalsUnavailableException("The totals are being restored", null);
 		}

@@ -57,10 +57,14 @@ class ReaderRolesIntegrationTests {
 		this.kafka.publish(
 				illegal2017("KAZ", "KAZ-R2").setAgency("MIGRATION").setFindings(List.of(count(VIOLATIONS, 5))).build());
 		this.kafka.publish(illegal2017("RUS", "RUS-R1").setFindings(List.of(count(VIOLATIONS, 20))).build());
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(
-					Http.getAs(Credentials.SECRETARIAT, url(OP + "/totals")).json().path("reports").asLong())
-				.isEqualTo(3));
+		// the whole state the tests read: the totals and the history behind the reports
+		// (two stores, written one after the other)
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(Http.getAs(Credentials.SECRETARIAT, url(OP + "/totals")).json().path("reports").asLong())
+				.isEqualTo(3);
+			assertThat(Http.getAs(Credentials.SECRETARIAT, url(OP + "/reports")).json().path("count").asLong())
+				.isEqualTo(3);
+		});
 	}
 
 	@Test

@@ -123,6 +123,8 @@ class LargeOperationIntegrationTests {
 				.value();
 			assertThat(Integer.parseInt(limit)).as("the broker's limit").isEqualTo(MESSAGE_LIMIT);
 		}
+		System.out.printf("Largest record of any topic: %d bytes on %s (limit %d)%n", largest, largestTopic,
+				MESSAGE_LIMIT);
 		assertThat(largest).as("the largest record of any topic (%s, %d bytes)", largestTopic, largest)
 			.isLessThan(MESSAGE_LIMIT / 5);
 	}

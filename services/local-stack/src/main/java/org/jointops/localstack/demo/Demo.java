@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jointops.catalogue.Catalogue;
 import org.jointops.localstack.credentials.AgencyCredentials;
@@ -75,9 +76,10 @@ public final class Demo {
 	public JsonNode run() {
 		JsonNode dataset = load();
 		String operation = dataset.path("operation").asString();
+		long startVersion = totals(operation).map((totals) -> totals.path("version").asLong()).orElse(-1L);
 		this.out.println("Posting " + dataset.path("posts").size() + " report revisions of " + operation
 				+ " through the state producers:");
-		Map<String, JsonNode> highestRevision = new LinkedHashMap<>();
+		Standing standing = new Standing(operation);
 		for (JsonNode post : dataset.path("posts")) {
 			String state = post.path("state").asString();
 			JsonNode report = post.path("report");
@@ -91,14 +93,11 @@ public final class Demo {
 			this.out.printf("  %s %-20s r%d  %s%s%n", state, report.path("reportId").asString(),
 					report.path("revision").asInt(), outcome,
 					post.has("note") ? "\n      (" + post.path("note").asString() + ")" : "");
-			highestRevision.merge(state + "/" + report.path("reportId").asString(), report,
-					(a, b) -> (b.path("revision").asInt() > a.path("revision").asInt()) ? b : a);
+			if (response.statusCode() == 202) {
+				standing.accept(state, report);
+			}
 		}
-		long expectedReports = highestRevision.values()
-			.stream()
-			.filter((report) -> !report.path("withdrawn").asBoolean(false))
-			.count();
-		JsonNode totals = awaitTotals(operation, expectedReports);
+		JsonNode totals = awaitCounted(operation, startVersion, standing);
 		this.out.println();
 		this.out.print(TotalsTable.render(totals, List.copyOf(this.producerUrls.keySet()), this.catalogue));
 		String api = this.aggregatorUrl + "/api/v1/operations/" + operation;
@@ -113,19 +112,32 @@ public final class Demo {
 		return totals;
 	}
 
-	private JsonNode awaitTotals(String operation, long expectedReports) {
+	/**
+	 * Waits until the aggregator has counted every accepted post. From totals at version
+	 * 0 (nothing counted before, as on a first run) the posts' changes are known exactly,
+	 * and the totals must reach that version: their figures alone can be final before,
+	 * e.g. while a report and its withdrawal are both still on their way. Otherwise
+	 * (posted again, or after other reports of the operation) every report of the dataset
+	 * must stand at the revision that counts, and the counted reports must be as many as
+	 * those of the dataset that are not withdrawn.
+	 * @param operation the dataset's operation
+	 * @param startVersion the version of its totals before the posts, -1 if unknown
+	 * @param standing what the accepted posts make stand
+	 * @return the totals once counted, or the last ones read after {@link #PATIENCE}
+	 */
+	private JsonNode awaitCounted(String operation, long startVersion, Standing standing) {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		JsonNode last = null;
-		long stableSince = 0;
 		while (Instant.now().isBefore(deadline)) {
-			HttpResponse<String> response = get(this.aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
-			if (response.statusCode() == 200) {
-				JsonNode totals = JSON.readTree(response.body());
-				boolean same = last != null && last.path("version").asLong() == totals.path("version").asLong();
-				stableSince = same ? stableSince : System.nanoTime();
+			// the reports first, then the totals: these are at least as recent
+			boolean standsAsPosted = startVersion == 0 || standsAsPosted(operation, standing);
+			Optional<JsonNode> current = totals(operation);
+			if (current.isPresent()) {
+				JsonNode totals = current.get();
 				last = totals;
-				if (totals.path("reports").asLong() == expectedReports
-						&& Duration.ofNanos(System.nanoTime() - stableSince).toMillis() >= 1500) {
+				boolean counted = (startVersion == 0) ? totals.path("version").asLong() >= standing.changes()
+						: standsAsPosted && totals.path("reports").asLong() == standing.reports();
+				if (counted) {
 					return totals;
 				}
 			}
@@ -133,6 +145,31 @@ public final class Demo {
 		}
 		this.out.println("(the aggregator had not settled after " + PATIENCE.toSeconds() + " s; showing what it had)");
 		return (last != null) ? last : JSON.createObjectNode();
+	}
+
+	private Optional<JsonNode> totals(String operation) {
+		HttpResponse<String> response = get(this.aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
+		return (response.statusCode() == 200) ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+	}
+
+	/**
+	 * Whether the reports that count are exactly those of the dataset that are not
+	 * withdrawn, each at the revision that stands.
+	 * @param operation the dataset's operation
+	 * @param standing what the accepted posts make stand
+	 * @return whether the aggregator lists just those reports
+	 */
+	private boolean standsAsPosted(String operation, Standing standing) {
+		HttpResponse<String> response = get(this.aggregatorUrl + "/api/v1/operations/" + operation + "/reports");
+		if (response.statusCode() != 200) {
+			return false;
+		}
+		Map<String, Integer> listed = new LinkedHashMap<>();
+		for (JsonNode report : JSON.readTree(response.body()).path("reports")) {
+			listed.put(Standing.key(report.path("state").asString(), report.path("reportId").asString()),
+					report.path("revision").asInt());
+		}
+		return listed.equals(standing.revisions());
 	}
 
 	private static JsonNode load() {
@@ -181,6 +218,75 @@ public final class Demo {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * The revision that stands for each report of one operation after the accepted posts,
+	 * by the rule the aggregator counts with: a higher revision replaces the standing
+	 * one, the same or a lower one changes nothing, a withdrawn one counts nothing.
+	 */
+	private static final class Standing {
+
+		private final String operation;
+
+		private final Map<String, JsonNode> reports = new LinkedHashMap<>();
+
+		private long changes;
+
+		Standing(String operation) {
+			this.operation = operation;
+		}
+
+		static String key(String state, String reportId) {
+			return state + "/" + reportId;
+		}
+
+		void accept(String state, JsonNode report) {
+			String key = key(state, report.path("reportId").asString());
+			JsonNode before = this.reports.get(key);
+			if (before == null || report.path("revision").asInt() > before.path("revision").asInt()) {
+				this.reports.put(key, report);
+				if (counts(before) || counts(report)) {
+					this.changes++;
+				}
+			}
+		}
+
+		/**
+		 * How many times the posts change the operation's totals.
+		 * @return changes, counted from totals with nothing counted
+		 */
+		long changes() {
+			return this.changes;
+		}
+
+		/**
+		 * How many reports count in the end.
+		 * @return reports not withdrawn
+		 */
+		long reports() {
+			return this.reports.values().stream().filter(this::counts).count();
+		}
+
+		/**
+		 * The revision each report that counts stands at.
+		 * @return report key to revision
+		 */
+		Map<String, Integer> revisions() {
+			Map<String, Integer> revisions = new LinkedHashMap<>();
+			this.reports.forEach((key, report) -> {
+				if (counts(report)) {
+					revisions.put(key, report.path("revision").asInt());
+				}
+			});
+			return revisions;
+		}
+
+		private boolean counts(JsonNode report) {
+			return report != null && !report.path("withdrawn").asBoolean(false)
+					&& this.operation.equals(report.path("operation").asString());
+		}
+
 	}
 
 }

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * goes on unauthenticated, for the open endpoints. Tokens are never taken from the URL,
  * so that they never end up in access logs or browser history.
  */
-public class BearerTokenFilter extends OncePerRequestFilter {
+class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
@@ -38,7 +38,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 	 * @param problems writes the 401
 	 * @param failures counts and logs failed logins
 	 */
-	public BearerTokenFilter(Function<String, Optional<Authentication>> tokens, BearerProblems problems,
+	BearerTokenFilter(Function<String, Optional<Authentication>> tokens, BearerProblems problems,
 			AuthenticationFailures failures) {
 		this.tokens = tokens;
 		this.problems = problems;

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,7 +13,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * The tokens of whoever operates a service: they reach the actuator's metrics
  * ({@code /actuator/metrics}, {@code /actuator/prometheus}) and nothing else, so a
  * monitoring system needs neither an agency's nor a reader's token. Configured as SHA-256
- * hashes ({@code jointops.monitoring-tokens}, comma-separated).
+ * hashes ({@link MonitoringTokensProperties}).
  */
 public final class MonitoringTokens {
 
@@ -44,13 +41,12 @@ public final class MonitoringTokens {
 	}
 
 	/**
-	 * The tokens a service's configuration gives, as a comma-separated value or a list.
-	 * @param environment the service's environment
+	 * The tokens a service's configuration gives.
+	 * @param properties the service's monitoring tokens
 	 * @return its monitoring tokens (none if not configured)
 	 */
-	public static MonitoringTokens from(Environment environment) {
-		return new MonitoringTokens(
-				Binder.get(environment).bind(PROPERTY, Bindable.listOf(String.class)).orElse(List.of()));
+	public static MonitoringTokens from(MonitoringTokensProperties properties) {
+		return new MonitoringTokens(properties.monitoringTokens());
 	}
 
 	/**

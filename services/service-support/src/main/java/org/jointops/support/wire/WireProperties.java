@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How values on the wire topics (findings and council totals) are encoded: the serializer
  * and deserializer classes and their properties. The default is Avro single-object
- * encoding; the Confluent Schema Registry format is chosen here alone (README,
- * "Encoding").
+ * encoding; the Confluent Schema Registry format is chosen here alone
+ * ({@code docs/encoding.md}).
  *
  * @param serializer value serializer class ({@code jointops.wire.serializer}), by default
  * {@link org.jointops.wire.AvroSingleObjectSerializer}

@@ -2,6 +2,8 @@ package org.jointops.producer.batch;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The answer to a batch: one result per report, in the batch's order, and how many had
  * each outcome.
@@ -14,8 +16,17 @@ import java.util.List;
  * @param unavailable reports Kafka did not acknowledge (send them again)
  * @param results one per report
  */
-public record BatchResponse(boolean dryRun, int reports, int accepted, int valid, int rejected, int unavailable,
-		List<BatchResult> results) {
+@Schema(description = "What became of each report of a batch, and how many had each outcome.",
+		requiredProperties = { "dryRun", "reports", "accepted", "valid", "rejected", "unavailable", "results" })
+record BatchResponse(@Schema(description = "`true` if nothing was sent, by request") boolean dryRun,
+		@Schema(description = "Reports in the batch", example = "2") int reports,
+		@Schema(description = "Reports the broker has (`ACCEPTED`)", example = "1") int accepted,
+		@Schema(description = "Reports a dry run found valid (`VALID`)", example = "0") int valid,
+		@Schema(description = "Reports refused for their content or their state (`REJECTED`)",
+				example = "1") int rejected,
+		@Schema(description = "Reports Kafka did not acknowledge (`UNAVAILABLE`): send them again",
+				example = "0") int unavailable,
+		@Schema(description = "One per report, in the batch's order") List<BatchResult> results) {
 
 	static BatchResponse of(boolean dryRun, List<BatchResult> results) {
 		return new BatchResponse(dryRun, results.size(), count(results, BatchResult.Outcome.ACCEPTED),

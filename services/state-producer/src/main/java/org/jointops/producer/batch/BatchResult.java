@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.catalogue.Violation;
 
 /**
@@ -25,13 +27,29 @@ import org.jointops.catalogue.Violation;
  * @param detail for a report Kafka did not acknowledge, why, and what to do
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record BatchResult(int index, List<Integer> lines, String reportId, Integer revision, Outcome outcome,
-		int status, String state, String topic, Integer partition, Long offset, Instant submittedAt,
-		List<Violation> errors, String detail) {
+@Schema(description = "What became of one report of a batch; fields that do not apply are left out.",
+		requiredProperties = { "index", "outcome", "status" })
+record BatchResult(@Schema(description = "Position of the report in the batch, from 0") int index, @Schema(
+		description = "CSV only: the lines of the file its rows are on (the header is line 1)") List<Integer> lines,
+		@Schema(description = "Its report id, if it could be read", example = "KAZ-INTERIOR-2017-0001") String reportId,
+		@Schema(description = "Its revision, if it could be read", example = "1") Integer revision, Outcome outcome,
+		@Schema(description = "The status the report would have had posted alone: 202 accepted, 200 valid, "
+				+ "400 or 403 rejected, 503 unavailable", example = "202") int status,
+		@Schema(description = "Accepted or valid: the state it counts for", example = "KAZ") String state,
+		@Schema(description = "Accepted or valid: its topic", example = "findings.kaz") String topic,
+		@Schema(description = "Accepted: its partition", example = "0") Integer partition,
+		@Schema(description = "Accepted: its offset", example = "41") Long offset,
+		@Schema(description = "Accepted or valid: its submission time") Instant submittedAt,
+		@ArraySchema(arraySchema = @Schema(description = "Rejected: each field and reason (in CSV, `line N: column`)"),
+				schema = @Schema(ref = "#/components/schemas/FieldProblem")) List<Violation> errors,
+		@Schema(description = "Unavailable: why, and what to do") String detail) {
 
 	/**
 	 * What became of a report of a batch.
 	 */
+	@Schema(description = "`ACCEPTED`: the broker has it. `VALID`: a dry run found it valid, nothing was sent. "
+			+ "`REJECTED`: refused for its content or its state, nothing was sent. `UNAVAILABLE`: Kafka did not "
+			+ "acknowledge it; send it again as it was.")
 	public enum Outcome {
 
 		/** The broker has it (202 alone). */

@@ -166,10 +166,13 @@ class BatchSubmission {
 	}
 
 	private BatchResult published(BatchItem item, ReportRevision revision, PublishOutcome outcome) {
+		if (outcome.isOwnedByAnother()) {
+			return refused(item, HttpStatus.FORBIDDEN, item.located(
+					List.of(ForbiddenReportException.notOwner(revision.getReportId(), outcome.owner()).violation())));
+		}
 		if (!outcome.isStored()) {
 			return unavailable(item, revision.getReportId(), revision.getRevision(), outcome.failure());
 		}
-		this.intake.accepted(revision);
 		this.metrics.accepted();
 		logger.info("Accepted {}/{} revision {} of {} for {} stage {} in a batch: {}-{}@{}", revision.getState(),
 				revision.getReportId(), revision.getRevision(), revision.getAgency(), revision.getOperation(),

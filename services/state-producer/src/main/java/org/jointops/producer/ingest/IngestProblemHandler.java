@@ -10,6 +10,7 @@ import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
 import org.jointops.producer.ingest.BodySizeLimitFilter.BodyTooLargeException;
 import org.jointops.producer.publish.KafkaUnavailableException;
+import org.jointops.producer.publish.NotTheOwnerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,11 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("Not your report");
 		problem.setProperty("errors", List.of(ex.violation()));
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> notOwner(NotTheOwnerException ex) {
+		return forbidden(ForbiddenReportException.notOwner(ex.reportId(), ex.owner()));
 	}
 
 	@ExceptionHandler

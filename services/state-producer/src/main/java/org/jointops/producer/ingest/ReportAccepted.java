@@ -2,6 +2,7 @@ package org.jointops.producer.ingest;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.producer.publish.PublishedRecord;
 import org.jointops.report.ReportRevision;
 
@@ -16,8 +17,14 @@ import org.jointops.report.ReportRevision;
  * @param offset its offset
  * @param submittedAt when this service accepted it
  */
-public record ReportAccepted(String reportId, int revision, String state, String topic, int partition, long offset,
-		Instant submittedAt) {
+@Schema(description = "The broker has the revision: where it is. Sending the same revision again changes nothing.",
+		requiredProperties = { "reportId", "revision", "state", "topic", "partition", "offset", "submittedAt" })
+record ReportAccepted(@Schema(example = "KAZ-INTERIOR-2017-0001") String reportId, @Schema(example = "1") int revision,
+		@Schema(description = "The state it counts for", example = "KAZ") String state,
+		@Schema(description = "The Kafka topic it is in", example = "findings.kaz") String topic,
+		@Schema(example = "0") int partition, @Schema(example = "41") long offset,
+		@Schema(description = "When this service accepted it; as-of queries go by it",
+				example = "2026-11-22T07:50:43.205Z") Instant submittedAt) {
 
 	static ReportAccepted of(ReportRevision revision, PublishedRecord record) {
 		return new ReportAccepted(revision.getReportId(), revision.getRevision(), revision.getState(), record.topic(),

@@ -2,6 +2,7 @@ package org.jointops.producer.ingest;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.report.ReportRevision;
 
 /**
@@ -15,8 +16,14 @@ import org.jointops.report.ReportRevision;
  * @param submittedAt the submission time it would have carried
  * @param dryRun always true
  */
-public record ReportChecked(String reportId, int revision, String state, String topic, Instant submittedAt,
-		boolean dryRun) {
+@Schema(description = "A dry run found the revision valid: it would have been accepted as shown. Nothing was sent.",
+		requiredProperties = { "reportId", "revision", "state", "topic", "submittedAt", "dryRun" })
+record ReportChecked(@Schema(example = "KAZ-INTERIOR-2017-0001") String reportId, @Schema(example = "1") int revision,
+		@Schema(description = "The state it would count for", example = "KAZ") String state,
+		@Schema(description = "The Kafka topic it would go to", example = "findings.kaz") String topic,
+		@Schema(description = "The submission time it would have carried",
+				example = "2026-11-22T07:50:43.205Z") Instant submittedAt,
+		@Schema(description = "Always `true`", example = "true") boolean dryRun) {
 
 	/**
 	 * The answer to a dry run of a valid revision.

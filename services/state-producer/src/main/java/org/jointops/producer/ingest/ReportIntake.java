@@ -93,24 +93,12 @@ public class ReportIntake {
 		}
 		String owner = this.owners.firstAgency(request.reportId()).orElse(caller.agency());
 		if (!owner.equals(caller.agency())) {
-			throw new ForbiddenReportException(
-					"Report " + Untrusted.shortened(request.reportId()) + " was first sent by " + owner + "; only "
-							+ owner + " may revise or withdraw it",
-					new Violation("reportId", "was first sent by " + owner
-							+ "; only that agency may revise or withdraw it (use another reportId for a report of yours)"));
+			throw ForbiddenReportException.notOwner(request.reportId(), owner);
 		}
 		// valid quantities have at most three decimals and twelve digits: this is exact
 		// and cheap
 		findings.forEach((finding) -> finding.setQuantity(Quantities.onTheWire(finding.getQuantity())));
 		return revision;
-	}
-
-	/**
-	 * Notes that a revision was accepted, so that its agency owns the report.
-	 * @param revision an accepted revision
-	 */
-	public void accepted(ReportRevision revision) {
-		this.owners.accepted(revision.getReportId(), revision.getAgency());
 	}
 
 	private static Finding toFinding(ReportRequest.FindingRequest line, ReportRules rules) {

@@ -2,7 +2,9 @@ package org.jointops.producer.publish;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,7 +26,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes to the state's findings topic, keyed by report id, and returns only once the
- * broker has acknowledged the record (acks=all, idempotent producer).
+ * broker has acknowledged the record (acks=all, idempotent producer). The first revision
+ * of a report is sent only once its report id is reserved for its agency
+ * ({@link ReportClaims}), within the same {@code jointops.publish-timeout}: if that took
+ * so long that the producer could no longer give up on its own before the request does,
+ * the revision is not sent (503; the retry finds the report id reserved and sends it at
+ * once), so that a 503 still never leaves a record in flight.
  */
 @Component
 class KafkaReportPublisher implements ReportPublisher {
@@ -33,18 +40,30 @@ class KafkaReportPublisher implements ReportPublisher {
 
 	private final Duration timeout;
 
+	private final Duration producerBound;
+
 	private final FindingsTopic findingsTopic;
 
+	private final ReportClaims claims;
+
 	KafkaReportPublisher(KafkaTemplate<String, ReportRevision> template, ProducerProperties properties,
-			FindingsTopic findingsTopic) {
+			FindingsTopic findingsTopic, ReportClaims claims) {
 		this.template = template;
 		this.findingsTopic = findingsTopic;
+		this.claims = claims;
 		this.timeout = properties.publishTimeout();
+		this.producerBound = PublishingConfiguration
+			.producerBound(template.getProducerFactory().getConfigurationProperties());
 	}
 
 	@Override
 	public PublishedRecord publish(ReportRevision revision) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
+		String owner = this.claims.claim(List.of(revision), remaining(deadline)).get(revision.getReportId());
+		if (owner != null) {
+			throw new NotTheOwnerException(revision.getReportId(), owner);
+		}
+		checkTimeLeft(deadline);
 		try {
 			return awaited(send(revision), deadline);
 		}
@@ -57,11 +76,33 @@ class KafkaReportPublisher implements ReportPublisher {
 	 * Sends every revision without waiting in between (the idempotent producer keeps them
 	 * in order), then waits for all acknowledgements within one
 	 * {@code jointops.publish-timeout}. A send that fails at once (no metadata within
-	 * {@code max.block.ms}) stops the rest from being attempted.
+	 * {@code max.block.ms}) stops the rest from being attempted. The report ids of new
+	 * reports are reserved first, all together; if that fails, nothing is sent.
 	 */
 	@Override
 	public List<PublishOutcome> publishAll(List<ReportRevision> revisions) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
+		Map<String, String> owners;
+		try {
+			owners = this.claims.claim(revisions, remaining(deadline));
+			checkTimeLeft(deadline);
+		}
+		catch (KafkaUnavailableException ex) {
+			return revisions.stream().map((revision) -> PublishOutcome.failed(ex)).toList();
+		}
+		List<ReportRevision> sendable = revisions.stream()
+			.filter((revision) -> !owners.containsKey(revision.getReportId()))
+			.toList();
+		Iterator<PublishOutcome> sent = send(sendable, deadline).iterator();
+		List<PublishOutcome> outcomes = new ArrayList<>(revisions.size());
+		for (ReportRevision revision : revisions) {
+			String owner = owners.get(revision.getReportId());
+			outcomes.add((owner != null) ? PublishOutcome.ownedBy(owner) : sent.next());
+		}
+		return outcomes;
+	}
+
+	private List<PublishOutcome> send(List<ReportRevision> revisions, long deadline) {
 		List<CompletableFuture<SendResult<String, ReportRevision>>> sent = new ArrayList<>(revisions.size());
 		KafkaUnavailableException stop = null;
 		for (ReportRevision revision : revisions) {
@@ -96,6 +137,26 @@ class KafkaReportPublisher implements ReportPublisher {
 	private CompletableFuture<SendResult<String, ReportRevision>> send(ReportRevision revision) {
 		return this.template.send(new ProducerRecord<>(this.findingsTopic.name(), null,
 				revision.getSubmittedAt().toEpochMilli(), revision.getReportId(), revision));
+	}
+
+	private static Duration remaining(long deadline) {
+		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+	}
+
+	/**
+	 * Checks that the producer still gives up on its own before the request does.
+	 * @param deadline when the request gives up
+	 * @throws KafkaUnavailableException if it would not: nothing is sent
+	 */
+	private void checkTimeLeft(long deadline) {
+		Duration left = remaining(deadline);
+		if (left.compareTo(this.producerBound) < 0) {
+			throw new KafkaUnavailableException(
+					"reserving the report id took " + this.timeout.minus(left).toMillis()
+							+ " ms, too long to send the report within "
+							+ "jointops.publish-timeout; it was not sent (the report id is reserved for its agency)",
+					null);
+		}
 	}
 
 	private PublishedRecord awaited(CompletableFuture<SendResult<String, ReportRevision>> future, long deadline) {

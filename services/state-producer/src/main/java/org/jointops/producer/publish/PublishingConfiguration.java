@@ -51,12 +51,22 @@ class PublishingConfiguration {
 	 * request's
 	 */
 	static void checkBounds(Map<String, Object> config, Duration publishTimeout) {
-		long producerBound = millis(config, ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000)
-				+ millis(config, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+		long producerBound = producerBound(config).toMillis();
 		if (producerBound >= publishTimeout.toMillis()) {
 			throw new IllegalStateException("jointops.publish-timeout (" + publishTimeout.toMillis()
 					+ " ms) must exceed the producer's max.block.ms + delivery.timeout.ms (" + producerBound + " ms)");
 		}
+	}
+
+	/**
+	 * The longest a send may take before the producer gives up on its own: waiting for
+	 * metadata, then for delivery.
+	 * @param config the producer's configuration
+	 * @return {@code max.block.ms} plus {@code delivery.timeout.ms}
+	 */
+	static Duration producerBound(Map<String, Object> config) {
+		return Duration.ofMillis(millis(config, ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000)
+				+ millis(config, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000));
 	}
 
 	private static long millis(Map<String, Object> config, String key, long defaultValue) {

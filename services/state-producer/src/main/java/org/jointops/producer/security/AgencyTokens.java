@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * rotated). Tokens are random secrets of at least 128 bits, so an unsalted fast hash is
  * enough (nothing to guess from a dictionary) and costs nothing per request.
  */
-public class AgencyTokens {
+class AgencyTokens {
 
 	/** How a hash is written in the configuration. */
 	public static final String PREFIX = TokenHashes.PREFIX;
@@ -78,7 +78,7 @@ public class AgencyTokens {
 	 * @param token a token
 	 * @return how the configuration names it: {@code sha256:} and the hex digest
 	 */
-	public static String hash(String token) {
+	static String hash(String token) {
 		return TokenHashes.of(token);
 	}
 

@@ -13,10 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The agency that first sent each report of this state: only it may revise or withdraw
- * the report. Rebuilt at start-up from the state's findings topic (the first record of a
- * report id in its partition is its first accepted revision) and kept up to date from
- * both this instance's submissions and the topic, so other instances' submissions count
- * too ({@link FindingsTopicOwners}).
+ * the report. Learnt from the state's owners topic, read from its start when the producer
+ * starts and followed from then on, so that other instances' reports count too
+ * ({@link OwnersTopic}): the first record of a report id names its owner.
  */
 @Component
 public class ReportOwners {
@@ -29,32 +28,44 @@ public class ReportOwners {
 	 * The agency that first sent a report.
 	 * @param reportId a report id
 	 * @return the agency that first sent it, or empty for a new report
-	 * @throws KafkaUnavailableException while the topic has not been read to its end yet
+	 * @throws KafkaUnavailableException while the owners topic has not been read to its
+	 * end yet
 	 */
 	public Optional<String> firstAgency(String reportId) {
 		if (this.ready.getCount() > 0) {
 			throw new KafkaUnavailableException(
-					"the producer is still reading who sent which report from its findings topic", null);
+					"the producer is still reading who sent which report from its owners topic", null);
 		}
+		return known(reportId);
+	}
+
+	/**
+	 * The owner of a report as far as it is known yet, ready or not.
+	 * @param reportId a report id
+	 * @return its owner, or empty
+	 */
+	Optional<String> known(String reportId) {
 		return Optional.ofNullable(this.firstAgency.get(reportId));
 	}
 
 	/**
-	 * Notes a report's agency unless the report already has one.
+	 * Notes a report's owner as read from the owners topic, unless the report has one.
 	 * @param reportId a report id
-	 * @param agency the agency of an accepted revision of it
+	 * @param agency the agency a record of the owners topic names
+	 * @return the report's owner: that agency, or the one noted before
 	 */
-	public void accepted(String reportId, String agency) {
-		this.firstAgency.putIfAbsent(reportId, agency);
+	String noted(String reportId, String agency) {
+		String earlier = this.firstAgency.putIfAbsent(reportId, agency);
+		return (earlier != null) ? earlier : agency;
 	}
 
-	/** The findings topic has been read to the end it had at start-up. */
+	/** The owners topic has been read to the end it had at start-up. */
 	public void markReady() {
 		this.ready.countDown();
 	}
 
 	/**
-	 * Waits a while for the topic to be read.
+	 * Waits a while for the owners topic to be read.
 	 * @param patience how long at most
 	 * @return whether it was
 	 */
@@ -68,6 +79,10 @@ public class ReportOwners {
 		}
 	}
 
+	/**
+	 * How many reports have a known owner.
+	 * @return the number of reports
+	 */
 	int size() {
 		return this.firstAgency.size();
 	}

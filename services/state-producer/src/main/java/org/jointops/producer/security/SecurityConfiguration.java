@@ -6,13 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
 import org.jointops.support.security.MonitoringTokens;
+import org.jointops.support.security.MonitoringTokensProperties;
 import org.jointops.support.security.StatelessBearerSecurity;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -27,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(MonitoringTokensProperties.class)
 @Import(AgencyTokens.class)
 public class SecurityConfiguration {
 
@@ -38,8 +40,8 @@ public class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AgencyTokens tokens, JsonMapper json,
-			MeterRegistry meters, Environment environment) throws Exception {
-		MonitoringTokens monitoring = MonitoringTokens.from(environment);
+			MeterRegistry meters, MonitoringTokensProperties monitoringTokens) throws Exception {
+		MonitoringTokens monitoring = MonitoringTokens.from(monitoringTokens);
 		AuthenticationFailures failures = new AuthenticationFailures(meters);
 		BearerProblems entryPoint = new BearerProblems(json, failures, "agency");
 		StatelessBearerSecurity

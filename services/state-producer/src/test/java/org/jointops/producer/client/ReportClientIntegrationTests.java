@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The README's client example ({@link ReportClient}, quoted there verbatim) against a
+ * The API guide's client example ({@link ReportClient}, quoted there verbatim) against a
  * real producer on a real broker: a submission, a retry of the same revision, a
  * correction, a withdrawal, a refusal; and its retry after a 503 with Retry-After.
  */

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may write what on a producer, over real HTTP on a real broker: only health and the
  * API description answer without a token; an agency sends only its own reports, and a
  * report first sent by one agency cannot be revised or withdrawn by another, also after a
- * restart (the owners are read back from the findings topic).
+ * restart (the owners are read back from the owners topic).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })

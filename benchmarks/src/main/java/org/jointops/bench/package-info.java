@@ -1,0 +1,4 @@
+/**
+ * {@code ./bench}: the command line of the benchmark.
+ */
+package org.jointops.bench;
