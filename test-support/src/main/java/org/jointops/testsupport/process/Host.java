@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Where a process of the harness runs: on loopback, in the test's own network namespace,
  * or alone in a network namespace of a {@link Network}, where it has an address of its
- * own on the network's client LAN (and, for a Kafka node, on its controller LAN).
+ * own on the network.
  */
 public final class Host {
 
@@ -17,15 +17,12 @@ public final class Host {
 
 	private final String address;
 
-	private final String controllerAddress;
-
 	private final List<String> launcher;
 
-	private Host(String name, String namespace, String address, String controllerAddress, List<String> launcher) {
+	private Host(String name, String namespace, String address, List<String> launcher) {
 		this.name = name;
 		this.namespace = namespace;
 		this.address = address;
-		this.controllerAddress = controllerAddress;
 		this.launcher = List.copyOf(launcher);
 	}
 
@@ -34,11 +31,11 @@ public final class Host {
 	 * @return the loopback host
 	 */
 	public static Host loopback() {
-		return new Host("loopback", null, LOOPBACK_ADDRESS, LOOPBACK_ADDRESS, List.of());
+		return new Host("loopback", null, LOOPBACK_ADDRESS, List.of());
 	}
 
-	static Host inNamespace(String name, String namespace, String address, String controllerAddress, String ip) {
-		return new Host(name, namespace, address, controllerAddress, List.of(ip, "netns", "exec", namespace));
+	static Host inNamespace(String name, String namespace, String address, String ip) {
+		return new Host(name, namespace, address, List.of(ip, "netns", "exec", namespace));
 	}
 
 	public String name() {
@@ -52,18 +49,6 @@ public final class Host {
 	 */
 	public String address() {
 		return this.address;
-	}
-
-	/**
-	 * The address of a Kafka node's controller listener.
-	 * @return an IPv4 address
-	 * @throws IllegalStateException if the host has no controller address
-	 */
-	public String controllerAddress() {
-		if (this.controllerAddress == null) {
-			throw new IllegalStateException(this.name + " is not on the controller LAN");
-		}
-		return this.controllerAddress;
 	}
 
 	/**

@@ -62,8 +62,7 @@ public final class KafkaCluster implements AutoCloseable {
 		List<ClusterMember> members = new ArrayList<>();
 		for (int i = 0; i < hosts.size(); i++) {
 			Host host = hosts.get(i);
-			members.add(new ClusterMember(i + 1, host.address(), FreePorts.next(), host.controllerAddress(),
-					FreePorts.next()));
+			members.add(new ClusterMember(i + 1, host.address(), FreePorts.next(), host.address(), FreePorts.next()));
 		}
 		String clusterId = NodeConfiguration.newClusterId();
 		List<BrokerProcess> brokers = new ArrayList<>();

@@ -6,13 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,35 +18,25 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A network of Linux network namespaces that a test makes, one per process, so that it
- * can cut a process off for real: each {@link Host} is a namespace of its own joined to a
- * bridge by a veth pair, with an address of its own; setting the bridge's end of a veth
- * down cuts the host off (its connections time out, as with a pulled cable) and setting
- * it up heals it.
+ * can cut a process off for real: each {@link Host} is a namespace of its own joined to
+ * one bridge by a veth pair, with an address of its own on {@value #SUBNET}0/24; setting
+ * the bridge's end of a veth down cuts the host off (its connections time out, as with a
+ * pulled cable: clients, replication and KRaft's controller traffic alike) and setting it
+ * up heals it. The bridge has {@value #SUBNET}1 in the test's own namespace, so that the
+ * test's observers reach every process; no other address outside the namespaces is used.
  * <p>
- * Two LANs, each a bridge: the client LAN ({@value #CLIENT_SUBNET}0/24), on which every
- * host and the test's own JVM are (the bridge has {@value #CLIENT_SUBNET}1 in the test's
- * namespace, so that its observers reach every process), and the controller LAN
- * ({@value #CONTROLLER_SUBNET}0/24, no address outside the namespaces) that only Kafka
- * nodes join, for KRaft's controller traffic. Cutting a node's client link alone leaves
- * it in the controller quorum and its broker registered, while no client and no other
- * broker reaches it: the partition in which a leader shrinks its in-sync replicas.
- * <p>
- * Every name starts with the network's prefix: namespaces {@code <prefix>-<host>},
- * bridges {@code <prefix>-c} and {@code <prefix>-k}, veths {@code <prefix>-<n>c} and
- * {@code <prefix>-<n>k}. Whatever an earlier run with the same prefix left behind (a
- * killed JVM) is removed first; {@link #close()} removes everything this network made,
- * and a shutdown hook does if the test's JVM ends before.
+ * Every name starts with the network's prefix: namespaces {@code <prefix>-<host>}, the
+ * bridge {@code <prefix>-br}, veths {@code <prefix>-v<n>}. Whatever an earlier run with
+ * the same prefix left behind (a killed JVM) is removed first; {@link #close()} removes
+ * everything this network made, and a shutdown hook does if the test's JVM ends before.
  * <p>
  * Needs root and iproute2's {@code ip}: {@link #assumeUsable()} skips a test without
  * them.
  */
 public final class Network implements AutoCloseable {
 
-	/** The client LAN's first three octets. */
-	public static final String CLIENT_SUBNET = "10.77.0.";
-
-	/** The controller LAN's first three octets. */
-	public static final String CONTROLLER_SUBNET = "10.78.0.";
+	/** The network's first three octets. */
+	public static final String SUBNET = "10.77.0.";
 
 	private static final Pattern PREFIX = Pattern.compile("[a-z]{2,8}");
 
@@ -62,9 +49,9 @@ public final class Network implements AutoCloseable {
 
 	private final String ip;
 
-	private final Map<Host, Map<Lan, String>> hosts = new LinkedHashMap<>();
+	private final Map<Host, String> hosts = new LinkedHashMap<>();
 
-	private final List<String> bridges = new ArrayList<>();
+	private boolean bridgeMade;
 
 	private final Thread shutdownHook;
 
@@ -104,7 +91,7 @@ public final class Network implements AutoCloseable {
 	}
 
 	/**
-	 * Removes what an earlier run with this prefix left, then makes the two bridges.
+	 * Removes what an earlier run with this prefix left, then makes the bridge.
 	 * @param prefix two to eight lower-case letters that name everything this network
 	 * makes, e.g. {@code jopart}
 	 * @return the network, without hosts
@@ -118,10 +105,8 @@ public final class Network implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(network.shutdownHook);
 		try {
 			network.removeLeftovers();
-			network.requireFreeSubnets();
-			for (Lan lan : Lan.values()) {
-				network.addBridge(lan);
-			}
+			network.requireFreeSubnet();
+			network.addBridge();
 			return network;
 		}
 		catch (RuntimeException | Error ex) {
@@ -131,73 +116,45 @@ public final class Network implements AutoCloseable {
 	}
 
 	/**
-	 * A new host on the client LAN.
-	 * @param name what runs there, e.g. {@code producer-kaz}
-	 * @return the host, its namespace and links up
+	 * A new host on the network.
+	 * @param name what runs there, e.g. {@code producer-kaz} or {@code kafka-1}
+	 * @return the host, its namespace and link up
 	 */
-	public Host host(String name) {
-		return host(name, EnumSet.of(Lan.CLIENTS));
-	}
-
-	/**
-	 * A new host for a Kafka node: on the client LAN and on the controller LAN.
-	 * @param name e.g. {@code kafka-1}
-	 * @return the host, its namespace and links up
-	 */
-	public Host kafkaHost(String name) {
-		return host(name, EnumSet.allOf(Lan.class));
-	}
-
-	private synchronized Host host(String name, Set<Lan> lans) {
+	public synchronized Host host(String name) {
 		requireOpen();
 		int index = this.hosts.size() + 1;
 		if (index > MAX_HOSTS) {
 			throw new IllegalStateException("A network has at most " + MAX_HOSTS + " hosts");
 		}
 		String namespace = this.prefix + "-" + name;
-		String clientAddress = CLIENT_SUBNET + (index + 1);
-		String controllerAddress = lans.contains(Lan.CONTROLLER) ? CONTROLLER_SUBNET + (index + 1) : null;
-		Host host = Host.inNamespace(name, namespace, clientAddress, controllerAddress, this.ip);
-		Map<Lan, String> links = new EnumMap<>(Lan.class);
-		this.hosts.put(host, links);
+		String address = SUBNET + (index + 1);
+		Host host = Host.inNamespace(name, namespace, address, this.ip);
+		String veth = this.prefix + "-v" + index;
+		this.hosts.put(host, veth);
 		ip("netns", "add", namespace);
 		ip("-n", namespace, "link", "set", "lo", "up");
-		for (Lan lan : lans) {
-			String veth = this.prefix + "-" + index + lan.suffix;
-			String inside = "eth" + lan.ordinal();
-			ip("link", "add", veth, "type", "veth", "peer", "name", inside, "netns", namespace);
-			links.put(lan, veth);
-			ip("link", "set", veth, "master", bridge(lan));
-			ip("link", "set", veth, "up");
-			ip("-n", namespace, "addr", "add", lan.subnet + (index + 1) + "/24", "dev", inside);
-			ip("-n", namespace, "link", "set", inside, "up");
-		}
+		ip("link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", namespace);
+		ip("link", "set", veth, "master", bridge());
+		ip("link", "set", veth, "up");
+		ip("-n", namespace, "addr", "add", address + "/24", "dev", "eth0");
+		ip("-n", namespace, "link", "set", "eth0", "up");
 		return host;
 	}
 
 	/**
-	 * Cuts the host off every LAN it is on: nothing reaches it, it reaches nothing.
+	 * Cuts the host off (its link down): nothing reaches it, it reaches nothing.
 	 * @param host a host of this network
 	 */
 	public void cut(Host host) {
-		links(host).values().forEach((veth) -> ip("link", "set", veth, "down"));
+		ip("link", "set", link(host), "down");
 	}
 
 	/**
-	 * Cuts the host off one LAN.
-	 * @param host a host of this network
-	 * @param lan which LAN
-	 */
-	public void cut(Host host, Lan lan) {
-		ip("link", "set", link(host, lan), "down");
-	}
-
-	/**
-	 * Connects the host to every LAN it is on again.
+	 * Connects the host again (its link up).
 	 * @param host a host of this network
 	 */
 	public void heal(Host host) {
-		links(host).values().forEach((veth) -> ip("link", "set", veth, "up"));
+		ip("link", "set", link(host), "up");
 	}
 
 	/**
@@ -243,13 +200,11 @@ public final class Network implements AutoCloseable {
 		java.util.Collections.reverse(made);
 		for (Host host : made) {
 			attempt(failures, () -> killProcessesIn(host.namespace()));
-			for (String veth : this.hosts.get(host).values()) {
-				attempt(failures, () -> removeLink(veth));
-			}
+			attempt(failures, () -> removeLink(this.hosts.get(host)));
 			attempt(failures, () -> removeNamespace(host.namespace()));
 		}
-		for (String bridge : this.bridges) {
-			attempt(failures, () -> removeLink(bridge));
+		if (this.bridgeMade) {
+			attempt(failures, () -> removeLink(bridge()));
 		}
 		return failures;
 	}
@@ -261,37 +216,27 @@ public final class Network implements AutoCloseable {
 		}
 		// veths first: a bridge goes last
 		List<String> links = linksWithPrefix();
-		links.stream().filter((link) -> !isBridgeName(link)).forEach(this::removeLink);
-		links.stream().filter(this::isBridgeName).forEach(this::removeLink);
+		links.stream().filter((link) -> !link.equals(bridge())).forEach(this::removeLink);
+		links.stream().filter((link) -> link.equals(bridge())).forEach(this::removeLink);
 	}
 
-	private void requireFreeSubnets() {
+	private void requireFreeSubnet() {
 		String addresses = ip("-o", "-4", "addr", "show");
-		for (Lan lan : Lan.values()) {
-			if (addresses.contains(" " + lan.subnet)) {
-				throw new IllegalStateException(
-						"Addresses of " + lan.subnet + "0/24 are already in use on this machine: "
-								+ addresses.lines().filter((line) -> line.contains(" " + lan.subnet)).toList());
-			}
+		if (addresses.contains(" " + SUBNET)) {
+			throw new IllegalStateException("Addresses of " + SUBNET + "0/24 are already in use on this machine: "
+					+ addresses.lines().filter((line) -> line.contains(" " + SUBNET)).toList());
 		}
 	}
 
-	private void addBridge(Lan lan) {
-		String bridge = bridge(lan);
-		ip("link", "add", bridge, "type", "bridge");
-		this.bridges.add(bridge);
-		if (lan == Lan.CLIENTS) {
-			ip("addr", "add", lan.subnet + "1/24", "dev", bridge);
-		}
-		ip("link", "set", bridge, "up");
+	private void addBridge() {
+		ip("link", "add", bridge(), "type", "bridge");
+		this.bridgeMade = true;
+		ip("addr", "add", SUBNET + "1/24", "dev", bridge());
+		ip("link", "set", bridge(), "up");
 	}
 
-	private String bridge(Lan lan) {
-		return this.prefix + "-" + lan.suffix;
-	}
-
-	private boolean isBridgeName(String link) {
-		return Stream.of(Lan.values()).anyMatch((lan) -> link.equals(bridge(lan)));
+	private String bridge() {
+		return this.prefix + "-br";
 	}
 
 	private List<String> namespacesWithPrefix() {
@@ -337,18 +282,10 @@ public final class Network implements AutoCloseable {
 		}
 	}
 
-	private Map<Lan, String> links(Host host) {
-		Map<Lan, String> links = this.hosts.get(host);
-		if (links == null) {
-			throw new IllegalArgumentException(host + " is not a host of network " + this.prefix);
-		}
-		return links;
-	}
-
-	private String link(Host host, Lan lan) {
-		String link = links(host).get(lan);
+	private String link(Host host) {
+		String link = this.hosts.get(host);
 		if (link == null) {
-			throw new IllegalArgumentException(host + " is not on the " + lan + " LAN");
+			throw new IllegalArgumentException(host + " is not a host of network " + this.prefix);
 		}
 		return link;
 	}
@@ -415,30 +352,6 @@ public final class Network implements AutoCloseable {
 
 	private static Optional<String> ipCommand() {
 		return IP_LOCATIONS.stream().filter(Files::isExecutable).map(Path::toString).findFirst();
-	}
-
-	/**
-	 * The LANs of a network.
-	 */
-	public enum Lan {
-
-		/**
-		 * Clients, services and replication between brokers; the test's JVM is on it too.
-		 */
-		CLIENTS(CLIENT_SUBNET, "c"),
-
-		/** KRaft's controller traffic: the quorum, and brokers' heartbeats. */
-		CONTROLLER(CONTROLLER_SUBNET, "k");
-
-		private final String subnet;
-
-		private final String suffix;
-
-		Lan(String subnet, String suffix) {
-			this.subnet = subnet;
-			this.suffix = suffix;
-		}
-
 	}
 
 	private record Result(int exit, String output) {

@@ -164,7 +164,7 @@ public final class Pipeline implements AutoCloseable {
 	private void startAll() {
 		List<Host> brokerHosts = new ArrayList<>();
 		for (int node = 1; node <= this.brokerCount; node++) {
-			brokerHosts.add((this.network != null) ? this.network.kafkaHost("kafka-" + node) : Host.loopback());
+			brokerHosts.add((this.network != null) ? this.network.host("kafka-" + node) : Host.loopback());
 		}
 		this.cluster = KafkaCluster.of(this.directory.resolve("kafka"), brokerHosts).start();
 		try (Admin admin = this.cluster.admin()) {
