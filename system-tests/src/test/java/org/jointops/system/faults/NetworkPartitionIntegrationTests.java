@@ -155,12 +155,12 @@ class NetworkPartitionIntegrationTests {
 			timeline.mark("checked");
 			System.out.printf("network partitions: %d reports, %s; node %d (leader of %s-0) cut off for %d ms "
 					+ "(session timeout %d ms), %d reports accepted meanwhile; nodes %s cut off, node %d alone: "
-					+ "%d second revisions to %s answered %s, no 202 at all while alone (traffic still posting: %s); %d topics with 3 replicas "
-					+ "and min.insync.replicas 2; oracle read %d records; %d committed totals records checked; "
+					+ "%d second revisions to %s answered %s, no 202 at all while alone (traffic still posting: %s); "
+					+ "%d topics with 3 replicas and min.insync.replicas 2; oracle read %d records; %d committed totals records checked; "
 					+ "timeline: %s%n", ledger.reports(), ledger.summary(), isolated, FINDINGS, cutFor.toMillis(),
 					BrokerProcess.CLUSTER_SESSION_TIMEOUT.toMillis(), acceptedWhileCut,
 					cutOff.stream().map(BrokerProcess::nodeId).toList(), alone, answers.size(), probed, answers,
-					topics.size(), oracle.recordsRead(), watcher.recordsSeen(), timeline);
+					trafficWhileAlone, topics.size(), oracle.recordsRead(), watcher.recordsSeen(), timeline);
 		}
 	}
 
