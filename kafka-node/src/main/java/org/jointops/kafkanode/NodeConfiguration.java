@@ -10,16 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 
 /**
  * The configuration of one jointops Kafka node: broker and KRaft controller in one
- * process, on 127.0.0.1, with
+ * process, alone on 127.0.0.1 or one of a cluster of such nodes ({@link ClusterMember}),
+ * with
  * <ul>
  * <li>one client listener, {@code SASL_PLAINTEXT}: SCRAM-SHA-256 for the services' users
  * (their credentials live in the metadata log), PLAIN for the administrator (whose
@@ -50,7 +53,7 @@ public final class NodeConfiguration {
 	}
 
 	/**
-	 * The node's properties.
+	 * The properties of a single node on 127.0.0.1: every topic has one replica.
 	 * @param logDirectory where the node keeps its log
 	 * @param port client port on 127.0.0.1
 	 * @param controllerPort controller port on 127.0.0.1
@@ -58,30 +61,80 @@ public final class NodeConfiguration {
 	 * @return the properties, to which a caller may add its own
 	 */
 	public static Properties properties(Path logDirectory, int port, int controllerPort, String adminPassword) {
+		ClusterMember node = ClusterMember.onLoopback(1, port, controllerPort);
+		return properties(logDirectory, node, List.of(node), adminPassword);
+	}
+
+	/**
+	 * The properties of one node of a cluster of combined nodes (each a broker and a
+	 * KRaft controller, the controller quorum made of them all, static voters). Topics
+	 * are replicated on {@link #replicationFactor(int) up to three} nodes and need
+	 * {@link #minInsyncReplicas(int) two} of them in sync to take an {@code acks=all}
+	 * write once there are three: the internal topics (consumer offsets, transaction
+	 * state) and, as broker defaults ({@code default.replication.factor},
+	 * {@code min.insync.replicas}), every topic created without its own settings.
+	 * @param logDirectory where the node keeps its log
+	 * @param self the node these properties are for
+	 * @param members every node of the cluster, {@code self} included
+	 * @param adminPassword the administrator's password, the same on every node
+	 * @return the properties, to which a caller may add its own
+	 */
+	public static Properties properties(Path logDirectory, ClusterMember self, List<ClusterMember> members,
+			String adminPassword) {
+		if (!members.contains(self)) {
+			throw new IllegalArgumentException("Node " + self.nodeId() + " is not one of the members " + members);
+		}
+		String replicas = String.valueOf(replicationFactor(members.size()));
+		String minInsync = String.valueOf(minInsyncReplicas(members.size()));
 		Properties properties = new Properties();
 		properties.put("process.roles", "broker,controller");
-		properties.put("node.id", "1");
-		properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-		properties.put("listeners", CLIENT_LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER
-				+ "://127.0.0.1:" + controllerPort);
-		properties.put("advertised.listeners", CLIENT_LISTENER + "://127.0.0.1:" + port);
+		properties.put("node.id", String.valueOf(self.nodeId()));
+		properties.put("controller.quorum.voters",
+				members.stream().map(ClusterMember::voter).collect(Collectors.joining(",")));
+		properties.put("listeners", CLIENT_LISTENER + "://" + self.clientAddress() + "," + CONTROLLER_LISTENER + "://"
+				+ self.controllerHost() + ":" + self.controllerPort());
+		properties.put("advertised.listeners", CLIENT_LISTENER + "://" + self.clientAddress());
 		properties.put("controller.listener.names", CONTROLLER_LISTENER);
 		properties.put("inter.broker.listener.name", CLIENT_LISTENER);
 		properties.put("listener.security.protocol.map",
 				CLIENT_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
 		security(properties, adminPassword);
 		properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
-		// one node: every internal topic has a single replica
-		properties.put("offsets.topic.replication.factor", "1");
-		properties.put("transaction.state.log.replication.factor", "1");
-		properties.put("transaction.state.log.min.isr", "1");
-		properties.put("share.coordinator.state.topic.replication.factor", "1");
-		properties.put("share.coordinator.state.topic.min.isr", "1");
+		properties.put("offsets.topic.replication.factor", replicas);
+		properties.put("transaction.state.log.replication.factor", replicas);
+		properties.put("transaction.state.log.min.isr", minInsync);
+		properties.put("share.coordinator.state.topic.replication.factor", replicas);
+		properties.put("share.coordinator.state.topic.min.isr", minInsync);
+		properties.put("default.replication.factor", replicas);
+		properties.put("min.insync.replicas", minInsync);
 		properties.put("group.initial.rebalance.delay.ms", "0");
 		// topics are created by the services with their own settings, never by accident
 		properties.put("auto.create.topics.enable", "false");
 		properties.put("num.partitions", "3");
 		return properties;
+	}
+
+	/**
+	 * How many replicas each partition gets on a cluster of this size.
+	 * @param nodes nodes in the cluster
+	 * @return the replication factor: the number of nodes, at most three
+	 */
+	public static int replicationFactor(int nodes) {
+		if (nodes < 1) {
+			throw new IllegalArgumentException("A cluster has at least one node, not " + nodes);
+		}
+		return Math.min(nodes, 3);
+	}
+
+	/**
+	 * How many replicas must have a record before an {@code acks=all} write of it is
+	 * acknowledged, on a cluster of this size.
+	 * @param nodes nodes in the cluster
+	 * @return two with three replicas (one may be lost without losing a record or
+	 * refusing writes), otherwise one
+	 */
+	public static int minInsyncReplicas(int nodes) {
+		return (replicationFactor(nodes) >= 3) ? 2 : 1;
 	}
 
 	private static void security(Properties properties, String adminPassword) {
@@ -141,22 +194,43 @@ public final class NodeConfiguration {
 	}
 
 	/**
-	 * Formats the storage with Kafka's {@code StorageTool}, unless it was formatted
-	 * before.
+	 * Formats the storage with Kafka's {@code StorageTool} as a cluster of its own,
+	 * unless it was formatted before.
 	 * @param properties the node's properties
 	 * @param configFile the same, written by {@link #write}
 	 */
 	public static void formatIfNew(Properties properties, Path configFile) {
+		formatIfNew(properties, configFile, Uuid.randomUuid().toString());
+	}
+
+	/**
+	 * Formats the storage with Kafka's {@code StorageTool}, unless it was formatted
+	 * before. Every node of a cluster is formatted with the same cluster id; with static
+	 * voters ({@code controller.quorum.voters}) nothing else is needed.
+	 * @param properties the node's properties
+	 * @param configFile the same, written by {@link #write}
+	 * @param clusterId the cluster's id, e.g. from {@link #newClusterId()}
+	 */
+	public static void formatIfNew(Properties properties, Path configFile, String clusterId) {
 		if (Files.exists(Path.of(properties.getProperty("log.dirs")).resolve("meta.properties"))) {
 			return;
 		}
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		int exit = StorageTool.execute(new String[] { "format", "--config", configFile.toString(), "--cluster-id",
-				Uuid.randomUuid().toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
+		int exit = StorageTool.execute(
+				new String[] { "format", "--config", configFile.toString(), "--cluster-id", clusterId },
+				new PrintStream(output, true, StandardCharsets.UTF_8));
 		if (exit != 0) {
 			throw new IllegalStateException(
 					"Formatting the Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
 		}
+	}
+
+	/**
+	 * A new cluster id.
+	 * @return a random id in Kafka's format
+	 */
+	public static String newClusterId() {
+		return Uuid.randomUuid().toString();
 	}
 
 }

@@ -1,18 +1,26 @@
 package org.jointops.system.faults;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.system.traffic.Ledger;
 import org.jointops.testsupport.Directories;
 import org.jointops.testsupport.process.Pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the fault tests share: where a run keeps its broker data and process logs, and the
@@ -81,6 +89,52 @@ final class FaultRuns {
 				.stream()
 				.anyMatch((listing) -> listing.transactionalId().startsWith(AGGREGATOR_APPLICATION)
 						&& listing.state() == TransactionState.ONGOING));
+	}
+
+	/**
+	 * Waits until a partition is led by another node and the node is out of its in-sync
+	 * replicas: the cluster has failed the partition over.
+	 * @param admin client of the cluster
+	 * @param partition the partition
+	 * @param node the node that lost it
+	 */
+	static void awaitLedWithout(Admin admin, TopicPartition partition, int node) {
+		Awaitility.await(partition + " led by another node than " + node + ", which is out of sync")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				TopicPartitionInfo info = describe(admin, partition);
+				assertThat(info.leader()).as("leader").isNotNull();
+				assertThat(info.leader().id()).as("leader").isNotEqualTo(node);
+				assertThat(info.isr().stream().map(Node::id)).as("in-sync replicas").doesNotContain(node);
+			});
+	}
+
+	/**
+	 * The partition a producer service writes a report to: the default partitioner's
+	 * choice for the report id, its record key.
+	 * @param reportId the report id
+	 * @param partitions partitions of the findings topic
+	 * @return the partition
+	 */
+	static int partitionOf(String reportId, int partitions) {
+		return Utils.toPositive(Utils.murmur2(reportId.getBytes(StandardCharsets.UTF_8))) % partitions;
+	}
+
+	/**
+	 * A partition as the cluster describes it now.
+	 * @param admin client of the cluster
+	 * @param partition the partition
+	 * @return leader, replicas and in-sync replicas
+	 */
+	static TopicPartitionInfo describe(Admin admin, TopicPartition partition) throws Exception {
+		return admin.describeTopics(List.of(partition.topic()))
+			.allTopicNames()
+			.get(10, TimeUnit.SECONDS)
+			.get(partition.topic())
+			.partitions()
+			.get(partition.partition());
 	}
 
 }

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM that a test started as a separate operating-system process, with its output in a
- * log file. It can be stopped gracefully ({@code SIGTERM}), killed ({@code SIGKILL}),
- * paused ({@code SIGSTOP}) and resumed ({@code SIGCONT}), and started again with the same
- * command line.
+ * log file, on loopback or in a {@link Host} of a {@link Network}. It can be stopped
+ * gracefully ({@code SIGTERM}), killed ({@code SIGKILL}), paused ({@code SIGSTOP}) and
+ * resumed ({@code SIGCONT}), and started again with the same command line.
  */
 public final class JvmProcess implements AutoCloseable {
 
@@ -53,7 +53,23 @@ public final class JvmProcess implements AutoCloseable {
 	 * @return the process, not started
 	 */
 	public static JvmProcess of(String name, List<String> jvmOptions, List<String> mainArguments, Path logDirectory) {
-		List<String> command = new ArrayList<>();
+		return of(name, Host.loopback(), jvmOptions, mainArguments, logDirectory);
+	}
+
+	/**
+	 * Describes a JVM to run in a host; nothing starts until {@link #start()}.
+	 * @param name what the process is, for messages and the log file's name
+	 * @param host where it runs: its command line starts with the host's
+	 * {@link Host#launcher() launcher}
+	 * @param jvmOptions options of the {@code java} command, e.g. {@code -Xmx256m}
+	 * @param mainArguments what follows them: {@code -jar app.jar …} or
+	 * {@code -cp … Main …}
+	 * @param logDirectory where its output goes, one file per start
+	 * @return the process, not started
+	 */
+	public static JvmProcess of(String name, Host host, List<String> jvmOptions, List<String> mainArguments,
+			Path logDirectory) {
+		List<String> command = new ArrayList<>(host.launcher());
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.addAll(mainArguments);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,22 +16,34 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.jointops.kafkanode.NodeConfiguration;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Directories;
 import org.jointops.wire.Topics;
 
 /**
- * A whole deployment as separate processes on loopback: one standalone KRaft broker (SASL
- * and ACLs on, as in the local stack), a producer service per state (each as its own
- * Kafka user) and one or more aggregator instances (one Kafka Streams application), each
- * from its executable jar.
+ * A whole deployment as separate processes: one standalone KRaft broker or a cluster of
+ * them (SASL and ACLs on, as in the local stack), a producer service per state (each as
+ * its own Kafka user) and one or more aggregator instances (one Kafka Streams
+ * application), each from its executable jar. By default everything runs on loopback; on
+ * a {@link Network}, every broker and every service runs in a network namespace of its
+ * own, listening on and advertising its own address.
  *
  * <pre>
  * try (Pipeline pipeline = Pipeline.in(dir).states("KAZ", "KGZ").start()) {
  *     pipeline.aggregator().kill();
  *     pipeline.restartAggregator(0, true);
  * }
+ * try (Network network = Network.create("jopart");
+ *         Pipeline pipeline = Pipeline.in(dir).brokers(3).on(network).states("KAZ").start()) {
+ *     network.cut(pipeline.cluster().broker(2).host());
+ * }
  * </pre>
+ *
+ * On a cluster of three, every topic the deployment uses has three replicas and needs two
+ * in sync: the findings topics it creates itself, and the services' own topics and Kafka
+ * Streams' internal topics through the services' settings
+ * ({@link #producerReplicationSettings()}, {@link #aggregatorReplicationSettings()}).
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -45,7 +58,11 @@ public final class Pipeline implements AutoCloseable {
 
 	private int aggregatorCount = 1;
 
-	private BrokerProcess broker;
+	private int brokerCount = 1;
+
+	private Network network;
+
+	private KafkaCluster cluster;
 
 	private final Map<String, ServiceProcess> producers = new LinkedHashMap<>();
 
@@ -87,6 +104,32 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	/**
+	 * How many Kafka nodes make the cluster: one (the default) or three or more, each a
+	 * broker and a controller.
+	 * @param count nodes
+	 * @return this pipeline
+	 */
+	public Pipeline brokers(int count) {
+		if (count < 1) {
+			throw new IllegalArgumentException("At least one broker, not " + count);
+		}
+		this.brokerCount = count;
+		return this;
+	}
+
+	/**
+	 * Runs every broker and every service in a namespace of its own on the network,
+	 * instead of on loopback. The test keeps the network, and closes it after the
+	 * pipeline.
+	 * @param network the network
+	 * @return this pipeline
+	 */
+	public Pipeline on(Network network) {
+		this.network = network;
+		return this;
+	}
+
+	/**
 	 * A property for every aggregator instance, e.g.
 	 * {@code spring.kafka.streams.properties.commit.interval.ms}.
 	 * @param key property
@@ -99,8 +142,9 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the broker, creates the states' findings topics (so that the aggregator
-	 * finds them all at once), then starts every service and waits until each is healthy.
+	 * Starts the broker or brokers, creates the states' findings topics (so that the
+	 * aggregator finds them all at once), then starts every service and waits until each
+	 * is healthy.
 	 * @return this pipeline
 	 */
 	public Pipeline start() {
@@ -115,39 +159,102 @@ public final class Pipeline implements AutoCloseable {
 	}
 
 	private void startAll() {
-		this.broker = BrokerProcess.in(this.directory.resolve("kafka")).start();
-		try (Admin admin = this.broker.admin()) {
+		List<Host> brokerHosts = new ArrayList<>();
+		for (int node = 1; node <= this.brokerCount; node++) {
+			brokerHosts.add((this.network != null) ? this.network.host("kafka-" + node) : Host.loopback());
+		}
+		this.cluster = KafkaCluster.of(this.directory.resolve("kafka"), brokerHosts).start();
+		try (Admin admin = this.cluster.admin()) {
 			Credentials.grantKafkaAccess(admin, this.states);
 		}
 		createFindingsTopics();
 		for (String state : this.states) {
+			Map<String, String> properties = producerProperties(state, this.cluster.bootstrapServers());
+			properties.putAll(producerReplicationSettings());
 			String name = "producer-" + state;
-			this.producers.put(state, ServiceProcess.of(name, ServiceJars.stateProducer(),
-					producerProperties(state, this.broker.bootstrapServers()), workDirectory(name), logs()));
+			this.producers.put(state, ServiceProcess.of(name, host(name.toLowerCase(Locale.ROOT)),
+					ServiceJars.stateProducer(), properties, workDirectory(name), logs()));
 		}
 		for (int instance = 0; instance < this.aggregatorCount; instance++) {
-			Map<String, String> properties = aggregatorProperties(this.broker.bootstrapServers(),
-					aggregatorStateDirectory(instance));
-			properties.putAll(this.aggregatorProperties);
 			String name = aggregatorName(instance);
+			Host host = host(name);
+			Map<String, String> properties = aggregatorProperties(this.cluster.bootstrapServers(),
+					aggregatorStateDirectory(instance));
+			// where this instance answers (application.server): its own address
+			properties.put("jointops.advertised-host", host.address());
+			properties.putAll(aggregatorReplicationSettings());
+			properties.putAll(this.aggregatorProperties);
 			this.aggregators
-				.add(ServiceProcess.of(name, ServiceJars.aggregator(), properties, workDirectory(name), logs()));
+				.add(ServiceProcess.of(name, host, ServiceJars.aggregator(), properties, workDirectory(name), logs()));
 		}
 		services().forEach(ServiceProcess::start);
 		services().forEach((service) -> service.awaitHealthy(START_TIMEOUT));
 	}
 
-	public BrokerProcess broker() {
-		return this.broker;
+	/**
+	 * A producer's settings that make the topics it creates replicated as the cluster
+	 * requires ({@code jointops.kafka.replication.*}: one replica on a single node).
+	 * @return property to value
+	 */
+	public Map<String, String> producerReplicationSettings() {
+		return replicationSettings();
 	}
 
 	/**
-	 * Settings of a client that works as the node's administrator: a test's observer of
-	 * every topic, or its source of poison records.
-	 * @return bootstrap servers and SASL settings
+	 * An aggregator's settings that make its topics and Kafka Streams' internal topics
+	 * replicated as the cluster requires ({@code jointops.kafka.replication.*}).
+	 * @return property to value
+	 */
+	public Map<String, String> aggregatorReplicationSettings() {
+		return replicationSettings();
+	}
+
+	private Map<String, String> replicationSettings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("jointops.kafka.replication.replication-factor", String.valueOf(replicationFactor()));
+		settings.put("jointops.kafka.replication.min-insync-replicas", String.valueOf(minInsyncReplicas()));
+		return settings;
+	}
+
+	private int replicationFactor() {
+		return NodeConfiguration.replicationFactor(this.brokerCount);
+	}
+
+	private int minInsyncReplicas() {
+		return NodeConfiguration.minInsyncReplicas(this.brokerCount);
+	}
+
+	/**
+	 * The only broker.
+	 * @return the broker of a single-node pipeline
+	 * @throws IllegalStateException if the pipeline has a cluster of several
+	 */
+	public BrokerProcess broker() {
+		if (this.cluster.size() != 1) {
+			throw new IllegalStateException("This pipeline has " + this.cluster.size() + " brokers: use cluster()");
+		}
+		return this.cluster.brokers().get(0);
+	}
+
+	public KafkaCluster cluster() {
+		return this.cluster;
+	}
+
+	/**
+	 * The network the pipeline runs on.
+	 * @return the network, or null on loopback
+	 */
+	public Network network() {
+		return this.network;
+	}
+
+	/**
+	 * Settings of a client that works as the administrator: a test's observer of every
+	 * topic, or its source of poison records.
+	 * @return bootstrap servers (every node) and SASL settings
 	 */
 	public Map<String, Object> clientProperties() {
-		return this.broker.clientProperties();
+		return this.cluster.clientProperties();
 	}
 
 	public ServiceProcess producer(String state) {
@@ -206,13 +313,17 @@ public final class Pipeline implements AutoCloseable {
 	@Override
 	public void close() {
 		services().forEach(ServiceProcess::close);
-		if (this.broker != null) {
-			this.broker.close();
+		if (this.cluster != null) {
+			this.cluster.close();
 		}
 	}
 
 	private List<ServiceProcess> services() {
 		return Stream.concat(this.producers.values().stream(), this.aggregators.stream()).toList();
+	}
+
+	private Host host(String name) {
+		return (this.network != null) ? this.network.host(name) : Host.loopback();
 	}
 
 	private Path workDirectory(String service) {
@@ -229,24 +340,39 @@ public final class Pipeline implements AutoCloseable {
 
 	/**
 	 * The findings topics as the producers would create them (three partitions, kept for
-	 * ever), made before anything starts.
+	 * ever, replicated as the cluster requires), made before anything starts.
 	 */
 	private void createFindingsTopics() {
-		try (Admin admin = this.broker.admin()) {
-			createFindingsTopics(admin, this.states);
+		try (Admin admin = this.cluster.admin()) {
+			createFindingsTopics(admin, this.states, replicationFactor(), minInsyncReplicas());
 		}
 	}
 
 	/**
-	 * Creates findings topics as the producers would (three partitions, kept for ever).
+	 * Creates findings topics as the producers would on a single node (three partitions,
+	 * kept for ever, one replica).
 	 * @param admin an administrator's client
 	 * @param states the states whose topics are created
 	 */
 	public static void createFindingsTopics(Admin admin, Collection<String> states) {
+		createFindingsTopics(admin, states, 1, 1);
+	}
+
+	/**
+	 * Creates findings topics as the producers would (three partitions, kept for ever),
+	 * replicated as told.
+	 * @param admin an administrator's client
+	 * @param states the states whose topics are created
+	 * @param replicationFactor replicas of every partition
+	 * @param minInsyncReplicas the topics' {@code min.insync.replicas}
+	 */
+	public static void createFindingsTopics(Admin admin, Collection<String> states, int replicationFactor,
+			int minInsyncReplicas) {
 		try {
 			List<NewTopic> topics = states.stream()
-				.map((state) -> new NewTopic(Topics.findings(state), 3, (short) 1)
-					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
+				.map((state) -> new NewTopic(Topics.findings(state), 3, (short) replicationFactor)
+					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+							String.valueOf(minInsyncReplicas))))
 				.toList();
 			admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
 		}

@@ -17,9 +17,9 @@ import org.awaitility.Awaitility;
 import org.jointops.testsupport.FreePorts;
 
 /**
- * One of the services, run from its executable jar in a JVM of its own, on a port chosen
- * once and kept across restarts, configured with command-line properties as an operator
- * would.
+ * One of the services, run from its executable jar in a JVM of its own (on loopback or in
+ * a {@link Host} of its own), on a port chosen once and kept across restarts, configured
+ * with command-line properties as an operator would.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -32,14 +32,17 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	private final Host host;
+
 	private final int port;
 
 	private final JvmProcess jvm;
 
 	private final Path temporaryDirectory;
 
-	private ServiceProcess(String name, Path jar, Map<String, String> properties, Path workDirectory,
+	private ServiceProcess(String name, Host host, Path jar, Map<String, String> properties, Path workDirectory,
 			List<String> jvmOptions, Path logDirectory) {
+		this.host = host;
 		this.port = FreePorts.next();
 		Path work = workDirectory.toAbsolutePath();
 		this.temporaryDirectory = work.resolve("tmp");
@@ -49,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
 		List<String> options = new ArrayList<>(jvmOptions);
 		options.add("-Djava.awt.headless=true");
 		options.add("-Djava.io.tmpdir=" + this.temporaryDirectory);
-		this.jvm = JvmProcess.of(name, options, arguments, logDirectory);
+		this.jvm = JvmProcess.of(name, host, options, arguments, logDirectory);
 	}
 
 	/**
@@ -66,7 +69,22 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path workDirectory,
 			Path logDirectory) {
-		return new ServiceProcess(name, jar, properties, workDirectory, TEST_JVM_OPTIONS, logDirectory);
+		return of(name, Host.loopback(), jar, properties, workDirectory, logDirectory);
+	}
+
+	/**
+	 * A service to run in a host, listening on the host's address.
+	 * @param name its name in messages and log files
+	 * @param host where it runs
+	 * @param jar its executable jar
+	 * @param properties the Spring properties, passed as {@code --key=value}
+	 * @param workDirectory its own directory for its working files
+	 * @param logDirectory where its output goes
+	 * @return the service, not started
+	 */
+	public static ServiceProcess of(String name, Host host, Path jar, Map<String, String> properties,
+			Path workDirectory, Path logDirectory) {
+		return new ServiceProcess(name, host, jar, properties, workDirectory, TEST_JVM_OPTIONS, logDirectory);
 	}
 
 	/**
@@ -81,7 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess of(String name, Path jar, Map<String, String> properties, Path workDirectory,
 			List<String> jvmOptions, Path logDirectory) {
-		return new ServiceProcess(name, jar, properties, workDirectory, jvmOptions, logDirectory);
+		return new ServiceProcess(name, Host.loopback(), jar, properties, workDirectory, jvmOptions, logDirectory);
 	}
 
 	public ServiceProcess start() {
@@ -134,7 +152,11 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	public String url(String path) {
-		return "http://127.0.0.1:" + this.port + path;
+		return "http://" + this.host.address() + ":" + this.port + path;
+	}
+
+	public Host host() {
+		return this.host;
 	}
 
 	public int port() {
