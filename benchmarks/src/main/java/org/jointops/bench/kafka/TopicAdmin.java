@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -211,6 +213,25 @@ public final class TopicAdmin {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The application id a Kafka Streams application configured with an id runs as, found
+	 * from its internal topics: the aggregator runs as {@code <configured>-layout-<n>},
+	 * its state layout's generation ({@code StateLayout} in the aggregator), a plain
+	 * Streams application as the configured id.
+	 * @param configured the configured application id
+	 * @return the id of its consumer group and internal topics
+	 */
+	public String streamsApplicationId(String configured) {
+		Pattern layout = Pattern.compile(Pattern.quote(configured) + "-layout-(\\d+)-.*");
+		int newest = topics().stream()
+			.map(layout::matcher)
+			.filter(Matcher::matches)
+			.mapToInt((match) -> Integer.parseInt(match.group(1)))
+			.max()
+			.orElse(0);
+		return (newest > 0) ? configured + "-layout-" + newest : configured;
 	}
 
 	/**

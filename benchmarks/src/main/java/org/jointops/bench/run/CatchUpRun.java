@@ -248,7 +248,8 @@ public final class CatchUpRun {
 	 * aggregator, its totals are exact), or the timeout has passed since its first
 	 * commit.
 	 * @param topics the broker
-	 * @param group the application id
+	 * @param group the configured application id (the aggregator's group is named after
+	 * it, see {@link TopicAdmin#streamsApplicationId})
 	 * @param findings the findings partitions and where their records start
 	 * @param alive whether its process still runs
 	 * @param exact whether its totals are exact, or null if it has none to check
@@ -266,7 +267,8 @@ public final class CatchUpRun {
 			if (!alive.getAsBoolean()) {
 				return new Timing(Status.FAILED, started, firstCommit, now, 0, group + " exited; see its log");
 			}
-			progress = GroupProgress.read(topics, group, findings.partitions(), findings.start());
+			progress = GroupProgress.read(topics, topics.streamsApplicationId(group), findings.partitions(),
+					findings.start());
 			if (firstCommit < 0 && progress.consumed() > 0) {
 				firstCommit = now;
 				deadline = now + timeout.toNanos();

@@ -41,7 +41,7 @@ final class RecoveryRun {
 
 	static void run(Deployment deployment, Results results, CatchUpRun.Running running, Duration timeout) {
 		ServiceProcess aggregator = running.aggregator();
-		String group = running.applicationId();
+		String group = deployment.topics().streamsApplicationId(running.applicationId());
 		long changelog = deployment.topics().changelogRecords(group);
 		Set<String> killedMembers = deployment.topics().members(group);
 		Say.line("Recovery: kill -9 %s, delete its state, start it again (%,d changelog records)", group, changelog);

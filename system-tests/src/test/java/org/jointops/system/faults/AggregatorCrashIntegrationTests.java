@@ -18,6 +18,8 @@ import org.jointops.system.traffic.Submission;
 import org.jointops.testsupport.process.Pipeline;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The aggregator is killed ({@code SIGKILL}) inside open transactions, again and again,
  * while reports stream in, and restarted with and without its local state.
@@ -42,11 +44,16 @@ class AggregatorCrashIntegrationTests {
 			.start();
 				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.clientProperties());
 				Admin admin = pipeline.broker().admin();
-				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 3, Duration.ofMillis(250),
+				// think time sized so that the traffic lasts through three kills and
+				// restarts
+				// (each restart waits for the catch-up gate): about three minutes
+				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 3, Duration.ofMillis(600),
 						Duration.ofMinutes(3))) {
 			CompletableFuture<Void> traffic = agencies.post(plan);
 			for (int kill = 1; kill <= KILLS; kill++) {
 				FaultRuns.awaitAccepted(ledger, plan.size() * kill / (KILLS + 2));
+				// new totals and an open transaction need changes still coming
+				assertThat(traffic).as("traffic still flowing before kill %d", kill).isNotDone();
 				awaitNewTotals(watcher, watcher.recordsSeen());
 				FaultRuns.awaitOpenAggregatorTransaction(admin);
 				pipeline.aggregator().kill();

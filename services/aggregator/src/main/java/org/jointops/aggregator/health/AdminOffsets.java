@@ -1,6 +1,7 @@
 package org.jointops.aggregator.health;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,18 @@ public class AdminOffsets implements CatchUp.Offsets {
 					new ListOffsetsOptions(committed ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED))
 			.all()).forEach((partition, info) -> ends.put(partition, info.offset()));
 		return ends;
+	}
+
+	@Override
+	public synchronized Map<TopicPartition, Long> starts(Collection<TopicPartition> partitions) {
+		if (partitions.isEmpty()) {
+			return Map.of();
+		}
+		Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+		partitions.forEach((partition) -> earliest.put(partition, OffsetSpec.earliest()));
+		Map<TopicPartition, Long> starts = new HashMap<>();
+		get(admin().listOffsets(earliest).all()).forEach((partition, info) -> starts.put(partition, info.offset()));
+		return starts;
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.jointops.aggregator.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,8 @@ public class CatchUp implements SmartLifecycle {
 	private int stage = -1;
 
 	private Map<TopicPartition, Long> targets = Map.of();
+
+	private Map<TopicPartition, Long> starts = Map.of();
 
 	private volatile Lag lag = new Lag(null, null);
 
@@ -101,6 +104,7 @@ public class CatchUp implements SmartLifecycle {
 			}
 			if (this.stage < 0) {
 				this.targets = this.offsets.ends(this.stages.get(0).topics(), true);
+				this.starts = this.offsets.starts(this.targets.keySet());
 				this.stage = 0;
 			}
 			Map<TopicPartition, Long> committed = this.offsets.committed();
@@ -109,6 +113,7 @@ public class CatchUp implements SmartLifecycle {
 				// records of the previous stages' transactions, committed or about to be:
 				// waiting for one that is later aborted costs only until the abort
 				this.targets = this.offsets.ends(this.stages.get(this.stage + 1).topics(), false);
+				this.starts = this.offsets.starts(this.targets.keySet());
 				this.stage++;
 				behind = behind(committed);
 			}
@@ -132,10 +137,19 @@ public class CatchUp implements SmartLifecycle {
 		}
 	}
 
+	/*
+	 * Records between the application's position and the target, by partition. Without a
+	 * committed offset (nothing processed there yet) the position is the partition's
+	 * start: records deleted before it (deleteRecords, retention) will never be
+	 * processed, and Kafka Streams commits no offset for a partition it never received a
+	 * record from.
+	 */
 	private long behind(Map<TopicPartition, Long> committed) {
 		long behind = 0;
 		for (Map.Entry<TopicPartition, Long> target : this.targets.entrySet()) {
-			behind += Math.max(0, target.getValue() - committed.getOrDefault(target.getKey(), 0L));
+			long start = this.starts.getOrDefault(target.getKey(), 0L);
+			long position = Math.max(start, committed.getOrDefault(target.getKey(), start));
+			behind += Math.max(0, target.getValue() - position);
 		}
 		return behind;
 	}
@@ -223,6 +237,14 @@ public class CatchUp implements SmartLifecycle {
 		 * @return the offset after the last record, by partition
 		 */
 		Map<TopicPartition, Long> ends(Pattern topics, boolean committed);
+
+		/**
+		 * The start offsets of partitions: the first record still in the log (records
+		 * before it were deleted, by retention or a deletion of records).
+		 * @param partitions the partitions
+		 * @return the offset of the first record still in the log, by partition
+		 */
+		Map<TopicPartition, Long> starts(Collection<TopicPartition> partitions);
 
 		/**
 		 * The offsets the application's consumer group has committed.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,24 @@ class CatchUpTests {
 
 		assertThat(this.gate.check()).isTrue();
 		assertThat(this.gate.lag()).isEmpty();
+	}
+
+	@Test
+	void countsNoRecordDeletedBeforeAPartitionsStartAsBehind() {
+		// findings.kaz: records 0-99 deleted, 100-109 left, nothing processed (no
+		// commit);
+		// findings.rus: every record deleted (start = end), so no commit ever comes
+		this.offsets.end("findings.kaz", 0, 110);
+		this.offsets.start("findings.kaz", 0, 100);
+		this.offsets.end("findings.rus", 0, 50);
+		this.offsets.start("findings.rus", 0, 50);
+		this.offsets.commit("findings.kgz", 0, 3);
+
+		assertThat(this.gate.check()).isFalse();
+		assertThat(this.gate.lag()).contains(new CatchUp.Lag("the findings topics", 10L));
+
+		this.offsets.commit("findings.kaz", 0, 110);
+		assertThat(this.gate.check()).isTrue();
 	}
 
 	@Test
@@ -138,12 +157,18 @@ class CatchUpTests {
 
 		private final Map<TopicPartition, Long> committed = new HashMap<>();
 
+		private final Map<TopicPartition, Long> starts = new HashMap<>();
+
 		private final List<Boolean> isolations = new ArrayList<>();
 
 		private boolean unreachable;
 
 		void end(String topic, int partition, long offset) {
 			this.ends.put(new TopicPartition(topic, partition), offset);
+		}
+
+		void start(String topic, int partition, long offset) {
+			this.starts.put(new TopicPartition(topic, partition), offset);
 		}
 
 		void commit(String topic, int partition, long offset) {
@@ -162,6 +187,13 @@ class CatchUpTests {
 					matching.put(partition, offset);
 				}
 			});
+			return matching;
+		}
+
+		@Override
+		public Map<TopicPartition, Long> starts(Collection<TopicPartition> partitions) {
+			Map<TopicPartition, Long> matching = new HashMap<>();
+			partitions.forEach((partition) -> matching.put(partition, this.starts.getOrDefault(partition, 0L)));
 			return matching;
 		}
 
