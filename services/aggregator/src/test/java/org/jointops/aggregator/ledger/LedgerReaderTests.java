@@ -264,12 +264,7 @@ class LedgerReaderTests {
 
 	@Test
 	void prunesTheHistoryOfAnOperationQuietForLongerThanTheRetention() {
-		for (int i = 0; i < 3 * CHECKPOINT_INTERVAL; i++) {
-			send(illegal2017("KAZ", "KAZ-" + i).setSubmittedAt(at("2017-06-03T08:00:00Z").plusSeconds(60L * i))
-				.setFindings(List.of(count(VIOLATIONS, 1)))
-				.build());
-		}
-		Instant last = at("2017-06-03T08:00:00Z").plusSeconds(60L * (3 * CHECKPOINT_INTERVAL - 1));
+		Instant last = sendThirtyReportsAMinuteApart();
 		OperationLedger before = this.reader.ledgerAsOf(OPERATION, last);
 
 		this.driver.advanceWallClockTime(RETENTION.plusHours(2));
@@ -295,12 +290,7 @@ class LedgerReaderTests {
 
 	@Test
 	void prunesAgainAHistoryThatALateChangeReachedAfterItsPruning() {
-		for (int i = 0; i < 3 * CHECKPOINT_INTERVAL; i++) {
-			send(illegal2017("KAZ", "KAZ-" + i).setSubmittedAt(at("2017-06-03T08:00:00Z").plusSeconds(60L * i))
-				.setFindings(List.of(count(VIOLATIONS, 1)))
-				.build());
-		}
-		Instant last = at("2017-06-03T08:00:00Z").plusSeconds(60L * (3 * CHECKPOINT_INTERVAL - 1));
+		Instant last = sendThirtyReportsAMinuteApart();
 		this.driver.advanceWallClockTime(RETENTION.plusHours(2));
 		assertThat(entries(LedgerStores.CHANGE_LOG)).isZero();
 
@@ -320,6 +310,19 @@ class LedgerReaderTests {
 		assertThat(this.reader.ledgerAsOf(OPERATION, last).getCells()).extracting(LedgerCell::getQuantity)
 			.usingElementComparator(BigDecimal::compareTo)
 			.containsExactlyInAnyOrder(BigDecimal.valueOf(30), BigDecimal.valueOf(4));
+	}
+
+	/*
+	 * Sends 30 reports of one unit each, a minute apart, and answers the last one's time.
+	 */
+	private Instant sendThirtyReportsAMinuteApart() {
+		Instant first = at("2017-06-03T08:00:00Z");
+		for (int i = 0; i < 3 * CHECKPOINT_INTERVAL; i++) {
+			send(illegal2017("KAZ", "KAZ-" + i).setSubmittedAt(first.plusSeconds(60L * i))
+				.setFindings(List.of(count(VIOLATIONS, 1)))
+				.build());
+		}
+		return first.plusSeconds(60L * (3 * CHECKPOINT_INTERVAL - 1));
 	}
 
 	private void send(ReportRevision report) {
