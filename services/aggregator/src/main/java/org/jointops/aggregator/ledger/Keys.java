@@ -12,6 +12,11 @@ final class Keys {
 
 	static final char SEPARATOR = '/';
 
+	/** Digits of a number in a key: every long that is not negative fits. */
+	private static final int WIDTH = 19;
+
+	private static final String ZEROS = "0".repeat(WIDTH);
+
 	private Keys() {
 	}
 
@@ -35,7 +40,11 @@ final class Keys {
 	}
 
 	static String number(long value) {
-		return String.format(Locale.ROOT, "%019d", value);
+		if (value < 0) {
+			return String.format(Locale.ROOT, "%0" + WIDTH + "d", value);
+		}
+		String digits = Long.toString(value);
+		return ZEROS.substring(digits.length()) + digits;
 	}
 
 	static String time(Instant instant) {

@@ -30,7 +30,7 @@ import org.jointops.totals.TotalLine;
  * Reads an operation's ledger from the stores of {@link LedgerStores}, each answer in
  * time bounded by what it returns: the ledger now is its slots; the ledger at an instant
  * is the latest checkpoint at or before it plus the changes after the checkpoint up to
- * the instant (a checkpoint is taken every {@code max(1000, slots)} changes, so at most
+ * the instant (a checkpoint is taken every {@code max(10,000, slots)} changes, so at most
  * about that many are folded); the reports at an instant are each report's last change at
  * or before it; completeness is kept as the changes flow.
  * <p>

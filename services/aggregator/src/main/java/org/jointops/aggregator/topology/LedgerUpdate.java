@@ -266,22 +266,31 @@ class LedgerUpdate implements Processor<String, ReportChange, String, CouncilTot
 	/*
 	 * Prunes the history of operations quiet for longer than the retention: their ledger
 	 * is kept as a checkpoint at their latest change, their change log and older
-	 * checkpoints go, and each report keeps only its latest history entry.
+	 * checkpoints go, and each report keeps only its latest history entry. An operation
+	 * is pruned again once it has had changes since (even late ones, dated before its
+	 * pruning) and has been quiet again for the retention: it has changes to prune while
+	 * its change log is not empty.
 	 */
 	private void pruneQuietHistories(long now) {
 		List<OperationState> quiet = new ArrayList<>();
 		try (KeyValueIterator<String, OperationState> all = LedgerStores.OPERATIONS.all(this.ledger)) {
 			all.forEachRemaining((entry) -> {
-				OperationState state = entry.value;
-				boolean pruned = state.getHistoryFrom() != null
-						&& !state.getHistoryFrom().isBefore(state.getUpdatedAt());
-				if (!pruned && now - state.getTouchedAt().toEpochMilli() > this.history.retention().toMillis()) {
-					quiet.add(state);
+				if (now - entry.value.getTouchedAt().toEpochMilli() > this.history.retention().toMillis()) {
+					quiet.add(entry.value);
 				}
 			});
 		}
 		for (OperationState state : quiet) {
-			prune(state);
+			if (hasChanges(state.getOperation())) {
+				prune(state);
+			}
+		}
+	}
+
+	private boolean hasChanges(String operation) {
+		try (KeyValueIterator<ChangeLogKey, ReportChange> changes = LedgerStores.CHANGE_LOG.prefixScan(this.ledger,
+				LedgerStores.prefix(operation))) {
+			return changes.hasNext();
 		}
 	}
 

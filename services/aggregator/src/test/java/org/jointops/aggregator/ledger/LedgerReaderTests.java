@@ -264,12 +264,7 @@ class LedgerReaderTests {
 
 	@Test
 	void prunesTheHistoryOfAnOperationQuietForLongerThanTheRetention() {
-		for (int i = 0; i < 3 * CHECKPOINT_INTERVAL; i++) {
-			send(illegal2017("KAZ", "KAZ-" + i).setSubmittedAt(at("2017-06-03T08:00:00Z").plusSeconds(60L * i))
-				.setFindings(List.of(count(VIOLATIONS, 1)))
-				.build());
-		}
-		Instant last = at("2017-06-03T08:00:00Z").plusSeconds(60L * (3 * CHECKPOINT_INTERVAL - 1));
+		Instant last = sendThirtyReportsAMinuteApart();
 		OperationLedger before = this.reader.ledgerAsOf(OPERATION, last);
 
 		this.driver.advanceWallClockTime(RETENTION.plusHours(2));
@@ -291,6 +286,43 @@ class LedgerReaderTests {
 			.satisfies((entry) -> assertThat(entry.getStanding().getRevision()).isEqualTo(1));
 		assertThat(this.reader.ledgerAsOf(OPERATION, last.plusSeconds(3600)).getCells()).singleElement()
 			.satisfies((cell) -> assertThat(cell.getQuantity()).isEqualByComparingTo("34"));
+	}
+
+	@Test
+	void prunesAgainAHistoryThatALateChangeReachedAfterItsPruning() {
+		Instant last = sendThirtyReportsAMinuteApart();
+		this.driver.advanceWallClockTime(RETENTION.plusHours(2));
+		assertThat(entries(LedgerStores.CHANGE_LOG)).isZero();
+
+		send(illegal2017("RUS", "RUS-LATE").setSubmittedAt(last.minusSeconds(3600))
+			.setFindings(List.of(count(VIOLATIONS, 4)))
+			.build());
+		assertThat(entries(LedgerStores.CHANGE_LOG)).as("the late change, dated before the pruning").isOne();
+		assertThat(this.reader.ledgerAsOf(OPERATION, last).getCells()).extracting(LedgerCell::getQuantity)
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactlyInAnyOrder(BigDecimal.valueOf(30), BigDecimal.valueOf(4));
+
+		this.driver.advanceWallClockTime(RETENTION.plusHours(2));
+
+		assertThat(entries(LedgerStores.CHANGE_LOG)).isZero();
+		assertThat(entries(LedgerStores.CHECKPOINTS)).isEqualTo(1);
+		assertThat(this.reader.operation(OPERATION).orElseThrow().getHistoryFrom()).isEqualTo(last);
+		assertThat(this.reader.ledgerAsOf(OPERATION, last).getCells()).extracting(LedgerCell::getQuantity)
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactlyInAnyOrder(BigDecimal.valueOf(30), BigDecimal.valueOf(4));
+	}
+
+	/*
+	 * Sends 30 reports of one unit each, a minute apart, and answers the last one's time.
+	 */
+	private Instant sendThirtyReportsAMinuteApart() {
+		Instant first = at("2017-06-03T08:00:00Z");
+		for (int i = 0; i < 3 * CHECKPOINT_INTERVAL; i++) {
+			send(illegal2017("KAZ", "KAZ-" + i).setSubmittedAt(first.plusSeconds(60L * i))
+				.setFindings(List.of(count(VIOLATIONS, 1)))
+				.build());
+		}
+		return first.plusSeconds(60L * (3 * CHECKPOINT_INTERVAL - 1));
 	}
 
 	private void send(ReportRevision report) {

@@ -3,6 +3,7 @@ package org.jointops.aggregator.ledger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -40,6 +41,15 @@ class StoreKeysTests {
 		roundTrip(ReportHistoryKey.SERDE, new ReportHistoryKey("ILLEGAL-2017", new ReportKey("KAZ", "R-1"), TEN, 7));
 		roundTrip(ActivityKey.SERDE, new ActivityKey("ILLEGAL-2017", 2, "KAZ", "INTERIOR"));
 		LineKey.of("ILLEGAL-2017", cell).forEach((line) -> roundTrip(LineKey.SERDE, line));
+	}
+
+	@Test
+	void numbersAreWrittenAsEarlierReleasesWroteThemZeroPaddedToNineteenDigits() {
+		for (long value : new long[] { 0, 1, 9, 10, 42, 1_496_480_400_000L, 999_999_999_999_999_999L,
+				Long.MAX_VALUE }) {
+			assertThat(Keys.number(value)).hasSize(19).isEqualTo(String.format(Locale.ROOT, "%019d", value));
+		}
+		assertThat(Keys.number(-7)).isEqualTo(String.format(Locale.ROOT, "%019d", -7L));
 	}
 
 	@Test
