@@ -22,6 +22,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Answers {
 
+	/** Which instance's store answered (the aggregator's routing header). */
+	static final String SERVED_BY = "Jointops-Served-By";
+
+	/** How far behind the standby replica that answered was. */
+	static final String STANDBY_LAG = "Jointops-Standby-Lag";
+
 	private Answers() {
 	}
 
@@ -32,10 +38,20 @@ public final class Answers {
 	 * @return the totals, or null when the instance does not answer 200
 	 */
 	public static Versioned fromApi(String aggregatorUrl, String operation) {
+		return ask(aggregatorUrl, operation).totals();
+	}
+
+	/**
+	 * Asks an aggregator instance for an operation's totals, as the secretariat would.
+	 * @param aggregatorUrl e.g. {@code http://10.77.0.7:8080}
+	 * @param operation operation code
+	 * @return the answer: its status, the totals of a 200, and which instance gave them
+	 */
+	public static Answer ask(String aggregatorUrl, String operation) {
 		Http.Response response = Http.getAs(Credentials.SECRETARIAT,
 				aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
 		if (response.status() != 200) {
-			return null;
+			return new Answer(response.status(), null, null, null);
 		}
 		JsonNode body = response.json();
 		Totals.Builder totals = Totals.builder().reports(body.get("reports").asLong());
@@ -52,7 +68,9 @@ public final class Answers {
 				.forEach((cell) -> totals.cell(operation, category, currency, "stage=" + cell.getKey(),
 						cell.getValue().decimalValue()));
 		}
-		return new Versioned(body.get("version").asLong(), totals.build());
+		String lag = response.header(STANDBY_LAG);
+		return new Answer(200, new Versioned(body.get("version").asLong(), totals.build()), response.header(SERVED_BY),
+				(lag != null) ? Long.valueOf(lag) : null);
 	}
 
 	/**
@@ -99,6 +117,19 @@ public final class Answers {
 			Map<String, BigDecimal> values) {
 		values.forEach(
 				(key, value) -> totals.cell(operation, line.getCategory(), line.getCurrency(), prefix + key, value));
+	}
+
+	/**
+	 * An instance's answer to a query of totals.
+	 *
+	 * @param status the HTTP status
+	 * @param totals the totals of a 200, otherwise null
+	 * @param servedBy the instance whose store answered ({@code Jointops-Served-By})
+	 * @param standbyLag how far behind a standby replica that answered was
+	 * ({@code Jointops-Standby-Lag}), null for an active store
+	 */
+	public record Answer(int status, Versioned totals, String servedBy, Long standbyLag) {
+
 	}
 
 	/**

@@ -83,10 +83,14 @@ public final class Network implements AutoCloseable {
 
 	/**
 	 * Skips the calling test, with the reason, when network namespaces cannot be made
-	 * here.
+	 * here; in CI ({@code CI=true}), where every suite must run, fails it instead.
 	 */
 	public static void assumeUsable() {
 		Optional<String> reason = unusableBecause();
+		if (reason.isPresent() && "true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI must run the network suites as root with iproute2 installed "
+					+ "(.ci/run installs it): " + reason.get());
+		}
 		Assumptions.assumeTrue(reason.isEmpty(), () -> "Needs network namespaces: " + reason.orElse(""));
 	}
 

@@ -183,6 +183,7 @@ public final class Pipeline implements AutoCloseable {
 			// where this instance answers (application.server): its own address
 			properties.put("jointops.advertised-host", host.address());
 			properties.putAll(aggregatorReplicationSettings());
+			properties.putAll(instancesSettings());
 			properties.putAll(this.aggregatorProperties);
 			this.aggregators
 				.add(ServiceProcess.of(name, host, ServiceJars.aggregator(), properties, workDirectory(name), logs()));
@@ -207,6 +208,19 @@ public final class Pipeline implements AutoCloseable {
 	 */
 	public Map<String, String> aggregatorReplicationSettings() {
 		return replicationSettings();
+	}
+
+	/**
+	 * How the aggregator instances answer for each other: as many as the pipeline runs
+	 * (with several, each store has a standby replica, the services' default), on
+	 * loopback every instance on this one machine with a port of its own.
+	 * @return property to value
+	 */
+	private Map<String, String> instancesSettings() {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("jointops.instances.expected", String.valueOf(this.aggregatorCount));
+		settings.put("jointops.instances.one-host", String.valueOf(this.network == null));
+		return settings;
 	}
 
 	private Map<String, String> replicationSettings() {

@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether Kafka Streams can serve the totals (contributor name {@code streams}): UP while
- * it runs and has caught up; OUT_OF_SERVICE while it starts, rebalances or restores
- * state, when the stores cannot be queried, and while it catches up with the findings
- * topics ({@link CatchUp}: running, but its stores still partial); DOWN once it has
- * stopped or failed, and while its threads keep failing ({@link StreamFailures#REPEATED}
- * times within {@link StreamFailures#RECENT}).
+ * it runs and has caught up, and during a later rebalance (every instance rebalances at
+ * once, and each still answers: forwarded, from a standby replica, or 503 for the
+ * moment); OUT_OF_SERVICE while it starts and restores state before it has first served,
+ * and while it catches up with the findings topics ({@link CatchUp}: running, but its
+ * stores still partial); DOWN once it has stopped or failed, and while its threads keep
+ * failing ({@link StreamFailures#REPEATED} times within {@link StreamFailures#RECENT}).
  */
 @Component("streamsHealthIndicator")
 class StreamsHealthIndicator extends AbstractHealthIndicator {
@@ -26,6 +27,9 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 	private final StreamFailures failures;
 
 	private final CatchUp catchUp;
+
+	/** Whether this instance has been seen running and caught up since it started. */
+	private volatile boolean served;
 
 	StreamsHealthIndicator(StreamsBuilderFactoryBean streams, StreamFailures failures, CatchUp catchUp) {
 		super("Kafka Streams state unknown");
@@ -39,7 +43,9 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		KafkaStreams.State state = (kafkaStreams != null) ? kafkaStreams.state() : null;
 		Optional<CatchUp.Lag> lag = this.catchUp.lag();
-		builder.status(status(state, this.failures.isRepeating(), lag.isPresent()));
+		Status status = status(state, this.failures.isRepeating(), lag.isPresent(), this.served);
+		this.served |= Status.UP.equals(status);
+		builder.status(status);
 		builder.withDetail("state", (state != null) ? state.name() : "NOT_STARTED");
 		lag.ifPresent((behind) -> {
 			builder.withDetail("catchingUp", true);
@@ -59,9 +65,11 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 	 * @param state the state of Kafka Streams, null before it was created
 	 * @param repeating whether its threads keep failing
 	 * @param catchingUp whether it is still catching up with the findings topics
-	 * @return up only while it runs, has caught up and its threads do not keep failing
+	 * @param served whether it has been up since it started
+	 * @return up while it runs (or rebalances after it first served), has caught up and
+	 * its threads do not keep failing
 	 */
-	static Status status(KafkaStreams.State state, boolean repeating, boolean catchingUp) {
+	static Status status(KafkaStreams.State state, boolean repeating, boolean catchingUp, boolean served) {
 		if (state == null) {
 			return Status.OUT_OF_SERVICE;
 		}
@@ -70,7 +78,8 @@ class StreamsHealthIndicator extends AbstractHealthIndicator {
 		}
 		return switch (state) {
 			case RUNNING -> catchingUp ? Status.OUT_OF_SERVICE : Status.UP;
-			case CREATED, REBALANCING -> Status.OUT_OF_SERVICE;
+			case REBALANCING -> (served && !catchingUp) ? Status.UP : Status.OUT_OF_SERVICE;
+			case CREATED -> Status.OUT_OF_SERVICE;
 			default -> Status.DOWN;
 		};
 	}

@@ -21,8 +21,9 @@ public final class Refusals {
 			+ "Its current totals still answer.";
 
 	/** 503 of the stores. */
-	public static final String STORES_UNAVAILABLE = "Kafka Streams is restoring or rebalancing, or another aggregator "
-			+ "instance holds the operation (named in `detail`): ask again after `Retry-After` seconds "
+	public static final String STORES_UNAVAILABLE = "No instance can answer right now: Kafka Streams is restoring or "
+			+ "rebalancing, or the instance that holds the operation did not answer the forwarded query and no standby "
+			+ "replica is here (`detail` says which): ask again after `Retry-After` seconds "
 			+ "(`urn:jointops:problem:totals-unavailable`)";
 
 	/** 403 of a change to the catalogue. */

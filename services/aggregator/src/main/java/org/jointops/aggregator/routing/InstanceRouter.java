@@ -47,11 +47,15 @@ public class InstanceRouter {
 
 	private final int partitions;
 
+	private final GroupConfirmation confirmation;
+
 	private volatile HostInfo self;
 
-	InstanceRouter(StreamsBuilderFactoryBean streams, @Value("${jointops.topics.partitions:3}") int partitions) {
+	InstanceRouter(StreamsBuilderFactoryBean streams, @Value("${jointops.topics.partitions:3}") int partitions,
+			GroupConfirmation confirmation) {
 		this.streams = streams;
 		this.partitions = partitions;
+		this.confirmation = confirmation;
 	}
 
 	/**
@@ -84,7 +88,7 @@ public class InstanceRouter {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		HostInfo here = self();
 		if (kafkaStreams == null) {
-			Routing.Situation situation = new Routing.Situation(here, null, null, false, forwardedBy);
+			Routing.Situation situation = new Routing.Situation(here, null, null, false, forwardedBy, false);
 			return new Placement(Routing.decide(situation), situation, partitionOf(operation));
 		}
 		KafkaStreams.State state = kafkaStreams.state();
@@ -97,8 +101,9 @@ public class InstanceRouter {
 		boolean copyHere = (known && metadata.standbyHosts().contains(here))
 				|| (state == KafkaStreams.State.REBALANCING && lagOf(kafkaStreams, partition) != null)
 				|| (!known && state == KafkaStreams.State.RUNNING && lagOf(kafkaStreams, partition) != null);
+		boolean activeHere = known && here.equals(metadata.activeHost());
 		Routing.Situation situation = new Routing.Situation(here, state, known ? metadata.activeHost() : null, copyHere,
-				forwardedBy);
+				forwardedBy, activeHere && this.confirmation.holds(partition));
 		return new Placement(Routing.decide(situation), situation, partition);
 	}
 

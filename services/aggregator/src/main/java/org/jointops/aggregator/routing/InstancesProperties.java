@@ -19,15 +19,22 @@ import org.springframework.validation.annotation.Validated;
  * with a port of its own does identify each
  * @param standbyReplicas Kafka Streams' {@code num.standby.replicas}
  * ({@code jointops.instances.standby-replicas}): copies of each store kept warm on other
- * instances, which answer while the store's active instance is unreachable; 0 by default
- * (one node), 1 in production
+ * instances, which answer while the store's active instance is unreachable; 1 by default,
+ * placed only when {@code expected} is above 1 ({@link #placeableStandbyReplicas})
  * @param forwardTimeout how long a forwarded query may take before this instance answers
  * from a standby replica or 503 ({@code jointops.instances.forward-timeout}, 2 s)
  */
 @ConfigurationProperties("jointops.instances")
 @Validated
 public record InstancesProperties(@Positive @DefaultValue("1") int expected, @DefaultValue("false") boolean oneHost,
-		@PositiveOrZero @DefaultValue("0") int standbyReplicas, @DefaultValue("2s") Duration forwardTimeout) {
+		@PositiveOrZero @DefaultValue("1") int standbyReplicas, @DefaultValue("2s") Duration forwardTimeout) {
+
+	public InstancesProperties {
+		if (forwardTimeout == null || forwardTimeout.isZero() || forwardTimeout.isNegative()) {
+			throw new IllegalArgumentException(
+					"jointops.instances.forward-timeout must be a positive duration, not " + forwardTimeout);
+		}
+	}
 
 	/**
 	 * Checks that an instance's address can tell it from the others.
@@ -51,6 +58,16 @@ public record InstancesProperties(@Positive @DefaultValue("1") int expected, @De
 					+ "this one at (or jointops.instances.one-host=true if every instance runs on this machine "
 					+ "with a port of its own)");
 		}
+	}
+
+	/**
+	 * The standby replicas Kafka Streams is asked for: {@code standby-replicas}, but no
+	 * more than the other instances the deployment runs can hold (none for a single
+	 * instance, which has nowhere to put one).
+	 * @return the {@code num.standby.replicas} of Kafka Streams
+	 */
+	public int placeableStandbyReplicas() {
+		return Math.min(this.standbyReplicas, this.expected - 1);
 	}
 
 	static boolean isLoopback(String host) {

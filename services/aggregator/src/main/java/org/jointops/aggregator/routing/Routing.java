@@ -6,9 +6,10 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * The routing decision for a query of one operation, from Kafka Streams' metadata of the
  * operation's key: this instance answers from its active store when it holds it (the full
- * address compared, host and port); otherwise the query goes to the active instance,
- * unless it was already forwarded once or Kafka Streams is rebalancing, in which case a
- * standby replica here answers, or nobody (503).
+ * address compared, host and port) and the group coordinator has lately confirmed so
+ * ({@link GroupConfirmation}), or not at all while it has not; otherwise the query goes
+ * to the active instance, unless it was already forwarded once or Kafka Streams is
+ * rebalancing, in which case a standby replica here answers, or nobody (503).
  */
 final class Routing {
 
@@ -26,7 +27,9 @@ final class Routing {
 			return Route.unavailable("this aggregator instance is " + ((state != null) ? state : "not started"));
 		}
 		if (situation.self().equals(situation.active())) {
-			return Route.local();
+			return situation.confirmed() ? Route.local()
+					: Route.unavailable("this aggregator instance holds these totals, but the group coordinator has "
+							+ "not confirmed lately that it still does (it may have been cut off from the cluster)");
 		}
 		boolean mayForward = situation.active() != null && !situation.forwarded();
 		if (state == KafkaStreams.State.RUNNING && mayForward) {
@@ -76,8 +79,11 @@ final class Routing {
 	 * (standby, or active during a rebalance)
 	 * @param forwardedBy the instance that forwarded the query here, null if the query
 	 * comes from a client
+	 * @param confirmed whether the group coordinator confirmed, lately, that this
+	 * instance holds the active store
 	 */
-	record Situation(HostInfo self, KafkaStreams.State state, HostInfo active, boolean copyHere, String forwardedBy) {
+	record Situation(HostInfo self, KafkaStreams.State state, HostInfo active, boolean copyHere, String forwardedBy,
+			boolean confirmed) {
 
 		boolean forwarded() {
 			return this.forwardedBy != null;

@@ -53,9 +53,11 @@ class StreamsConfiguration {
 	 * {@code spring.kafka.streams.properties.application.server} says otherwise: the
 	 * advertised host and the HTTP port, refused when it cannot tell this instance from
 	 * the others ({@link InstancesProperties#checkAdvertised}); the standby replicas of
-	 * {@code jointops.instances.standby-replicas}. A stopped instance leaves the consumer
-	 * group at once, so that its successor (or a restart) gets the partitions without
-	 * waiting out the session timeout. A failed stream thread is recorded and replaced.
+	 * {@code jointops.instances.standby-replicas}, as many as the other instances can
+	 * hold ({@link InstancesProperties#placeableStandbyReplicas}). A stopped instance
+	 * leaves the consumer group at once, so that its successor (or a restart) gets the
+	 * partitions without waiting out the session timeout. A failed stream thread is
+	 * recorded and replaced.
 	 * @param failures where stream-thread failures are recorded
 	 * @param instance the host this instance is reached at
 	 * @param instances how many instances the deployment runs, and their standby replicas
@@ -72,7 +74,7 @@ class StreamsConfiguration {
 				streams.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, instance.advertisedHost() + ":" + port);
 				instances.checkAdvertised(streams.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
 				streams.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
-						String.valueOf(instances.standbyReplicas()));
+						String.valueOf(instances.placeableStandbyReplicas()));
 				factoryBean.setStreamsConfiguration(streams);
 			}
 			factoryBean.setLeaveGroupOnClose(true);

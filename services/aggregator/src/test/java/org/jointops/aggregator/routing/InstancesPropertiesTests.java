@@ -4,11 +4,14 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * An advertised address that cannot tell an instance from the others is refused at start.
+ * An advertised address that cannot tell an instance from the others is refused at start;
+ * standby replicas are asked for only where other instances can hold them.
  */
 class InstancesPropertiesTests {
 
@@ -35,6 +38,23 @@ class InstancesPropertiesTests {
 	void acceptsLoopbackForOneInstanceOrInstancesOnOneMachine() {
 		assertThatNoException().isThrownBy(() -> instances(1, false).checkAdvertised("localhost:8080"));
 		assertThatNoException().isThrownBy(() -> instances(2, true).checkAdvertised("localhost:8081"));
+	}
+
+	@Test
+	void placesAsManyStandbyReplicasAsTheOtherInstancesCanHold() {
+		assertThat(new InstancesProperties(1, false, 1, Duration.ofSeconds(2)).placeableStandbyReplicas()).isZero();
+		assertThat(new InstancesProperties(2, false, 1, Duration.ofSeconds(2)).placeableStandbyReplicas()).isOne();
+		assertThat(new InstancesProperties(3, false, 1, Duration.ofSeconds(2)).placeableStandbyReplicas()).isOne();
+		assertThat(new InstancesProperties(2, false, 2, Duration.ofSeconds(2)).placeableStandbyReplicas()).isOne();
+		assertThat(new InstancesProperties(3, false, 0, Duration.ofSeconds(2)).placeableStandbyReplicas()).isZero();
+	}
+
+	@Test
+	void refusesAForwardTimeoutThatIsNotPositive() {
+		for (Duration timeout : new Duration[] { Duration.ZERO, Duration.ofSeconds(-1) }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new InstancesProperties(2, false, 1, timeout))
+				.withMessageContaining("jointops.instances.forward-timeout must be a positive duration");
+		}
 	}
 
 	private static InstancesProperties instances(int expected, boolean oneHost) {

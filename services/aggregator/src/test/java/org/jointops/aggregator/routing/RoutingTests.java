@@ -26,6 +26,16 @@ class RoutingTests {
 	}
 
 	@Test
+	void answersNothingFromItsActiveStoreWhileTheGroupCoordinatorHasNotConfirmedItHoldsIt() {
+		for (boolean copyHere : new boolean[] { false, true }) {
+			Route route = Routing.decide(new Routing.Situation(SELF, State.RUNNING, SELF, copyHere, null, false));
+
+			assertThat(route.kind()).isEqualTo(Route.Kind.UNAVAILABLE);
+			assertThat(route.reason()).contains("the group coordinator has not confirmed lately");
+		}
+	}
+
+	@Test
 	void forwardsAClientsQueryToTheActiveInstance() {
 		Route route = decide(State.RUNNING, OTHER, true, null);
 
@@ -86,8 +96,8 @@ class RoutingTests {
 
 	@Test
 	void answersFromAStandbyReplicaHereWhenTheActiveInstanceDoesNotAnswer() {
-		Routing.Situation withReplica = new Routing.Situation(SELF, State.RUNNING, OTHER, true, null);
-		Routing.Situation withoutReplica = new Routing.Situation(SELF, State.RUNNING, OTHER, false, null);
+		Routing.Situation withReplica = new Routing.Situation(SELF, State.RUNNING, OTHER, true, null, false);
+		Routing.Situation withoutReplica = new Routing.Situation(SELF, State.RUNNING, OTHER, false, null, false);
 
 		assertThat(Routing.afterFailedForward(withReplica).kind()).isEqualTo(Route.Kind.STANDBY);
 		Route unavailable = Routing.afterFailedForward(withoutReplica);
@@ -96,7 +106,7 @@ class RoutingTests {
 	}
 
 	private static Route decide(State state, HostInfo active, boolean copyHere, String forwardedBy) {
-		return Routing.decide(new Routing.Situation(SELF, state, active, copyHere, forwardedBy));
+		return Routing.decide(new Routing.Situation(SELF, state, active, copyHere, forwardedBy, SELF.equals(active)));
 	}
 
 }

@@ -1,0 +1,187 @@
+package org.jointops.aggregator.routing;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the group coordinator says this application's members hold: an instance answers
+ * from its active store only while the coordinator has confirmed, less than
+ * {@link #VALIDITY} ago, that one of its own stream threads holds the store's partition.
+ * <p>
+ * Kafka Streams' metadata alone cannot tell. An instance cut off from the cluster keeps
+ * its tasks, its stores and its metadata (it still names itself the active instance)
+ * until, after the partition heals, it hears that the group went on without it; until
+ * then its store lacks whatever the instance that took over has counted meanwhile, and
+ * would be answered as current. With this check it answers 503 instead, from the moment
+ * its last confirmation grows old (well within the session timeout after which the group
+ * moves its partitions) until it holds the partition again.
+ */
+@Component
+class GroupConfirmation implements SmartLifecycle {
+
+	/** How often the group is described. */
+	static final Duration REFRESH = Duration.ofSeconds(1);
+
+	/**
+	 * How long a confirmation holds, counted from when it was asked for: shorter than any
+	 * session timeout the group may have (6 s at the least).
+	 */
+	static final Duration VALIDITY = Duration.ofSeconds(3);
+
+	private static final Logger logger = LoggerFactory.getLogger(GroupConfirmation.class);
+
+	private final StreamsBuilderFactoryBean streams;
+
+	private final Map<String, Object> adminProperties;
+
+	private volatile Confirmed latest;
+
+	private ScheduledExecutorService refresher;
+
+	private Admin admin;
+
+	private volatile boolean running;
+
+	GroupConfirmation(StreamsBuilderFactoryBean streams, KafkaAdmin kafkaAdmin) {
+		this.streams = streams;
+		this.adminProperties = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+		this.adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) VALIDITY.toMillis());
+		this.adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) VALIDITY.toMillis());
+		this.adminProperties.put(AdminClientConfig.CLIENT_ID_CONFIG, "jointops-aggregator-group-confirmation");
+	}
+
+	/**
+	 * Whether the coordinator has lately confirmed that this instance holds the active
+	 * task of a ledger partition.
+	 * @param partition the ledger partition
+	 * @return true if a stream thread of this instance held it in a confirmation asked
+	 * for less than {@link #VALIDITY} ago
+	 */
+	boolean holds(int partition) {
+		return holds(this.latest, partition, localConsumers(), System.nanoTime());
+	}
+
+	static boolean holds(Confirmed confirmed, int partition, Set<String> localConsumers, long now) {
+		if (confirmed == null || now - confirmed.askedAt() >= VALIDITY.toNanos()) {
+			return false;
+		}
+		String holder = confirmed.holders().get(partition);
+		return holder != null && localConsumers.contains(holder);
+	}
+
+	/**
+	 * The ledger partitions each member holds, as a group description gives them.
+	 * @param members the group's members
+	 * @return ledger partition to the client id of the consumer that holds it
+	 */
+	static Map<Integer, String> holders(List<MemberDescription> members) {
+		Map<Integer, String> holders = new HashMap<>();
+		for (MemberDescription member : members) {
+			InstanceRouter.ledgerPartitions(member.assignment().topicPartitions())
+				.forEach((partition) -> holders.put(partition, member.clientId()));
+		}
+		return holders;
+	}
+
+	private Set<String> localConsumers() {
+		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
+		if (kafkaStreams == null) {
+			return Set.of();
+		}
+		try {
+			return kafkaStreams.metadataForLocalThreads()
+				.stream()
+				.map(ThreadMetadata::consumerClientId)
+				.collect(Collectors.toSet());
+		}
+		catch (RuntimeException ex) {
+			return Set.of();
+		}
+	}
+
+	private void refresh() {
+		Properties configuration = this.streams.getStreamsConfiguration();
+		String group = (configuration != null) ? configuration.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) : null;
+		if (group == null) {
+			return;
+		}
+		long askedAt = System.nanoTime();
+		try {
+			ConsumerGroupDescription description = this.admin.describeConsumerGroups(List.of(group))
+				.describedGroups()
+				.get(group)
+				.get(VALIDITY.toMillis(), TimeUnit.MILLISECONDS);
+			this.latest = new Confirmed(askedAt, holders(List.copyOf(description.members())));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			// the last confirmation ages; answers from the active store stop when it is
+			// old
+			logger.debug("Could not describe the group {}", group, ex);
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		this.admin = Admin.create(this.adminProperties);
+		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "group-confirmation");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+		this.running = true;
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		if (this.refresher != null) {
+			this.refresher.shutdownNow();
+		}
+		if (this.admin != null) {
+			this.admin.close(Duration.ZERO);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * A confirmation from the coordinator.
+	 *
+	 * @param askedAt when it was asked for ({@link System#nanoTime()}): it holds from
+	 * then
+	 * @param holders ledger partition to the client id of the consumer that holds it
+	 */
+	record Confirmed(long askedAt, Map<Integer, String> holders) {
+	}
+
+}
