@@ -89,7 +89,7 @@ public class InstanceRouter {
 		HostInfo here = self();
 		if (kafkaStreams == null) {
 			Routing.Situation situation = new Routing.Situation(here, null, null, false, forwardedBy, false);
-			return new Placement(Routing.decide(situation), situation, partitionOf(operation));
+			return new Placement(Routing.decide(situation), situation, partitionOf(operation), List.of());
 		}
 		KafkaStreams.State state = kafkaStreams.state();
 		KeyQueryMetadata metadata = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING)
@@ -104,7 +104,9 @@ public class InstanceRouter {
 		boolean activeHere = known && here.equals(metadata.activeHost());
 		Routing.Situation situation = new Routing.Situation(here, state, known ? metadata.activeHost() : null, copyHere,
 				forwardedBy, activeHere && this.confirmation.holds(partition));
-		return new Placement(Routing.decide(situation), situation, partition);
+		List<HostInfo> standbys = known ? metadata.standbyHosts().stream().filter((host) -> !host.equals(here)).toList()
+				: List.of();
+		return new Placement(Routing.decide(situation), situation, partition, standbys);
 	}
 
 	/**
@@ -259,8 +261,9 @@ public class InstanceRouter {
 	 * @param route the route
 	 * @param situation what it was decided from
 	 * @param partition the ledger partition that holds the operation
+	 * @param standbys the other instances that hold a standby replica of it
 	 */
-	record Placement(Route route, Routing.Situation situation, int partition) {
+	record Placement(Route route, Routing.Situation situation, int partition, List<HostInfo> standbys) {
 	}
 
 }

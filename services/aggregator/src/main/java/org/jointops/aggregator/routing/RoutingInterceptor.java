@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.query.TotalsUnavailableException;
 
@@ -17,7 +18,9 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * Routes each query of one operation before its controller runs: answered here (active
  * store, or standby replica with {@link RoutingHeaders#STANDBY_LAG}), forwarded to the
- * instance that holds the operation (its answer passed on as it is), or 503.
+ * instance that holds the operation (its answer passed on as it is), or, when that one
+ * does not answer and no replica is here, to an instance that holds a standby replica of
+ * it; 503 when none can answer.
  */
 class RoutingInterceptor implements HandlerInterceptor {
 
@@ -54,6 +57,13 @@ class RoutingInterceptor implements HandlerInterceptor {
 				return false;
 			}
 			route = Routing.afterFailedForward(placement.situation());
+			if (route.kind() == Route.Kind.UNAVAILABLE) {
+				Optional<HttpResponse<byte[]>> fromStandby = askStandbys(placement, request);
+				if (fromStandby.isPresent()) {
+					passOn(fromStandby.get(), response);
+					return false;
+				}
+			}
 			if (route.kind() == Route.Kind.UNAVAILABLE && answer.isPresent()) {
 				passOn(answer.get(), response);
 				return false;
@@ -70,6 +80,24 @@ class RoutingInterceptor implements HandlerInterceptor {
 			response.setHeader(RoutingHeaders.STANDBY_LAG, String.valueOf(read.lag()));
 		}
 		return true;
+	}
+
+	/**
+	 * Forwards the query to the instances that hold a standby replica of the operation,
+	 * one after the other: each answers from its replica (a forwarded query goes no
+	 * further), with its lag.
+	 * @param placement where the operation is
+	 * @param request the query
+	 * @return the first answer other than 503
+	 */
+	private Optional<HttpResponse<byte[]>> askStandbys(InstanceRouter.Placement placement, HttpServletRequest request) {
+		for (HostInfo standby : placement.standbys()) {
+			Optional<HttpResponse<byte[]>> answer = this.forwarder.forward(standby, request, this.router.self());
+			if (answer.isPresent() && answer.get().statusCode() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+				return answer;
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static void passOn(HttpResponse<byte[]> answer, HttpServletResponse response) throws IOException {
