@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -37,9 +40,7 @@ final class QueryProbe implements AutoCloseable {
 
 	private final String operation;
 
-	private final Map<ServiceProcess, String> addresses = new LinkedHashMap<>();
-
-	private final List<Thread> threads = new ArrayList<>();
+	private final ScheduledExecutorService askers;
 
 	/** Held while asking and judging; a phase changes only between answers. */
 	private final ReadWriteLock phaseLock = new ReentrantReadWriteLock();
@@ -54,11 +55,13 @@ final class QueryProbe implements AutoCloseable {
 
 	private volatile Phase phase;
 
-	private volatile boolean running = true;
-
 	private QueryProbe(String operation, List<ServiceProcess> instances) {
 		this.operation = operation;
-		instances.forEach((instance) -> this.addresses.put(instance, address(instance)));
+		this.askers = Executors.newScheduledThreadPool(instances.size(), (task) -> {
+			Thread thread = new Thread(task, "query-probe");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -70,10 +73,10 @@ final class QueryProbe implements AutoCloseable {
 	static QueryProbe start(String operation, List<ServiceProcess> instances) {
 		QueryProbe probe = new QueryProbe(operation, instances);
 		for (ServiceProcess instance : instances) {
-			Thread thread = new Thread(() -> probe.ask(instance), "probe-" + instance.name());
-			thread.setDaemon(true);
-			probe.threads.add(thread);
-			thread.start();
+			// each instance asked by a thread of its own, the next question 100 ms after
+			// the last answer
+			probe.askers.scheduleWithFixedDelay(() -> probe.ask(instance), 0, INTERVAL.toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 		return probe;
 	}
@@ -162,26 +165,23 @@ final class QueryProbe implements AutoCloseable {
 	}
 
 	private void ask(ServiceProcess instance) {
-		while (this.running) {
-			this.phaseLock.readLock().lock();
-			try {
-				Phase current = this.phase;
-				if (current != null && current.asked().contains(instance)) {
-					long asked = System.nanoTime();
-					Answers.Answer answer;
-					try {
-						answer = Answers.ask(instance.url(""), this.operation);
-					}
-					catch (RuntimeException ex) {
-						answer = new Answers.Answer(-1, null, null, null);
-					}
-					judge(current, instance, asked, answer);
+		this.phaseLock.readLock().lock();
+		try {
+			Phase current = this.phase;
+			if (current != null && current.asked().contains(instance)) {
+				long asked = System.nanoTime();
+				Answers.Answer answer;
+				try {
+					answer = Answers.ask(instance.url(""), this.operation);
 				}
+				catch (RuntimeException ex) {
+					answer = new Answers.Answer(-1, null, null, null);
+				}
+				judge(current, instance, asked, answer);
 			}
-			finally {
-				this.phaseLock.readLock().unlock();
-			}
-			pause();
+		}
+		finally {
+			this.phaseLock.readLock().unlock();
 		}
 	}
 
@@ -242,28 +242,14 @@ final class QueryProbe implements AutoCloseable {
 		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
-	private void pause() {
+	@Override
+	public void close() {
+		this.askers.shutdownNow();
 		try {
-			Thread.sleep(INTERVAL.toMillis());
+			this.askers.awaitTermination(40, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.running = false;
-		}
-	}
-
-	@Override
-	public void close() {
-		this.running = false;
-		this.threads.forEach(Thread::interrupt);
-		for (Thread thread : this.threads) {
-			try {
-				thread.join(Duration.ofSeconds(40).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
 		}
 	}
 

@@ -22,9 +22,9 @@ public final class Refusals {
 
 	/** 503 of the stores. */
 	public static final String STORES_UNAVAILABLE = "No instance can answer right now: Kafka Streams is restoring or "
-			+ "rebalancing, or the instance that holds the operation did not answer the forwarded query and no standby "
-			+ "replica is here (`detail` says which): ask again after `Retry-After` seconds "
-			+ "(`urn:jointops:problem:totals-unavailable`)";
+			+ "rebalancing, the instance that holds the operation did not answer and no standby replica did, or the "
+			+ "group coordinator has not confirmed lately that the instance asked still holds it (`detail` says "
+			+ "which): ask again after `Retry-After` seconds (`urn:jointops:problem:totals-unavailable`)";
 
 	/** 403 of a change to the catalogue. */
 	public static final String NOT_SECRETARIAT = "Only the secretariat changes the catalogue";

@@ -63,7 +63,10 @@ class StreamsLedgerStore implements LedgerStore {
 
 	@Override
 	public List<OperationState> operations() {
-		List<OperationState> here = read(this.local::operations);
+		List<OperationState> here = read(() -> {
+			this.router.checkHeldPartitionsConfirmed();
+			return this.local.operations();
+		});
 		List<OperationState> elsewhere = this.peers.operations();
 		if (elsewhere.isEmpty()) {
 			return here;
@@ -98,7 +101,13 @@ class StreamsLedgerStore implements LedgerStore {
 	private <T> T read(String operation, Function<LedgerReader, T> read) {
 		return read(() -> {
 			RoutedRead routed = RoutedRead.current().orElseGet(() -> this.router.readHere(operation));
-			return read.apply(new LedgerReader(() -> this.router.store(routed)));
+			LedgerReader reader = new LedgerReader(() -> this.router.store(routed));
+			if (routed.standby() && reader.operation(operation).isEmpty()) {
+				// a replica still restoring (a new standby) would answer empty totals
+				throw new TotalsUnavailableException("The replica of these totals on this aggregator instance has not "
+						+ "restored them yet (" + routed.lag() + " records behind); retry shortly", null);
+			}
+			return read.apply(reader);
 		});
 	}
 

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -38,6 +39,12 @@ import org.springframework.stereotype.Component;
  * would be answered as current. With this check it answers 503 instead, from the moment
  * its last confirmation grows old (well within the session timeout after which the group
  * moves its partitions) until it holds the partition again.
+ * <p>
+ * The coordinator gives assignments only while the group is stable. While it rebalances,
+ * a description still confirms the holders of the last stable one, as long as that was
+ * confirmed less than {@link #VALIDITY} ago and the holder is the same member still (a
+ * member that was dropped and joined again has a new member id): a rebalance moves a task
+ * only once its holder has given it up.
  */
 @Component
 class GroupConfirmation implements SmartLifecycle {
@@ -85,25 +92,43 @@ class GroupConfirmation implements SmartLifecycle {
 	}
 
 	static boolean holds(Confirmed confirmed, int partition, Set<String> localConsumers, long now) {
-		if (confirmed == null || now - confirmed.askedAt() >= VALIDITY.toNanos()) {
+		if (!fresh(confirmed, now)) {
 			return false;
 		}
-		String holder = confirmed.holders().get(partition);
-		return holder != null && localConsumers.contains(holder);
+		Holder holder = confirmed.holders().get(partition);
+		return holder != null && localConsumers.contains(holder.clientId());
 	}
 
 	/**
-	 * The ledger partitions each member holds, as a group description gives them.
-	 * @param members the group's members
-	 * @return ledger partition to the client id of the consumer that holds it
+	 * What a description of the group confirms.
+	 * @param previous the last confirmation
+	 * @param askedAt when the description was asked for
+	 * @param stable whether the group was stable (only then does it give assignments)
+	 * @param members its members
+	 * @return the holders of the ledger partitions, as of when it was asked for
 	 */
-	static Map<Integer, String> holders(List<MemberDescription> members) {
-		Map<Integer, String> holders = new HashMap<>();
-		for (MemberDescription member : members) {
-			InstanceRouter.ledgerPartitions(member.assignment().topicPartitions())
-				.forEach((partition) -> holders.put(partition, member.clientId()));
+	static Confirmed confirm(Confirmed previous, long askedAt, boolean stable, List<MemberDescription> members) {
+		Map<Integer, Holder> holders = new HashMap<>();
+		if (stable) {
+			for (MemberDescription member : members) {
+				Holder holder = new Holder(member.consumerId(), member.clientId());
+				InstanceRouter.ledgerPartitions(member.assignment().topicPartitions())
+					.forEach((partition) -> holders.put(partition, holder));
+			}
 		}
-		return holders;
+		else if (fresh(previous, askedAt)) {
+			Set<String> present = members.stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
+			previous.holders().forEach((partition, holder) -> {
+				if (present.contains(holder.memberId())) {
+					holders.put(partition, holder);
+				}
+			});
+		}
+		return new Confirmed(askedAt, holders);
+	}
+
+	private static boolean fresh(Confirmed confirmed, long now) {
+		return confirmed != null && now - confirmed.askedAt() < VALIDITY.toNanos();
 	}
 
 	private Set<String> localConsumers() {
@@ -134,7 +159,8 @@ class GroupConfirmation implements SmartLifecycle {
 				.describedGroups()
 				.get(group)
 				.get(VALIDITY.toMillis(), TimeUnit.MILLISECONDS);
-			this.latest = new Confirmed(askedAt, holders(List.copyOf(description.members())));
+			this.latest = confirm(this.latest, askedAt, description.groupState() == GroupState.STABLE,
+					List.copyOf(description.members()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -179,9 +205,18 @@ class GroupConfirmation implements SmartLifecycle {
 	 *
 	 * @param askedAt when it was asked for ({@link System#nanoTime()}): it holds from
 	 * then
-	 * @param holders ledger partition to the client id of the consumer that holds it
+	 * @param holders ledger partition to the member that holds it
 	 */
-	record Confirmed(long askedAt, Map<Integer, String> holders) {
+	record Confirmed(long askedAt, Map<Integer, Holder> holders) {
+	}
+
+	/**
+	 * A member of the group.
+	 *
+	 * @param memberId its member id (new each time it joins)
+	 * @param clientId its consumer's client id (a stream thread's)
+	 */
+	record Holder(String memberId, String clientId) {
 	}
 
 }

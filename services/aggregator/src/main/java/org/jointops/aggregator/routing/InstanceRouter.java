@@ -1,6 +1,7 @@
 package org.jointops.aggregator.routing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +164,29 @@ public class InstanceRouter {
 			.fromNameAndType(LedgerStores.LEDGER, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
 			.withPartition(read.partition());
 		return kafkaStreams.store(read.standby() ? parameters.enableStaleStores() : parameters);
+	}
+
+	/**
+	 * Checks that the group coordinator has lately confirmed that this instance holds
+	 * every ledger partition Kafka Streams has active here, before they are listed.
+	 * @throws TotalsUnavailableException if it has not (this instance may have been cut
+	 * off from the cluster, and its stores be behind the instances that took over)
+	 */
+	public void checkHeldPartitionsConfirmed() {
+		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
+		if (kafkaStreams == null) {
+			return;
+		}
+		Set<TopicPartition> active = new HashSet<>();
+		kafkaStreams.metadataForLocalThreads()
+			.forEach((thread) -> thread.activeTasks().forEach((task) -> active.addAll(task.topicPartitions())));
+		for (int partition : ledgerPartitions(active)) {
+			if (!this.confirmation.holds(partition)) {
+				throw new TotalsUnavailableException("This aggregator instance holds ledger partition " + partition
+						+ ", but the group coordinator has not confirmed lately that it still does (it may have been "
+						+ "cut off from the cluster); retry shortly", null);
+			}
+		}
 	}
 
 	/**

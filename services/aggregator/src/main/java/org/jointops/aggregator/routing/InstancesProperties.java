@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * instances, which answer while the store's active instance is unreachable; 1 by default,
  * placed only when {@code expected} is above 1 ({@link #placeableStandbyReplicas})
  * @param forwardTimeout how long a forwarded query may take before this instance answers
- * from a standby replica or 503 ({@code jointops.instances.forward-timeout}, 2 s)
+ * from a standby replica here, asks an instance that holds one, or answers 503
+ * ({@code jointops.instances.forward-timeout}, 2 s; each forward may take this long)
  */
 @ConfigurationProperties("jointops.instances")
 @Validated

@@ -89,6 +89,15 @@ final class Routing {
 			return this.forwardedBy != null;
 		}
 
+		/**
+		 * Whether Kafka Streams names this instance the holder but the coordinator has
+		 * not confirmed it lately.
+		 * @return true for an instance that may have been cut off from the cluster
+		 */
+		boolean unconfirmedHolder() {
+			return this.self.equals(this.active) && !this.confirmed;
+		}
+
 	}
 
 }

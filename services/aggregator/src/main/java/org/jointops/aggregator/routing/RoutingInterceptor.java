@@ -19,7 +19,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * Routes each query of one operation before its controller runs: answered here (active
  * store, or standby replica with {@link RoutingHeaders#STANDBY_LAG}), forwarded to the
  * instance that holds the operation (its answer passed on as it is), or, when that one
- * does not answer and no replica is here, to an instance that holds a standby replica of
+ * does not answer and no replica is here, or this instance holds it but the group
+ * coordinator has not confirmed so lately, to an instance that holds a standby replica of
  * it; 503 when none can answer.
  */
 class RoutingInterceptor implements HandlerInterceptor {
@@ -66,6 +67,15 @@ class RoutingInterceptor implements HandlerInterceptor {
 			}
 			if (route.kind() == Route.Kind.UNAVAILABLE && answer.isPresent()) {
 				passOn(answer.get(), response);
+				return false;
+			}
+		}
+		if (route.kind() == Route.Kind.UNAVAILABLE && placement.situation().unconfirmedHolder()) {
+			// this instance may have been cut off: an instance with a standby replica
+			// answers
+			Optional<HttpResponse<byte[]>> fromStandby = askStandbys(placement, request);
+			if (fromStandby.isPresent()) {
+				passOn(fromStandby.get(), response);
 				return false;
 			}
 		}

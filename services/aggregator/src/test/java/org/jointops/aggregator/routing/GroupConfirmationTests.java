@@ -1,7 +1,7 @@
 package org.jointops.aggregator.routing;
 
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An instance holds a ledger partition only while a recent description of its group says
- * that one of its own stream threads does.
+ * that one of its own stream threads does; while the group rebalances, the holders of the
+ * last stable description are confirmed as long as they are the same members still.
  */
 class GroupConfirmationTests {
 
@@ -28,7 +29,7 @@ class GroupConfirmationTests {
 
 	@Test
 	void holdsAPartitionThatARecentConfirmationGivesToOneOfItsThreads() {
-		GroupConfirmation.Confirmed confirmed = new GroupConfirmation.Confirmed(0, Map.of(0, HERE, 1, THERE));
+		GroupConfirmation.Confirmed confirmed = stable(0, member("m1", HERE, 0), member("m2", THERE, 1));
 
 		assertThat(GroupConfirmation.holds(confirmed, 0, Set.of(HERE), VALIDITY - 1)).isTrue();
 		assertThat(GroupConfirmation.holds(confirmed, 1, Set.of(HERE), 1)).as("held by another instance").isFalse();
@@ -37,7 +38,7 @@ class GroupConfirmationTests {
 
 	@Test
 	void holdsNothingOnceTheLastConfirmationIsOldOrBeforeTheFirst() {
-		GroupConfirmation.Confirmed confirmed = new GroupConfirmation.Confirmed(0, Map.of(0, HERE));
+		GroupConfirmation.Confirmed confirmed = stable(0, member("m1", HERE, 0));
 
 		assertThat(GroupConfirmation.holds(confirmed, 0, Set.of(HERE), VALIDITY)).isFalse();
 		assertThat(GroupConfirmation.holds(null, 0, Set.of(HERE), 0)).isFalse();
@@ -45,16 +46,51 @@ class GroupConfirmationTests {
 
 	@Test
 	void readsTheLedgerPartitionsOfEachMemberFromItsAssignment() {
-		List<MemberDescription> members = List.of(
-				member(HERE, new TopicPartition(LEDGER_TOPIC, 2), new TopicPartition("findings.KAZ", 0)),
-				member(THERE, new TopicPartition(LEDGER_TOPIC, 0), new TopicPartition(LEDGER_TOPIC, 1)));
+		MemberDescription here = new MemberDescription("m1", Optional.empty(), HERE, "/10.77.0.5",
+				new MemberAssignment(
+						Set.of(new TopicPartition(LEDGER_TOPIC, 2), new TopicPartition("findings.KAZ", 0))),
+				Optional.empty(), Optional.empty(), Optional.empty());
 
-		assertThat(GroupConfirmation.holders(members)).isEqualTo(Map.of(0, THERE, 1, THERE, 2, HERE));
+		GroupConfirmation.Confirmed confirmed = GroupConfirmation.confirm(null, 0, true,
+				List.of(here, member("m2", THERE, 0, 1)));
+
+		assertThat(confirmed.holders()).containsOnlyKeys(0, 1, 2);
+		assertThat(confirmed.holders().get(2).clientId()).isEqualTo(HERE);
+		assertThat(confirmed.holders().get(0).clientId()).isEqualTo(THERE);
 	}
 
-	private static MemberDescription member(String clientId, TopicPartition... partitions) {
-		return new MemberDescription("member-" + clientId, Optional.empty(), clientId, "/10.77.0.5",
-				new MemberAssignment(Set.of(partitions)), Optional.empty(), Optional.empty(), Optional.empty());
+	@Test
+	void whileTheGroupRebalancesConfirmsTheLastStableHoldersThatAreTheSameMembersStill() {
+		GroupConfirmation.Confirmed before = stable(0, member("m1", HERE, 0), member("m2", THERE, 1));
+
+		GroupConfirmation.Confirmed during = GroupConfirmation.confirm(before, VALIDITY - 1, false,
+				List.of(member("m1", HERE), member("m3", THERE)));
+
+		assertThat(GroupConfirmation.holds(during, 0, Set.of(HERE), VALIDITY + 1)).isTrue();
+		assertThat(during.holders()).as("m2 left; m3 is another member").containsOnlyKeys(0);
+	}
+
+	@Test
+	void aMemberThatRejoinsAfterItsConfirmationAgedIsNotConfirmedUntilTheGroupIsStable() {
+		GroupConfirmation.Confirmed beforeTheCut = stable(0, member("m1", HERE, 0));
+
+		GroupConfirmation.Confirmed afterTheHeal = GroupConfirmation.confirm(beforeTheCut, 10 * VALIDITY, false,
+				List.of(member("m1", HERE), member("m4", THERE)));
+
+		assertThat(GroupConfirmation.holds(afterTheHeal, 0, Set.of(HERE), 10 * VALIDITY)).isFalse();
+	}
+
+	private static GroupConfirmation.Confirmed stable(long askedAt, MemberDescription... members) {
+		return GroupConfirmation.confirm(null, askedAt, true, List.of(members));
+	}
+
+	private static MemberDescription member(String memberId, String clientId, int... ledgerPartitions) {
+		Set<TopicPartition> partitions = new HashSet<>();
+		for (int partition : ledgerPartitions) {
+			partitions.add(new TopicPartition(LEDGER_TOPIC, partition));
+		}
+		return new MemberDescription(memberId, Optional.empty(), clientId, "/10.77.0.5",
+				new MemberAssignment(partitions), Optional.empty(), Optional.empty(), Optional.empty());
 	}
 
 }
