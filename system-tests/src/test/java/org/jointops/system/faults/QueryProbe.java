@@ -3,6 +3,7 @@ package org.jointops.system.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,9 +120,8 @@ final class QueryProbe implements AutoCloseable {
 				// a run of 503s still going counts up to the phase's end
 				PhaseCounts counts = this.phases.get(ending.name());
 				long now = System.nanoTime();
-				this.unavailableSince.values()
-					.forEach((since) -> counts.longestUnavailable = max(counts.longestUnavailable,
-							Duration.ofNanos(now - since)));
+				this.unavailableSince
+					.forEach((instance, since) -> counts.unavailableRun(instance, Duration.ofNanos(now - since)));
 			}
 			this.unavailableSince.clear();
 			this.phase = next;
@@ -175,7 +175,7 @@ final class QueryProbe implements AutoCloseable {
 					answer = Answers.ask(instance.url(""), this.operation);
 				}
 				catch (RuntimeException ex) {
-					answer = new Answers.Answer(-1, null, null, null);
+					answer = new Answers.Answer(-1, null, null, null, ex.toString());
 				}
 				judge(current, instance, asked, answer);
 			}
@@ -191,12 +191,15 @@ final class QueryProbe implements AutoCloseable {
 			counts.answers++;
 			if (answer.status() == 503) {
 				counts.unavailable++;
+				if (counts.reasons.size() < 10) {
+					counts.reasons.add(instance.name() + ": " + answer.detail());
+				}
 				this.unavailableSince.putIfAbsent(instance, asked);
 				return;
 			}
 			Long since = this.unavailableSince.remove(instance);
 			if (since != null) {
-				counts.longestUnavailable = max(counts.longestUnavailable, Duration.ofNanos(asked - since));
+				counts.unavailableRun(instance, Duration.ofNanos(asked - since));
 			}
 			String problem = problem(current, answer);
 			if (problem != null) {
@@ -238,10 +241,6 @@ final class QueryProbe implements AutoCloseable {
 		return null;
 	}
 
-	private static Duration max(Duration a, Duration b) {
-		return (a.compareTo(b) >= 0) ? a : b;
-	}
-
 	@Override
 	public void close() {
 		this.askers.shutdownNow();
@@ -275,19 +274,36 @@ final class QueryProbe implements AutoCloseable {
 
 		Duration longestUnavailable = Duration.ZERO;
 
+		String longestUnavailableFrom;
+
+		/** Why instances answered 503, each reason once (the first ten). */
+		final Set<String> reasons = new LinkedHashSet<>();
+
+		void unavailableRun(ServiceProcess instance, Duration run) {
+			if (run.compareTo(this.longestUnavailable) > 0) {
+				this.longestUnavailable = run;
+				this.longestUnavailableFrom = instance.name();
+			}
+		}
+
 		private PhaseCounts copy() {
 			PhaseCounts copy = new PhaseCounts();
 			copy.answers = this.answers;
 			copy.unavailable = this.unavailable;
 			copy.fromStandby = this.fromStandby;
 			copy.longestUnavailable = this.longestUnavailable;
+			copy.longestUnavailableFrom = this.longestUnavailableFrom;
+			copy.reasons.addAll(this.reasons);
 			return copy;
 		}
 
 		@Override
 		public String toString() {
 			return this.answers + " answers, " + this.unavailable + " of them 503 (longest run "
-					+ this.longestUnavailable.toMillis() + " ms), " + this.fromStandby + " from a standby replica";
+					+ this.longestUnavailable.toMillis() + " ms"
+					+ ((this.longestUnavailableFrom != null) ? " from " + this.longestUnavailableFrom : "") + "), "
+					+ this.fromStandby + " from a standby replica"
+					+ (this.reasons.isEmpty() ? "" : "; 503 because " + this.reasons);
 		}
 
 	}

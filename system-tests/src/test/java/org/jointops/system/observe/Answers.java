@@ -51,7 +51,9 @@ public final class Answers {
 		Http.Response response = Http.getAs(Credentials.SECRETARIAT,
 				aggregatorUrl + "/api/v1/operations/" + operation + "/totals");
 		if (response.status() != 200) {
-			return new Answer(response.status(), null, null, null);
+			String detail = response.body().contains("\"detail\"") ? response.json().path("detail").asString()
+					: response.body();
+			return new Answer(response.status(), null, null, null, detail);
 		}
 		JsonNode body = response.json();
 		Totals.Builder totals = Totals.builder().reports(body.get("reports").asLong());
@@ -70,7 +72,7 @@ public final class Answers {
 		}
 		String lag = response.header(STANDBY_LAG);
 		return new Answer(200, new Versioned(body.get("version").asLong(), totals.build()), response.header(SERVED_BY),
-				(lag != null) ? Long.valueOf(lag) : null);
+				(lag != null) ? Long.valueOf(lag) : null, null);
 	}
 
 	/**
@@ -127,8 +129,9 @@ public final class Answers {
 	 * @param servedBy the instance whose store answered ({@code Jointops-Served-By})
 	 * @param standbyLag how far behind a standby replica that answered was
 	 * ({@code Jointops-Standby-Lag}), null for an active store
+	 * @param detail why an answer other than 200 was given (its problem detail)
 	 */
-	public record Answer(int status, Versioned totals, String servedBy, Long standbyLag) {
+	public record Answer(int status, Versioned totals, String servedBy, Long standbyLag, String detail) {
 
 	}
 
