@@ -45,6 +45,10 @@ import org.springframework.stereotype.Component;
  * confirmed less than {@link #VALIDITY} ago and the holder is the same member still (a
  * member that was dropped and joined again has a new member id): a rebalance moves a task
  * only once its holder has given it up.
+ * <p>
+ * A deployment of one instance ({@code jointops.instances.expected} 1) needs no
+ * confirmation: no other instance can take its partitions over and count what its stores
+ * lack, so nothing is asked and every partition it holds is confirmed.
  */
 @Component
 class GroupConfirmation implements SmartLifecycle {
@@ -64,6 +68,8 @@ class GroupConfirmation implements SmartLifecycle {
 
 	private final Map<String, Object> adminProperties;
 
+	private final boolean alone;
+
 	private volatile Confirmed latest;
 
 	private ScheduledExecutorService refresher;
@@ -72,8 +78,9 @@ class GroupConfirmation implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	GroupConfirmation(StreamsBuilderFactoryBean streams, KafkaAdmin kafkaAdmin) {
+	GroupConfirmation(StreamsBuilderFactoryBean streams, KafkaAdmin kafkaAdmin, InstancesProperties instances) {
 		this.streams = streams;
+		this.alone = instances.expected() <= 1;
 		this.adminProperties = new HashMap<>(kafkaAdmin.getConfigurationProperties());
 		this.adminProperties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) VALIDITY.toMillis());
 		this.adminProperties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) VALIDITY.toMillis());
@@ -85,9 +92,12 @@ class GroupConfirmation implements SmartLifecycle {
 	 * task of a ledger partition.
 	 * @param partition the ledger partition
 	 * @return true if a stream thread of this instance held it in a confirmation asked
-	 * for less than {@link #VALIDITY} ago
+	 * for less than {@link #VALIDITY} ago, or if this is the deployment's only instance
 	 */
 	boolean holds(int partition) {
+		if (this.alone) {
+			return true;
+		}
 		return holds(this.latest, partition, localConsumers(), System.nanoTime());
 	}
 
@@ -174,6 +184,10 @@ class GroupConfirmation implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		this.running = true;
+		if (this.alone) {
+			return;
+		}
 		this.admin = Admin.create(this.adminProperties);
 		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "group-confirmation");
@@ -181,7 +195,6 @@ class GroupConfirmation implements SmartLifecycle {
 			return thread;
 		});
 		this.refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
-		this.running = true;
 	}
 
 	@Override
