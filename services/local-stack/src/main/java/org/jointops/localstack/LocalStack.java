@@ -16,14 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jointops.catalogue.Agency;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
@@ -31,11 +36,19 @@ import org.jointops.catalogue.MemberState;
 import org.jointops.kafkanode.AccessControl;
 import org.jointops.kafkanode.KafkaNode;
 import org.jointops.kafkanode.KafkaUsers;
+import org.jointops.kafkanode.NodeConfiguration;
 import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
+import org.jointops.localstack.processes.AggregatorInstance;
+import org.jointops.localstack.processes.BrokerCluster;
+import org.jointops.localstack.processes.ChildProcess;
+import org.jointops.localstack.processes.Role;
+import org.jointops.localstack.processes.StackProcess;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +60,11 @@ import org.springframework.core.NestedExceptionUtils;
  * the data directory, one producer service per member state of the catalogue and the
  * aggregator. Run it with {@code ./local-stack} ({@code --demo} loads a synthetic
  * operation and prints its totals).
+ * <p>
+ * The replicated shape ({@code --brokers 3 --aggregators 2}) runs every Kafka node and
+ * every aggregator instance as a process of its own ({@link BrokerCluster},
+ * {@link AggregatorInstance}), which can be killed and started again while the stack
+ * runs; the producers stay in this JVM.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -57,11 +75,33 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * Decimals as BigDecimal, as the demonstration reads them: totals compared exactly.
+	 */
+	private static final JsonMapper EXACT_JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private static final Logger logger = LoggerFactory.getLogger(LocalStack.class);
+
+	/** How long a stopped aggregator instance may take to leave its group and close. */
+	private static final Duration AGGREGATOR_GRACE = Duration.ofSeconds(30);
+
 	private final Settings settings;
 
 	private final Catalogue catalogue;
 
 	private KafkaNode broker;
+
+	private volatile BrokerCluster cluster;
+
+	private final List<AggregatorInstance> aggregatorInstances = new CopyOnWriteArrayList<>();
+
+	private Map<String, String> aggregatorSettings = Map.of();
+
+	private volatile Consumer<String> notices = logger::warn;
+
+	private volatile boolean closing;
 
 	private final Map<String, ConfigurableApplicationContext> producers = new LinkedHashMap<>();
 
@@ -129,8 +169,9 @@ public final class LocalStack implements AutoCloseable {
 				this.catalogue.agencies().stream().map(Agency::code).toList());
 		startBroker(stateCodes);
 		checkNotStopping();
-		String bootstrap = this.broker.bootstrapServers();
-		Map<String, String> shared = new LinkedHashMap<>(this.settings.extraProperties());
+		String bootstrap = bootstrapServers();
+		Map<String, String> shared = new LinkedHashMap<>(replication());
+		shared.putAll(this.settings.extraProperties());
 		if (!this.settings.catalogueFiles().isEmpty()) {
 			shared.put("jointops.catalogue.extra-files", String.join(",",
 					this.settings.catalogueFiles().stream().map((file) -> file.toAbsolutePath().toString()).toList()));
@@ -167,9 +208,15 @@ public final class LocalStack implements AutoCloseable {
 				throw failed;
 			}
 			Map<String, String> aggregatorProperties = new LinkedHashMap<>(this.credentials.aggregatorProperties());
+			aggregatorProperties.putAll(instances());
 			aggregatorProperties.putAll(shared);
-			this.aggregator = ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
-					this.settings.dataDirectory(), aggregatorProperties);
+			if (this.settings.separateProcesses()) {
+				startAggregatorProcesses(aggregatorProperties);
+			}
+			else {
+				this.aggregator = ServiceLauncher.startAggregator(this.settings.aggregatorPort(), bootstrap,
+						this.settings.dataDirectory(), aggregatorProperties);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -190,17 +237,92 @@ public final class LocalStack implements AutoCloseable {
 	 * @param states the member states whose producer services get a Kafka user
 	 */
 	private void startBroker(List<String> states) {
-		// one node, no replicas: only writing every batch to disk before acknowledging it
-		// keeps acknowledged records through a power loss or a killed virtual machine (a
-		// cluster gets that from its replicas instead)
-		this.broker = new KafkaNode(this.settings.dataDirectory().resolve("kafka"), this.settings.kafkaPort(),
-				this.settings.controllerPort(), this.credentials.kafkaPassword(KafkaUsers.ADMIN),
-				Map.of("log.flush.interval.messages", "1"))
-			.start();
-		try (Admin admin = this.broker.admin()) {
+		String adminPassword = this.credentials.kafkaPassword(KafkaUsers.ADMIN);
+		if (this.settings.brokers() > 1) {
+			// a cluster whose size is in its directory's name: its quorum's voters are
+			// fixed when it is first formatted
+			this.cluster = new BrokerCluster(
+					this.settings.dataDirectory().resolve("brokers-" + this.settings.brokers()),
+					this.settings.brokers(), this.settings.kafkaPort(), adminPassword, logDirectory(), this::exited);
+			this.cluster.start();
+		}
+		else {
+			// one node, no replicas: only writing every batch to disk before
+			// acknowledging it keeps acknowledged records through a power loss or a
+			// killed
+			// virtual machine (a cluster gets that from its replicas instead)
+			this.broker = new KafkaNode(this.settings.dataDirectory().resolve("kafka"), this.settings.kafkaPort(),
+					this.settings.controllerPort(), adminPassword, Map.of("log.flush.interval.messages", "1"))
+				.start();
+		}
+		try (Admin admin = admin()) {
 			AccessControl.apply(admin, this.credentials.kafkaProducerPasswords(states),
 					this.credentials.kafkaPassword(KafkaUsers.AGGREGATOR), KafkaUsers.AGGREGATOR_APPLICATION_ID);
 		}
+	}
+
+	/**
+	 * How every service replicates the topics it creates and checks: as many replicas as
+	 * brokers, at most three, and two in sync for a write once there are three.
+	 * @return the services' {@code jointops.kafka.replication.*} settings
+	 */
+	private Map<String, String> replication() {
+		int brokers = this.settings.brokers();
+		return Map.of("jointops.kafka.replication.replication-factor",
+				String.valueOf(NodeConfiguration.replicationFactor(brokers)),
+				"jointops.kafka.replication.min-insync-replicas",
+				String.valueOf(NodeConfiguration.minInsyncReplicas(brokers)));
+	}
+
+	/**
+	 * How many aggregator instances run, all on this machine, each on a port of its own
+	 * (which tells them apart on loopback), with a standby replica of every store once
+	 * there are two.
+	 * @return the aggregator's {@code jointops.instances.*} settings
+	 */
+	private Map<String, String> instances() {
+		int aggregators = this.settings.aggregators();
+		if (aggregators == 1) {
+			return Map.of();
+		}
+		return Map.of("jointops.instances.expected", String.valueOf(aggregators), "jointops.instances.one-host", "true",
+				"jointops.instances.standby-replicas", "1", "jointops.advertised-host", "127.0.0.1");
+	}
+
+	private void startAggregatorProcesses(Map<String, String> properties) {
+		this.aggregatorSettings = Map.copyOf(properties);
+		for (int number = 1; number <= this.settings.aggregators(); number++) {
+			this.aggregatorInstances.add(new AggregatorInstance(number, this.settings.aggregatorPort(number),
+					this.settings.dataDirectory(), logDirectory(), this::exited));
+		}
+		for (AggregatorInstance instance : this.aggregatorInstances) {
+			checkNotStopping();
+			instance.start(bootstrapServers(), this::clusterId, this.aggregatorSettings);
+		}
+	}
+
+	private Admin admin() {
+		Map<String, Object> properties = new LinkedHashMap<>(kafkaAdminProperties());
+		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20000);
+		return Admin.create(properties);
+	}
+
+	private String clusterId() {
+		try (Admin admin = admin()) {
+			return admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Kafka does not tell its cluster id", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Path logDirectory() {
+		return this.settings.dataDirectory().resolve("logs");
 	}
 
 	/**
@@ -210,9 +332,14 @@ public final class LocalStack implements AutoCloseable {
 	 * makes progress.
 	 */
 	private void awaitHealthy() {
-		HttpClient http = HttpClient.newHttpClient();
 		List<String> pending = new ArrayList<>(this.producerUrls.values());
-		pending.add(aggregatorUrl());
+		pending.addAll(aggregatorUrls());
+		awaitHealthy(pending);
+	}
+
+	private void awaitHealthy(List<String> urls) {
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> pending = new ArrayList<>(urls);
 		Instant deadline = Instant.now().plus(READY_PATIENCE);
 		JsonNode catchingUp = null;
 		while (!pending.isEmpty()) {
@@ -221,7 +348,8 @@ public final class LocalStack implements AutoCloseable {
 			if (pending.isEmpty()) {
 				return;
 			}
-			JsonNode progress = catchUpProgress(http, aggregatorUrl());
+			checkAggregatorsRun();
+			JsonNode progress = catchUpProgress(http, pending.get(0));
 			if (progress != null && !progress.equals(catchingUp)) {
 				catchingUp = progress;
 				deadline = Instant.now().plus(READY_PATIENCE);
@@ -229,13 +357,17 @@ public final class LocalStack implements AutoCloseable {
 			if (Instant.now().isAfter(deadline)) {
 				throw new IllegalStateException("Not healthy after " + READY_PATIENCE.toSeconds() + " s: " + pending);
 			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			pause(Duration.ofMillis(200));
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -275,8 +407,17 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	private void checkAggregatorsRun() {
+		for (AggregatorInstance instance : this.aggregatorInstances) {
+			if (instance.process().handle().isPresent() && !instance.process().isAlive()) {
+				throw new IllegalStateException(
+						instance.process().name() + " has exited; see " + instance.process().log());
+			}
+		}
+	}
+
 	public String bootstrapServers() {
-		return this.broker.bootstrapServers();
+		return (this.cluster != null) ? this.cluster.bootstrapServers() : this.broker.bootstrapServers();
 	}
 
 	/**
@@ -285,15 +426,140 @@ public final class LocalStack implements AutoCloseable {
 	 * @return bootstrap servers and SASL settings
 	 */
 	public Map<String, Object> kafkaAdminProperties() {
-		return this.broker.adminClientProperties();
+		return (this.cluster != null) ? this.cluster.adminProperties() : this.broker.adminClientProperties();
 	}
 
 	/**
-	 * Base URL of the aggregator.
+	 * Base URL of the aggregator (its first instance).
 	 * @return {@code http://localhost:<port>}
 	 */
 	public String aggregatorUrl() {
 		return "http://localhost:" + this.settings.aggregatorPort();
+	}
+
+	/**
+	 * Base URLs of every aggregator instance, in order.
+	 * @return {@code http://localhost:<port>} of each
+	 */
+	public List<String> aggregatorUrls() {
+		List<String> urls = new ArrayList<>();
+		for (int number = 1; number <= this.settings.aggregators(); number++) {
+			urls.add("http://localhost:" + this.settings.aggregatorPort(number));
+		}
+		return urls;
+	}
+
+	public Settings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The processes of the replicated shape: every broker, then every aggregator
+	 * instance, running or not; none in the one-process shape.
+	 * @return the processes
+	 */
+	public List<StackProcess> processes() {
+		List<StackProcess> processes = new ArrayList<>();
+		if (this.cluster != null) {
+			for (int node = 1; node <= this.cluster.size(); node++) {
+				processes.add(new StackProcess(Role.BROKER, node, this.cluster.address(node), this.cluster.node(node)));
+			}
+		}
+		for (AggregatorInstance instance : this.aggregatorInstances) {
+			processes.add(new StackProcess(Role.AGGREGATOR, instance.number(), instance.url(), instance.process()));
+		}
+		return processes;
+	}
+
+	/**
+	 * One process of the replicated shape.
+	 * @param role a broker or an aggregator instance
+	 * @param number its number, from 1
+	 * @return the process
+	 * @throws IllegalArgumentException if there is no such process
+	 */
+	public StackProcess process(Role role, int number) {
+		return processes().stream()
+			.filter((process) -> process.role() == role && process.number() == number)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("There is no " + role.label() + " " + number
+					+ " running as a process of its own" + (this.settings.separateProcesses() ? ""
+							: " (start the stack with --brokers 3 --aggregators 2)")));
+	}
+
+	/**
+	 * Kills a process of the replicated shape ({@code SIGKILL}); the stack reports its
+	 * end as of any process that died.
+	 * @param role a broker or an aggregator instance
+	 * @param number its number, from 1
+	 */
+	public void kill(Role role, int number) {
+		process(role, number).process().kill();
+	}
+
+	/**
+	 * Starts a process of the replicated shape again and waits until it is ready: a
+	 * broker live in the cluster, an aggregator instance UP.
+	 * @param role a broker or an aggregator instance
+	 * @param number its number, from 1
+	 */
+	public void start(Role role, int number) {
+		StackProcess process = process(role, number);
+		if (process.isAlive()) {
+			throw new IllegalStateException(process.name() + " is running (pid " + process.pid().getAsLong() + ")");
+		}
+		if (role == Role.BROKER) {
+			this.cluster.start(number);
+		}
+		else {
+			this.aggregatorInstances.get(number - 1)
+				.start(bootstrapServers(), this::clusterId, this.aggregatorSettings);
+			awaitHealthy(List.of(process.address()));
+		}
+	}
+
+	/**
+	 * Where the stack says that one of its processes ended without being asked to: the
+	 * log unless told otherwise (the console).
+	 * @param notices what to do with each notice
+	 */
+	public void onNotice(Consumer<String> notices) {
+		this.notices = notices;
+	}
+
+	private void exited(ChildProcess child, Process ended) {
+		if (this.closing) {
+			return;
+		}
+		String name = child.name();
+		StackProcess process = processes().stream()
+			.filter((candidate) -> candidate.process() == child)
+			.findFirst()
+			.orElse(null);
+		if (process == null) {
+			return; // still starting: the start reports it
+		}
+		List<StackProcess> alike = processes().stream().filter((other) -> other.role() == process.role()).toList();
+		long alive = alike.stream().filter(StackProcess::isAlive).count();
+		String exit = name + " (pid " + ended.pid() + ") exited (" + exitStatus(ended) + "): ";
+		String consequence;
+		if (process.role() == Role.BROKER) {
+			int minInsync = NodeConfiguration.minInsyncReplicas(alike.size());
+			consequence = "the cluster goes on with " + alive + " of " + alike.size() + " brokers"
+					+ ((alive >= minInsync) ? " (every write still reaches " + minInsync + " in-sync replicas)"
+							: ": fewer than " + minInsync + " in-sync replicas, writes wait until a broker is back");
+		}
+		else {
+			consequence = (alive == 0) ? "no aggregator instance answers"
+					: alive + " of " + alike.size() + " aggregator instances answer; they take over its "
+							+ "partitions within about 10 s (standby replicas answer meanwhile)";
+		}
+		this.notices.accept(exit + consequence + "; 'start " + name + "' starts it again");
+	}
+
+	private static String exitStatus(Process ended) {
+		int code = ended.exitValue();
+		return (code > 128) ? "killed by signal " + (code - 128) : "exit code " + code;
 	}
 
 	/**
@@ -338,18 +604,79 @@ public final class LocalStack implements AutoCloseable {
 			.run();
 	}
 
-	/** Stops the producers (no more input), then the aggregator, then the broker. */
+	/**
+	 * Asks every aggregator instance for the totals of the demonstration's operation and
+	 * prints whether each answers the same as the first: the instances that do not hold
+	 * the operation forward the question to the one that does (or answer from a standby
+	 * replica).
+	 * @param totals the totals the demonstration printed
+	 * @param out where to print
+	 * @return whether every instance answered the same totals
+	 */
+	public boolean printTotalsOfEveryInstance(JsonNode totals, PrintStream out) {
+		String operation = totals.path("operation").asString();
+		String token = this.credentials.readerToken(AgencyCredentials.SECRETARIAT);
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		out.println("The same totals asked of every aggregator instance:");
+		boolean same = true;
+		for (String url : aggregatorUrls()) {
+			Optional<JsonNode> answer = Optional.empty();
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+			answer = totals(http, url, operation, token);
+			while (!answer.map(totals::equals).orElse(false) && Instant.now().isBefore(deadline)) {
+				pause(Duration.ofMillis(200));
+				answer = totals(http, url, operation, token);
+			}
+			boolean equal = answer.map(totals::equals).orElse(false);
+			same &= equal;
+			out.println("  " + url + "  "
+					+ (equal ? "the same: " + totals.path("reports").asLong() + " reports, version "
+							+ totals.path("version").asLong()
+							: answer.map((other) -> "different: " + other).orElse("no answer")));
+		}
+		return same;
+	}
+
+	private static Optional<JsonNode> totals(HttpClient http, String url, String operation, String token) {
+		try {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create(url + "/api/v1/operations/" + operation + "/totals"))
+				.header("Authorization", "Bearer " + token)
+				.timeout(Duration.ofSeconds(5))
+				.build();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? Optional.of(EXACT_JSON.readTree(response.body()))
+					: Optional.empty();
+		}
+		catch (IOException | JacksonException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Stops the producers (no more input), then the aggregator (every instance), then the
+	 * broker (every node).
+	 */
 	@Override
 	public void close() {
+		this.closing = true;
 		this.producers.values().parallelStream().forEach(ConfigurableApplicationContext::close);
 		this.producers.clear();
 		if (this.aggregator != null) {
 			this.aggregator.close();
 			this.aggregator = null;
 		}
+		this.aggregatorInstances.parallelStream().forEach((instance) -> instance.process().stop(AGGREGATOR_GRACE));
 		if (this.broker != null) {
 			this.broker.close();
 			this.broker = null;
+		}
+		if (this.cluster != null) {
+			this.cluster.stop();
 		}
 		if (this.dataLock != null) {
 			this.dataLock.close();
@@ -426,7 +753,14 @@ public final class LocalStack implements AutoCloseable {
 				ResidentMemory.megabytes());
 		out.println("  Kafka              " + stack.bootstrapServers() + "  (SASL, ACLs on; users kafka.<user> in "
 				+ stack.credentials().file() + ")");
-		out.println("  aggregator         " + stack.aggregatorUrl() + "  (GET /api/v1/operations)");
+		if (options.settings().brokers() > 1) {
+			out.println("                     " + options.settings().brokers() + " brokers, every topic with "
+					+ NodeConfiguration.replicationFactor(options.settings().brokers())
+					+ " replicas, 2 in sync for a write");
+		}
+		for (String url : stack.aggregatorUrls()) {
+			out.println("  aggregator         " + url + "  (GET /api/v1/operations)");
+		}
 		out.println("  dashboard          " + stack.dashboardUrl());
 		stack.producerUrls
 			.forEach((state, url) -> out.println("  producer " + state + "       " + url + "  (POST /api/v1/reports)"));
@@ -441,10 +775,19 @@ public final class LocalStack implements AutoCloseable {
 		out.println("    OBSERVER         " + credentials.readerToken(AgencyCredentials.OBSERVER));
 		out.println("  monitoring token   " + credentials.monitoringToken()
 				+ "  (every service's /actuator/metrics and /actuator/prometheus)");
+		Console console = new Console(stack, out);
+		if (options.settings().separateProcesses()) {
+			out.println();
+			console.printStatus();
+			stack.onNotice((notice) -> out.println("! " + notice));
+		}
 		if (options.demo()) {
 			out.println();
 			try {
-				stack.runDemo(out);
+				JsonNode totals = stack.runDemo(out);
+				if (stack.aggregatorUrls().size() > 1) {
+					stack.printTotalsOfEveryInstance(totals, out);
+				}
 			}
 			catch (RuntimeException ex) {
 				if (stack.stopRequested) {
@@ -455,6 +798,12 @@ public final class LocalStack implements AutoCloseable {
 		}
 		out.println();
 		out.println("Running. Press Ctrl-C to stop.");
+		if (options.settings().separateProcesses()) {
+			out.println(Console.HELP);
+			Thread commands = new Thread(() -> console.run(System.in), "local-stack-console");
+			commands.setDaemon(true);
+			commands.start();
+		}
 		try {
 			stopped.await();
 		}
@@ -499,15 +848,46 @@ public final class LocalStack implements AutoCloseable {
 	 *
 	 * @param dataDirectory the broker's log, the aggregator's local state and the
 	 * services' working files
-	 * @param kafkaPort Kafka's client port
-	 * @param controllerPort Kafka's controller port
+	 * @param kafkaPort the client port of Kafka
+	 * @param controllerPort the controller port of Kafka
 	 * @param aggregatorPort the aggregator's HTTP port
-	 * @param firstProducerPort HTTP port of the first state's producer; the others follow
+	 * @param firstProducerPort the HTTP port of the first state's producer; the others
+	 * follow
 	 * @param catalogueFiles extra catalogue files for every service
 	 * @param extraProperties further settings for every service
+	 * @param brokers how many Kafka nodes: 1 (in this JVM), or 3 or more, each a process
+	 * of its own (node {@code n} on {@code kafkaPort + 2(n-1)}, its controller on the
+	 * port after)
+	 * @param aggregators aggregator instances: 1, or more, each a process of its own (the
+	 * first on {@code aggregatorPort}, instance {@code n} on
+	 * {@code aggregatorPort + 8 + n}: 8080, 8090, 8091, …)
 	 */
 	public record Settings(Path dataDirectory, int kafkaPort, int controllerPort, int aggregatorPort,
-			int firstProducerPort, List<Path> catalogueFiles, Map<String, String> extraProperties) {
+			int firstProducerPort, List<Path> catalogueFiles, Map<String, String> extraProperties, int brokers,
+			int aggregators) {
+
+		// two brokers (or fewer than one), or no aggregator, are refused
+		public Settings {
+			checkShape(brokers, aggregators);
+		}
+
+		/**
+		 * One broker and one aggregator, all in this JVM.
+		 * @param dataDirectory the broker's log, the aggregator's local state and the
+		 * services' working files
+		 * @param kafkaPort the client port of Kafka
+		 * @param controllerPort the controller port of Kafka
+		 * @param aggregatorPort the aggregator's HTTP port
+		 * @param firstProducerPort the HTTP port of the first state's producer; the
+		 * others follow
+		 * @param catalogueFiles extra catalogue files for every service
+		 * @param extraProperties further settings for every service
+		 */
+		public Settings(Path dataDirectory, int kafkaPort, int controllerPort, int aggregatorPort,
+				int firstProducerPort, List<Path> catalogueFiles, Map<String, String> extraProperties) {
+			this(dataDirectory, kafkaPort, controllerPort, aggregatorPort, firstProducerPort, catalogueFiles,
+					extraProperties, 1, 1);
+		}
 
 		/**
 		 * ./data, Kafka on 9092 (controller 9093), the aggregator on 8080, producers from
@@ -516,6 +896,57 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		public static Settings defaults() {
 			return new Settings(Path.of("data"), 9092, 9093, 8080, 8081, List.of(), Map.of());
+		}
+
+		/**
+		 * Checks a number of brokers and of aggregator instances.
+		 * @param brokers how many Kafka nodes
+		 * @param aggregators aggregator instances
+		 * @throws IllegalArgumentException for two brokers (or fewer than one), or fewer
+		 * than one aggregator
+		 */
+		static void checkShape(int brokers, int aggregators) {
+			if (brokers == 2) {
+				throw new IllegalArgumentException("--brokers 2 is not a shape the stack runs: every topic has "
+						+ "three replicas and needs two in sync (min ISR 2) to take a write, which takes three "
+						+ "brokers; use --brokers 1 or --brokers 3 (or more)");
+			}
+			if (brokers < 1) {
+				throw new IllegalArgumentException("--brokers must be 1, or 3 or more, not " + brokers);
+			}
+			if (aggregators < 1) {
+				throw new IllegalArgumentException("--aggregators must be 1 or more, not " + aggregators);
+			}
+		}
+
+		/**
+		 * The same with another shape.
+		 * @param brokers how many Kafka nodes
+		 * @param aggregators aggregator instances
+		 * @return the settings
+		 */
+		public Settings withShape(int brokers, int aggregators) {
+			return new Settings(this.dataDirectory, this.kafkaPort, this.controllerPort, this.aggregatorPort,
+					this.firstProducerPort, this.catalogueFiles, this.extraProperties, brokers, aggregators);
+		}
+
+		/**
+		 * Whether brokers and aggregators run as processes of their own (the replicated
+		 * shape): as soon as there is more than one of either.
+		 * @return true unless one broker and one aggregator
+		 */
+		public boolean separateProcesses() {
+			return this.brokers > 1 || this.aggregators > 1;
+		}
+
+		/**
+		 * The HTTP port of an aggregator instance.
+		 * @param number the instance, from 1
+		 * @return {@code aggregatorPort} for the first, {@code aggregatorPort + 8 + n}
+		 * for instance {@code n} after it
+		 */
+		public int aggregatorPort(int number) {
+			return (number == 1) ? this.aggregatorPort : this.aggregatorPort + 8 + number;
 		}
 
 	}

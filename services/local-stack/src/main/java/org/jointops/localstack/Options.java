@@ -16,19 +16,31 @@ import java.util.Set;
 record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 
 	static final String USAGE = """
-			Usage: ./local-stack [--demo] [--data-dir=DIR] [--kafka-port=N] [--aggregator-port=N]
-			                     [--producer-ports-from=N] [--catalogue=FILE]...
+			Usage: ./local-stack [--demo] [--brokers=N] [--aggregators=N] [--data-dir=DIR] [--kafka-port=N]
+			                     [--aggregator-port=N] [--producer-ports-from=N] [--catalogue=FILE]...
 			  --demo                  post a synthetic operation through the producers and print its totals
+			  --brokers=N             Kafka nodes: 1 (default, in the stack's JVM), or 3 or more, each a process
+			                          of its own in one KRaft cluster; every topic gets min(3,N) replicas and
+			                          needs 2 in sync, so 2 brokers are refused
+			  --aggregators=N         aggregator instances (default 1); with more than one broker or instance,
+			                          each instance is a process of its own, with a standby replica of every
+			                          store once there are two
 			  --data-dir=DIR          where Kafka and the aggregator keep their data (default ./data)
-			  --kafka-port=N          Kafka client port (default 9092; the controller uses N+1)
-			  --aggregator-port=N     the aggregator's HTTP port (default 8080)
+			  --kafka-port=N          Kafka client port (default 9092; the controller uses N+1; broker n of a
+			                          cluster listens on N+2(n-1), its controller on the port after)
+			  --aggregator-port=N     the aggregator's HTTP port (default 8080; instance n>1 listens on N+8+n:
+			                          8090, 8091, ...)
 			  --producer-ports-from=N first producer's HTTP port, in alphabetical order of state (default 8081)
-			  --catalogue=FILE        an extra catalogue file for every service (repeatable)""";
+			  --catalogue=FILE        an extra catalogue file for every service (repeatable)
+			With several brokers or instances the stack lists its processes (role, pid, address, log) and
+			reads commands on its standard input: status, kill broker N, start broker N, kill aggregator N,
+			start aggregator N, help. Any of them may also be killed from outside (kill -9 PID); Ctrl-C
+			stops them all.""";
 
 	private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h");
 
 	private static final Set<String> WITH_VALUE = Set.of("--data-dir", "--kafka-port", "--aggregator-port",
-			"--producer-ports-from", "--catalogue");
+			"--producer-ports-from", "--catalogue", "--brokers", "--aggregators");
 
 	static Options parse(String[] args) {
 		LocalStack.Settings defaults = LocalStack.Settings.defaults();
@@ -39,6 +51,8 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 		int aggregator = defaults.aggregatorPort();
 		int producers = defaults.firstProducerPort();
 		List<Path> catalogues = new ArrayList<>();
+		int brokers = defaults.brokers();
+		int aggregators = defaults.aggregators();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -67,11 +81,28 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 				case "--aggregator-port" -> aggregator = port(name, value);
 				case "--producer-ports-from" -> producers = port(name, value);
 				case "--catalogue" -> catalogues.add(Path.of(value));
+				case "--brokers" -> brokers = count(name, value);
+				case "--aggregators" -> aggregators = count(name, value);
 				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
 			}
 		}
-		return new Options(demo, help,
-				new LocalStack.Settings(data, kafka, kafka + 1, aggregator, producers, catalogues, Map.of()));
+		try {
+			LocalStack.Settings.checkShape(brokers, aggregators);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + "\n" + USAGE, ex);
+		}
+		return new Options(demo, help, new LocalStack.Settings(data, kafka, kafka + 1, aggregator, producers,
+				catalogues, Map.of(), brokers, aggregators));
+	}
+
+	private static int count(String option, String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(option + " needs a number, not '" + value + "'\n" + USAGE);
+		}
 	}
 
 	private static int port(String option, String value) {

@@ -1,6 +1,7 @@
 package org.jointops.localstack;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,41 @@ class OptionsTests {
 			.withMessageStartingWith("--kafka-port needs a port number, not 'ninety'");
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--data-dir" }))
 			.withMessageStartingWith("Option --data-dir needs a value");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--brokers=three" }))
+			.withMessageStartingWith("--brokers needs a number, not 'three'");
+	}
+
+	@Test
+	void runsOneBrokerAndOneAggregatorInOneJvmUnlessToldOtherwise() {
+		LocalStack.Settings settings = Options.parse(new String[0]).settings();
+
+		assertThat(settings.brokers()).isEqualTo(1);
+		assertThat(settings.aggregators()).isEqualTo(1);
+		assertThat(settings.separateProcesses()).isFalse();
+	}
+
+	@Test
+	void takesBrokersAndAggregatorsAndNumbersTheInstancesPorts() {
+		LocalStack.Settings settings = Options.parse(new String[] { "--brokers", "3", "--aggregators=3" }).settings();
+
+		assertThat(settings.brokers()).isEqualTo(3);
+		assertThat(settings.aggregators()).isEqualTo(3);
+		assertThat(settings.separateProcesses()).isTrue();
+		assertThat(List.of(settings.aggregatorPort(1), settings.aggregatorPort(2), settings.aggregatorPort(3)))
+			.containsExactly(8080, 8090, 8091);
+		assertThat(Options.parse(new String[] { "--aggregators=2" }).settings().separateProcesses()).isTrue();
+	}
+
+	@Test
+	void refusesTwoBrokersSinceEveryTopicNeedsTwoInSyncOfThreeReplicas() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--brokers=2" }))
+			.withMessageStartingWith("--brokers 2 is not a shape the stack runs")
+			.withMessageContaining("three brokers")
+			.withMessageContaining("Usage:");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--brokers=0" }))
+			.withMessageStartingWith("--brokers must be 1, or 3 or more, not 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(new String[] { "--aggregators=0" }))
+			.withMessageStartingWith("--aggregators must be 1 or more, not 0");
 	}
 
 }

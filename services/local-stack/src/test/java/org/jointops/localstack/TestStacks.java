@@ -21,4 +21,19 @@ final class TestStacks {
 				Map.of("spring.kafka.streams.properties.commit.interval.ms", "50"));
 	}
 
+	/**
+	 * A replicated stack: brokers and aggregator instances as processes of their own.
+	 * @param dataDirectory its data
+	 * @param brokers Kafka nodes
+	 * @param aggregators aggregator instances
+	 * @return its settings, on free ports
+	 */
+	static LocalStack.Settings replicated(Path dataDirectory, int brokers, int aggregators) {
+		int kafka = FreePorts.consecutive(2 * brokers);
+		// the first instance, six producers, and instance n > 1 at aggregatorPort + 8 + n
+		int http = FreePorts.consecutive(9 + aggregators);
+		return new LocalStack.Settings(dataDirectory, kafka, kafka + 1, http, http + 1, List.of(),
+				Map.of("spring.kafka.streams.properties.commit.interval.ms", "50"), brokers, aggregators);
+	}
+
 }

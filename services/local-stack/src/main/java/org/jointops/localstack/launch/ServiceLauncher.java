@@ -86,9 +86,26 @@ public final class ServiceLauncher {
 	public static ConfigurableApplicationContext startAggregator(int port, String bootstrapServers, Path dataDirectory,
 			Map<String, String> extra) {
 		String name = "aggregator";
+		return startAggregator(name, port, bootstrapServers, dataDirectory.resolve("aggregator"),
+				tomcatDirectory(dataDirectory, name), extra);
+	}
+
+	/**
+	 * Starts one aggregator instance with directories of its own, e.g. one of several
+	 * instances of the replicated shape, each in a JVM of its own.
+	 * @param name the instance's name (its Kafka client id)
+	 * @param port the HTTP port
+	 * @param bootstrapServers the Kafka bootstrap servers
+	 * @param stateDirectory its Kafka Streams state directory
+	 * @param tomcatDirectory its Tomcat base directory
+	 * @param extra further settings: its readers' tokens, its instances' settings
+	 * @return the running context
+	 */
+	public static ConfigurableApplicationContext startAggregator(String name, int port, String bootstrapServers,
+			Path stateDirectory, Path tomcatDirectory, Map<String, String> extra) {
 		List<String> args = common(name, port, bootstrapServers);
-		args.add("--spring.kafka.streams.state-dir=" + dataDirectory.resolve("aggregator").toAbsolutePath());
-		return run(AggregatorApplication.application(), tomcatDirectory(dataDirectory, name), args, extra);
+		args.add("--spring.kafka.streams.state-dir=" + stateDirectory.toAbsolutePath());
+		return run(AggregatorApplication.application(), tomcatDirectory.toAbsolutePath(), args, extra);
 	}
 
 	private static Path tomcatDirectory(Path dataDirectory, String name) {

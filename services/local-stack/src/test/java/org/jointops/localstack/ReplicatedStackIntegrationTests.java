@@ -1,0 +1,158 @@
+package org.jointops.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Node;
+import org.jointops.localstack.credentials.AgencyCredentials;
+import org.jointops.localstack.processes.Role;
+import org.jointops.localstack.processes.StackProcess;
+import org.jointops.testsupport.Http;
+import org.jointops.testsupport.ReportJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What {@code ./local-stack --brokers 3 --aggregators 2} is for: a broker killed
+ * ({@code SIGKILL}, as {@code kill -9} by its pid), the cluster goes on with two brokers
+ * and both instances answer the exact totals of reports posted after it; an aggregator
+ * instance killed too, the remaining instance answers the exact totals of every report,
+ * those posted after the kill too; and stopping the stack leaves no process behind.
+ */
+class ReplicatedStackIntegrationTests {
+
+	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	@TempDir
+	Path data;
+
+	@Test
+	void remainingInstanceAnswersExactTotalsAfterABrokerAndAnInstanceAreKilledAndNoProcessOutlivesTheStack()
+			throws Exception {
+		List<String> notices = new CopyOnWriteArrayList<>();
+		List<ProcessHandle> children;
+		try (LocalStack stack = LocalStack.start(TestStacks.replicated(this.data, 3, 2))) {
+			stack.onNotice(notices::add);
+			assertThat(stack.processes()).extracting(StackProcess::name)
+				.containsExactly("broker 1", "broker 2", "broker 3", "aggregator 1", "aggregator 2");
+			assertThat(stack.processes()).allMatch(StackProcess::isAlive);
+			children = ProcessHandle.current().descendants().toList();
+			assertThat(children).as("a process of its own for each broker and instance").hasSize(5);
+
+			post(stack, "KAZ", report("KAZ-INTERIOR-2017-0001").count(VIOLATIONS, 1520));
+
+			long broker = kill(stack.process(Role.BROKER, 2));
+			awaitLiveBrokers(stack, List.of(1, 3));
+			post(stack, "RUS", report("RUS-MVD-2017-0001").count(VIOLATIONS, 90000));
+			awaitExactTotalsFromEveryRunningInstance(stack, 2, 2, Map.of("KAZ", 1520, "RUS", 90000));
+
+			long aggregator = kill(stack.process(Role.AGGREGATOR, 1));
+			post(stack, "TJK", report("TJK-BORDER-2017-0001").count(VIOLATIONS, 30));
+			post(stack, "RUS", report("RUS-MVD-2017-0001").revision(2).count(VIOLATIONS, 90100));
+			assertThat(
+					awaitExactTotalsFromEveryRunningInstance(stack, 4, 3, Map.of("KAZ", 1520, "RUS", 90100, "TJK", 30)))
+				.containsExactly(stack.aggregatorUrls().get(1));
+
+			assertThat(notices).as("what the console says")
+				.containsExactlyInAnyOrder("broker 2 (pid " + broker
+						+ ") exited (killed by signal 9): the cluster goes on with 2 of 3 brokers (every write still "
+						+ "reaches 2 in-sync replicas); 'start broker 2' starts it again",
+						"aggregator 1 (pid " + aggregator
+								+ ") exited (killed by signal 9): 1 of 2 aggregator instances "
+								+ "answer; they take over its partitions within about 10 s (standby replicas answer "
+								+ "meanwhile); 'start aggregator 1' starts it again");
+		}
+		assertThat(children).noneMatch(ProcessHandle::isAlive);
+		assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+			.as("processes left behind")
+			.isEmpty();
+	}
+
+	private static final String TOTALS = "/api/v1/operations/ILLEGAL-2017/totals";
+
+	/**
+	 * Waits until every aggregator instance that runs answers the whole expected state:
+	 * the changes applied, the reports counted, every state's figure and the total.
+	 * @return the instances asked
+	 */
+	private static List<String> awaitExactTotalsFromEveryRunningInstance(LocalStack stack, long version, long reports,
+			Map<String, Integer> byState) {
+		List<String> running = stack.processes()
+			.stream()
+			.filter((process) -> process.role() == Role.AGGREGATOR && process.isAlive())
+			.map(StackProcess::address)
+			.toList();
+		for (String url : running) {
+			await("exact totals from " + url).atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(500))
+				.ignoreExceptions()
+				.untilAsserted(() -> {
+					JsonNode totals = Http.getWith(secretariat(stack), url + TOTALS).json();
+					assertThat(totals.path("version").asLong()).as("changes applied").isEqualTo(version);
+					assertThat(totals.path("reports").asLong()).isEqualTo(reports);
+					assertThat(totals.path("totals")).hasSize(1);
+					assertThat(totals.at("/totals/0/category").asString()).isEqualTo(VIOLATIONS);
+					assertThat(totals.at("/totals/0/total").asLong())
+						.isEqualTo(byState.values().stream().mapToLong(Integer::longValue).sum());
+					Map<String, Long> figures = new TreeMap<>();
+					totals.at("/totals/0/byState")
+						.properties()
+						.forEach((entry) -> figures.put(entry.getKey(), entry.getValue().asLong()));
+					assertThat(figures).isEqualTo(new TreeMap<>(byState.entrySet()
+						.stream()
+						.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().longValue()))));
+				});
+		}
+		return running;
+	}
+
+	/**
+	 * Kills a process as an operator would ({@code kill -9 <pid>}) and waits until it is
+	 * gone.
+	 */
+	private static long kill(StackProcess process) throws Exception {
+		ProcessHandle handle = ProcessHandle.of(process.pid().getAsLong()).orElseThrow();
+		assertThat(handle.destroyForcibly()).isTrue();
+		handle.onExit().get(30, TimeUnit.SECONDS);
+		return handle.pid();
+	}
+
+	/**
+	 * Waits until the cluster has fenced the killed broker: its partitions are led by the
+	 * others.
+	 */
+	private static void awaitLiveBrokers(LocalStack stack, List<Integer> nodes) {
+		try (Admin admin = Admin.create(stack.kafkaAdminProperties())) {
+			await("live brokers " + nodes).atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.until(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream().map(Node::id).toList(),
+						(live) -> live.size() == nodes.size() && live.containsAll(nodes));
+		}
+	}
+
+	private static ReportJson report(String reportId) {
+		return ReportJson.illegal2017(reportId);
+	}
+
+	private static void post(LocalStack stack, String state, ReportJson report) {
+		Http.Response response = Http.postJsonWith(stack.credentials().token(state, "INTERIOR"),
+				stack.producerUrls().get(state) + "/api/v1/reports", report.toJson());
+		assertThat(response.status()).as("%s: %s", report, response.body()).isEqualTo(202);
+	}
+
+	private static String secretariat(LocalStack stack) {
+		return stack.credentials().readerToken(AgencyCredentials.SECRETARIAT);
+	}
+
+}
