@@ -11,8 +11,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.awaitility.Awaitility;
 import org.jointops.system.observe.Answers;
 import org.jointops.system.observe.CouncilTotalsWatcher;
-import org.jointops.system.observe.Replication;
-import org.jointops.system.observe.Transactions;
 import org.jointops.system.oracle.Oracle;
 import org.jointops.system.traffic.Agencies;
 import org.jointops.system.traffic.Ledger;
@@ -110,10 +108,8 @@ class AggregatorInstancesIntegrationTests {
 			probe.expectExactly("last instance settled", live, settled);
 			timeline.mark("settled at version " + settled.version());
 
-			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
-			Transactions.awaitNoneHanging(admin, Duration.ofSeconds(60));
-			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
-			Reckoning.assertNeverWentBackwards(watcher);
+			Reckoning.OnCluster reckoning = Reckoning.assertExactOnCluster(pipeline, ledger, watcher, admin);
+			Oracle oracle = reckoning.oracle();
 			Map<String, QueryProbe.PhaseCounts> phases = probe.phases();
 			assertThat(probe.wrong()).as("answers other than the exact totals or 503").isEmpty();
 			assertThat(probe.answeredWhileReporting())
@@ -121,7 +117,7 @@ class AggregatorInstancesIntegrationTests {
 				.allSatisfy((totals) -> assertThat(totals.atMost(ledger.ceiling())).as("%s", totals).isTrue());
 			assertThat(phases.values()).as("answers in every phase")
 				.allSatisfy((counts) -> assertThat(counts.answers).isPositive());
-			List<String> topics = Replication.assertEveryTopic(admin, 3, 2);
+			List<String> topics = reckoning.topics();
 			timeline.mark("checked");
 			System.out.printf("aggregator instances: %d reports, %s; 3 instances on 3 nodes, 1 cut off for longer "
 					+ "than the session timeout and healed, 2 killed one after the other; answers per phase: %s; "

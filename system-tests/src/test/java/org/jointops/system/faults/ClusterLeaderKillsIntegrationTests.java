@@ -17,8 +17,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.jointops.system.observe.CouncilTotalsWatcher;
-import org.jointops.system.observe.Replication;
-import org.jointops.system.observe.Transactions;
 import org.jointops.system.oracle.Oracle;
 import org.jointops.system.traffic.Agencies;
 import org.jointops.system.traffic.Ledger;
@@ -100,11 +98,9 @@ class ClusterLeaderKillsIntegrationTests {
 			traffic.join();
 			timeline.mark("traffic done");
 
-			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
-			Transactions.awaitNoneHanging(admin, Duration.ofSeconds(60));
-			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
-			Reckoning.assertNeverWentBackwards(watcher);
-			List<String> topics = Replication.assertEveryTopic(admin, 3, 2);
+			Reckoning.OnCluster reckoning = Reckoning.assertExactOnCluster(pipeline, ledger, watcher, admin);
+			Oracle oracle = reckoning.oracle();
+			List<String> topics = reckoning.topics();
 			timeline.mark("checked");
 			assertThat(pipeline.producers().values().stream().map(ServiceProcess::jvm).map((jvm) -> jvm.starts()))
 				.as("producer starts")

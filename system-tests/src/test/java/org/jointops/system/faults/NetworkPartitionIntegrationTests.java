@@ -17,8 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.awaitility.Awaitility;
 import org.jointops.system.observe.CouncilTotalsWatcher;
-import org.jointops.system.observe.Replication;
-import org.jointops.system.observe.Transactions;
 import org.jointops.system.oracle.Oracle;
 import org.jointops.system.traffic.Agencies;
 import org.jointops.system.traffic.Ledger;
@@ -147,11 +145,9 @@ class NetworkPartitionIntegrationTests {
 			traffic.join();
 			timeline.mark("traffic done");
 
-			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
-			Transactions.awaitNoneHanging(admin, Duration.ofSeconds(60));
-			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
-			Reckoning.assertNeverWentBackwards(watcher);
-			List<String> topics = Replication.assertEveryTopic(admin, 3, 2);
+			Reckoning.OnCluster reckoning = Reckoning.assertExactOnCluster(pipeline, ledger, watcher, admin);
+			Oracle oracle = reckoning.oracle();
+			List<String> topics = reckoning.topics();
 			timeline.mark("checked");
 			System.out.printf("network partitions: %d reports, %s; node %d (leader of %s-0) cut off for %d ms "
 					+ "(session timeout %d ms), %d reports accepted meanwhile; nodes %s cut off, node %d alone: "

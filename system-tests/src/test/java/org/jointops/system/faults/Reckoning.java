@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.awaitility.Awaitility;
 import org.jointops.system.observe.Answers;
 import org.jointops.system.observe.CouncilTotalsWatcher;
+import org.jointops.system.observe.Replication;
+import org.jointops.system.observe.Transactions;
 import org.jointops.system.oracle.Oracle;
 import org.jointops.system.oracle.Totals;
 import org.jointops.system.traffic.Ledger;
@@ -99,6 +102,24 @@ final class Reckoning {
 	}
 
 	/**
+	 * How every fault suite on a three-node cluster ends: the four-way equality, no
+	 * transaction left hanging, no committed totals record above the ceiling or going
+	 * back, and every topic still with three replicas that need two in sync.
+	 * @param pipeline the deployment
+	 * @param ledger what the test sent and got 202 for
+	 * @param watcher the watcher of {@code council.totals}
+	 * @param admin an administrator's client of the cluster
+	 * @return the oracle's reading and the topics checked, for the suite's counts
+	 */
+	static OnCluster assertExactOnCluster(Pipeline pipeline, Ledger ledger, CouncilTotalsWatcher watcher, Admin admin) {
+		Oracle oracle = assertExact(pipeline, ledger, Set.of());
+		Transactions.awaitNoneHanging(admin, Duration.ofSeconds(60));
+		assertNeverOvercounted(watcher, oracle, ledger.ceiling());
+		assertNeverWentBackwards(watcher);
+		return new OnCluster(oracle, Replication.assertEveryTopic(admin, 3, 2));
+	}
+
+	/**
 	 * The first instance that answers 200 (with several, the one holding the operation).
 	 */
 	private static Answers.Versioned anyAnswer(List<ServiceProcess> aggregators) {
@@ -111,6 +132,15 @@ final class Reckoning {
 			}
 		}
 		throw new AssertionError("No aggregator instance answered the totals");
+	}
+
+	/**
+	 * What a cluster suite's reckoning read.
+	 *
+	 * @param oracle the oracle's reading
+	 * @param topics the topics whose replication was checked
+	 */
+	record OnCluster(Oracle oracle, List<String> topics) {
 	}
 
 }
