@@ -53,6 +53,14 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 		.map(MemberState::code)
 		.toList();
 
+	/**
+	 * The services' replication settings for a single node
+	 * ({@code jointops.kafka.replication.*}, whose defaults are a three-broker
+	 * cluster's): one replica of every topic, one in sync for a write.
+	 */
+	public static final Map<String, String> ONE_REPLICA = Map.of("jointops.kafka.replication.replication-factor", "1",
+			"jointops.kafka.replication.min-insync-replicas", "1");
+
 	private final Path directory;
 
 	private final KafkaNode node;
@@ -222,10 +230,6 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 
 	private static final class Customizer implements ContextCustomizer {
 
-		private static final String REPLICATION_FACTOR = "jointops.kafka.replication.replication-factor";
-
-		private static final String MIN_INSYNC_REPLICAS = "jointops.kafka.replication.min-insync-replicas";
-
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			EmbeddedKafkaNode node = start();
@@ -239,11 +243,11 @@ public final class EmbeddedKafkaNode implements AutoCloseable {
 			PropertySource<?> inlined = context.getEnvironment()
 				.getPropertySources()
 				.get(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME);
-			for (String key : List.of(REPLICATION_FACTOR, MIN_INSYNC_REPLICAS)) {
+			ONE_REPLICA.forEach((key, value) -> {
 				if (inlined == null || !inlined.containsProperty(key)) {
-					properties.put(key, "1");
+					properties.put(key, value);
 				}
-			}
+			});
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedKafka", properties));
 			DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
 			beans.registerSingleton("embeddedKafkaNode", node);

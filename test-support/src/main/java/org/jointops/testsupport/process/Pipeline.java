@@ -19,6 +19,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.jointops.kafkanode.NodeConfiguration;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.Directories;
+import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.wire.Topics;
 
 /**
@@ -442,8 +443,7 @@ public final class Pipeline implements AutoCloseable {
 	 * @param properties a service's properties
 	 */
 	private static void oneReplica(Map<String, String> properties) {
-		properties.put("jointops.kafka.replication.replication-factor", "1");
-		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
+		properties.putAll(EmbeddedKafkaNode.ONE_REPLICA);
 	}
 
 }

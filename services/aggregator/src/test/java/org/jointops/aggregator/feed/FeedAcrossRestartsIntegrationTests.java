@@ -145,8 +145,7 @@ class FeedAcrossRestartsIntegrationTests {
 		properties.put("spring.kafka.streams.application-id", applicationId);
 		properties.put("spring.kafka.streams.state-dir", stateDirectory.toString());
 		properties.put("spring.kafka.streams.properties.commit.interval.ms", "50");
-		properties.put("jointops.kafka.replication.replication-factor", "1");
-		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
+		properties.putAll(EmbeddedKafkaNode.ONE_REPLICA);
 		properties.put("jointops.feed.heartbeat", "1s");
 		properties.put("server.port", "0");
 		properties.put("spring.jmx.enabled", "false");

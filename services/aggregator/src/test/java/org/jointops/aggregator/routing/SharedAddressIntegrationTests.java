@@ -115,9 +115,8 @@ class SharedAddressIntegrationTests {
 							"--spring.kafka.streams.properties.application.server=" + advertised,
 							"--jointops.instances.expected=2", "--jointops.instances.one-host=true",
 							"--jointops.catalogue.extra-files=src/test/resources/catalogue/routing.json"),
-					Credentials.aggregatorKafkaProperties()
-						.entrySet()
-						.stream()
+					Stream.of(Credentials.aggregatorKafkaProperties(), EmbeddedKafkaNode.ONE_REPLICA)
+						.flatMap((properties) -> properties.entrySet().stream())
 						.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue()))
 				.toArray(String[]::new));
 	}

@@ -378,6 +378,7 @@ class TwoInstancesIntegrationTests {
 			properties.put("server.port", port);
 			properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
 			properties.putAll(Credentials.aggregatorKafkaProperties());
+			properties.putAll(EmbeddedKafkaNode.ONE_REPLICA);
 			properties.put("spring.kafka.streams.state-dir", "target/kstreams-state/" + UUID.randomUUID());
 			properties.put("jointops.advertised-host", "localhost");
 			properties.put("jointops.instances.expected", 2);
