@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
@@ -153,15 +154,24 @@ class AggregatorInstancesIntegrationTests {
 	}
 
 	/**
-	 * The instance whose active store holds the operation.
+	 * The instance whose active store holds the operation: the one that serves the exact
+	 * totals without a standby lag.
 	 */
 	private static ServiceProcess holder(Set<ServiceProcess> live, Answers.Versioned settled) {
-		Answers.Answer answer = Answers.ask(live.iterator().next().url(""), OPERATION);
-		assertThat(answer.totals()).as("totals").isEqualTo(settled);
+		ServiceProcess asked = live.iterator().next();
+		String servedBy = Awaitility.await("the holder of " + OPERATION)
+			.atMost(SETTLE)
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> {
+				Answers.Answer answer = Answers.ask(asked.url(""), OPERATION);
+				boolean fromHolder = answer.status() == 200 && answer.standbyLag() == null
+						&& settled.equals(answer.totals());
+				return fromHolder ? answer.servedBy() : null;
+			}, Objects::nonNull);
 		return live.stream()
-			.filter((instance) -> QueryProbe.address(instance).equals(answer.servedBy()))
+			.filter((instance) -> QueryProbe.address(instance).equals(servedBy))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("No live instance is " + answer.servedBy()));
+			.orElseThrow(() -> new AssertionError("No live instance is " + servedBy));
 	}
 
 	private static Set<ServiceProcess> without(Set<ServiceProcess> instances, ServiceProcess one) {

@@ -17,8 +17,10 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
+import org.jointops.aggregator.ledger.LedgerStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +43,20 @@ import org.springframework.stereotype.Component;
  * moves its partitions) until it holds the partition again.
  * <p>
  * The coordinator gives assignments only while the group is stable. While it rebalances,
- * a description still confirms the holders of the last stable one, as long as that was
- * confirmed less than {@link #VALIDITY} ago and the holder is the same member still (a
- * member that was dropped and joined again has a new member id): a rebalance moves a task
- * only once its holder has given it up.
+ * each description confirms again the holders of the previous confirmation, if that is
+ * less than {@link #VALIDITY} old and the holder is the same member still (a member that
+ * was dropped and joined again has a new member id): a member still in the group has not
+ * been replaced, and a rebalance moves a task only once its holder has given it up.
  * <p>
  * A deployment of one instance ({@code jointops.instances.expected} 1) needs no
  * confirmation: no other instance can take its partitions over and count what its stores
  * lack, so nothing is asked and every partition it holds is confirmed.
+ * <p>
+ * On a thread of its own, it also reads how far behind the active stores this instance's
+ * copies of the ledger partitions are ({@link KafkaStreams#allLocalStorePartitionLags},
+ * which asks the brokers and may block for a long while when one is gone), so that no
+ * query waits on it: a query reads the last lags, if they are at most {@link #LAG_AGE}
+ * old.
  */
 @Component
 class GroupConfirmation implements SmartLifecycle {
@@ -62,6 +70,9 @@ class GroupConfirmation implements SmartLifecycle {
 	 */
 	static final Duration VALIDITY = Duration.ofSeconds(3);
 
+	/** How old the lags of the copies here may be to be used. */
+	static final Duration LAG_AGE = Duration.ofSeconds(5);
+
 	private static final Logger logger = LoggerFactory.getLogger(GroupConfirmation.class);
 
 	private final StreamsBuilderFactoryBean streams;
@@ -71,6 +82,8 @@ class GroupConfirmation implements SmartLifecycle {
 	private final boolean alone;
 
 	private volatile Confirmed latest;
+
+	private volatile Lags lags;
 
 	private ScheduledExecutorService refresher;
 
@@ -141,6 +154,42 @@ class GroupConfirmation implements SmartLifecycle {
 		return confirmed != null && now - confirmed.askedAt() < VALIDITY.toNanos();
 	}
 
+	/**
+	 * How far behind its active store this instance's copy of a ledger partition is, as
+	 * last read.
+	 * @param partition the ledger partition
+	 * @return its lag, or null if there is no copy here or the last reading is too old
+	 */
+	LagInfo lag(int partition) {
+		return ledgerLags().get(partition);
+	}
+
+	/**
+	 * How far behind their active stores this instance's copies of the ledger partitions
+	 * are, as last read.
+	 * @return partition to lag, empty when the last reading is more than {@link #LAG_AGE}
+	 * old
+	 */
+	Map<Integer, LagInfo> ledgerLags() {
+		Lags known = this.lags;
+		return (known != null && System.nanoTime() - known.readAt() < LAG_AGE.toNanos()) ? known.ledger() : Map.of();
+	}
+
+	private void refreshLags() {
+		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
+		if (kafkaStreams == null) {
+			return;
+		}
+		long readAt = System.nanoTime();
+		try {
+			Map<Integer, LagInfo> ledger = kafkaStreams.allLocalStorePartitionLags().get(LedgerStores.LEDGER);
+			this.lags = new Lags(readAt, (ledger != null) ? Map.copyOf(ledger) : Map.of());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the lags of the stores here", ex);
+		}
+	}
+
 	private Set<String> localConsumers() {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		if (kafkaStreams == null) {
@@ -189,12 +238,14 @@ class GroupConfirmation implements SmartLifecycle {
 			return;
 		}
 		this.admin = Admin.create(this.adminProperties);
-		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
+		this.refresher = Executors.newScheduledThreadPool(2, (task) -> {
 			Thread thread = new Thread(task, "group-confirmation");
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+		// at a fixed rate: a slow description does not push the next one back
+		this.refresher.scheduleAtFixedRate(this::refresh, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+		this.refresher.scheduleWithFixedDelay(this::refreshLags, 0, REFRESH.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -221,6 +272,15 @@ class GroupConfirmation implements SmartLifecycle {
 	 * @param holders ledger partition to the member that holds it
 	 */
 	record Confirmed(long askedAt, Map<Integer, Holder> holders) {
+	}
+
+	/**
+	 * The lags of this instance's copies of the ledger partitions.
+	 *
+	 * @param readAt when they were read ({@link System#nanoTime()})
+	 * @param ledger ledger partition to lag
+	 */
+	record Lags(long readAt, Map<Integer, LagInfo> ledger) {
 	}
 
 	/**

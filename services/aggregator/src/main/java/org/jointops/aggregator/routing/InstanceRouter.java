@@ -93,15 +93,21 @@ public class InstanceRouter {
 			return new Placement(Routing.decide(situation), situation, partitionOf(operation), List.of());
 		}
 		KafkaStreams.State state = kafkaStreams.state();
-		KeyQueryMetadata metadata = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING)
-				? kafkaStreams.queryMetadataForKey(LedgerStores.LEDGER, operation, KEYS)
-				: KeyQueryMetadata.NOT_AVAILABLE;
+		KeyQueryMetadata metadata = KeyQueryMetadata.NOT_AVAILABLE;
+		if (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) {
+			try {
+				metadata = kafkaStreams.queryMetadataForKey(LedgerStores.LEDGER, operation, KEYS);
+			}
+			catch (IllegalStateException ex) {
+				// Kafka Streams stopped running since its state was read: nothing known
+			}
+		}
 		boolean known = metadata != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)
 				&& metadata.activeHost() != null && !HostInfo.unavailable().equals(metadata.activeHost());
 		int partition = known ? metadata.partition() : partitionOf(operation);
 		boolean copyHere = (known && metadata.standbyHosts().contains(here))
-				|| (state == KafkaStreams.State.REBALANCING && lagOf(kafkaStreams, partition) != null)
-				|| (!known && state == KafkaStreams.State.RUNNING && lagOf(kafkaStreams, partition) != null);
+				|| (state == KafkaStreams.State.REBALANCING && this.confirmation.lag(partition) != null)
+				|| (!known && state == KafkaStreams.State.RUNNING && this.confirmation.lag(partition) != null);
 		boolean activeHere = known && here.equals(metadata.activeHost());
 		Routing.Situation situation = new Routing.Situation(here, state, known ? metadata.activeHost() : null, copyHere,
 				forwardedBy, activeHere && this.confirmation.holds(partition));
@@ -135,7 +141,7 @@ public class InstanceRouter {
 		return switch (route.kind()) {
 			case LOCAL -> new RoutedRead(placement.partition(), false, null);
 			case STANDBY -> {
-				LagInfo lag = lagOf(this.streams.getKafkaStreams(), placement.partition());
+				LagInfo lag = this.confirmation.lag(placement.partition());
 				if (lag == null) {
 					throw new TotalsUnavailableException(
 							"No replica of these totals is on this aggregator instance right now; retry shortly", null);
@@ -217,16 +223,9 @@ public class InstanceRouter {
 	 * partition the other holds
 	 */
 	Optional<List<OperationState>> standbyOperations(StreamsMetadata peer) {
-		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		Set<Integer> partitions = ledgerPartitions(peer.topicPartitions());
-		Map<Integer, LagInfo> lags;
-		try {
-			lags = (kafkaStreams != null) ? kafkaStreams.allLocalStorePartitionLags().get(LedgerStores.LEDGER) : null;
-		}
-		catch (RuntimeException ex) {
-			return Optional.empty();
-		}
-		if (lags == null || !lags.keySet().containsAll(partitions)) {
+		Map<Integer, LagInfo> lags = this.confirmation.ledgerLags();
+		if (!lags.keySet().containsAll(partitions)) {
 			return Optional.empty();
 		}
 		List<OperationState> operations = new ArrayList<>();
@@ -267,16 +266,6 @@ public class InstanceRouter {
 
 	private int partitionOf(String operation) {
 		return Utils.toPositive(Utils.murmur2(KEYS.serialize(null, operation))) % this.partitions;
-	}
-
-	private static LagInfo lagOf(KafkaStreams kafkaStreams, int partition) {
-		try {
-			Map<Integer, LagInfo> lags = kafkaStreams.allLocalStorePartitionLags().get(LedgerStores.LEDGER);
-			return (lags != null) ? lags.get(partition) : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	/**

@@ -90,12 +90,24 @@ final class Routing {
 		}
 
 		/**
-		 * Whether Kafka Streams names this instance the holder but the coordinator has
-		 * not confirmed it lately.
+		 * Whether Kafka Streams names this instance the holder but the group coordinator
+		 * has not confirmed it lately.
 		 * @return true for an instance that may have been cut off from the cluster
 		 */
 		boolean unconfirmedHolder() {
 			return this.self.equals(this.active) && !this.confirmed;
+		}
+
+		/**
+		 * Whether the instances that hold a standby replica may be asked in this
+		 * instance's place: a query from a client (a forwarded one goes no further) that
+		 * this instance could not answer, as the holder not confirmed lately, or after
+		 * the holder did not answer.
+		 * @param route the route decided so far
+		 * @return true to ask them
+		 */
+		boolean mayAskStandbys(Route route) {
+			return route.kind() == Route.Kind.UNAVAILABLE && !forwarded();
 		}
 
 	}

@@ -58,7 +58,7 @@ class RoutingInterceptor implements HandlerInterceptor {
 				return false;
 			}
 			route = Routing.afterFailedForward(placement.situation());
-			if (route.kind() == Route.Kind.UNAVAILABLE) {
+			if (placement.situation().mayAskStandbys(route)) {
 				Optional<HttpResponse<byte[]>> fromStandby = askStandbys(placement, request);
 				if (fromStandby.isPresent()) {
 					passOn(fromStandby.get(), response);
@@ -70,7 +70,7 @@ class RoutingInterceptor implements HandlerInterceptor {
 				return false;
 			}
 		}
-		if (route.kind() == Route.Kind.UNAVAILABLE && placement.situation().unconfirmedHolder()) {
+		if (placement.situation().unconfirmedHolder() && placement.situation().mayAskStandbys(route)) {
 			// this instance may have been cut off: an instance with a standby replica
 			// answers
 			Optional<HttpResponse<byte[]>> fromStandby = askStandbys(placement, request);

@@ -54,10 +54,11 @@ class StreamsConfiguration {
 	 * advertised host and the HTTP port, refused when it cannot tell this instance from
 	 * the others ({@link InstancesProperties#checkAdvertised}); the standby replicas of
 	 * {@code jointops.instances.standby-replicas}, as many as the other instances can
-	 * hold ({@link InstancesProperties#placeableStandbyReplicas}). A stopped instance
-	 * leaves the consumer group at once, so that its successor (or a restart) gets the
-	 * partitions without waiting out the session timeout. A failed stream thread is
-	 * recorded and replaced.
+	 * hold ({@link InstancesProperties#placeableStandbyReplicas}); with several
+	 * instances, a configured {@code client.id} made this instance's own by its address.
+	 * A stopped instance leaves the consumer group at once, so that its successor (or a
+	 * restart) gets the partitions without waiting out the session timeout. A failed
+	 * stream thread is recorded and replaced.
 	 * @param failures where stream-thread failures are recorded
 	 * @param instance the host this instance is reached at
 	 * @param instances how many instances the deployment runs, and their standby replicas
@@ -73,6 +74,15 @@ class StreamsConfiguration {
 				int port = (server.getPort() != null) ? server.getPort() : DEFAULT_PORT;
 				streams.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, instance.advertisedHost() + ":" + port);
 				instances.checkAdvertised(streams.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
+				String clientId = streams.getProperty(StreamsConfig.CLIENT_ID_CONFIG);
+				if (clientId != null && instances.expected() > 1) {
+					// the group coordinator tells instances apart by their stream
+					// threads'
+					// client ids: one set alike for every instance must not hide which
+					// instance holds what
+					streams.put(StreamsConfig.CLIENT_ID_CONFIG, clientId + "-"
+							+ streams.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG).replace(':', '-'));
+				}
 				streams.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
 						String.valueOf(instances.placeableStandbyReplicas()));
 				factoryBean.setStreamsConfiguration(streams);

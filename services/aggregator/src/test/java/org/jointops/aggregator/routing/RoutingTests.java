@@ -36,6 +36,18 @@ class RoutingTests {
 	}
 
 	@Test
+	void asksTheStandbyHoldersOnlyForAClientsQueryThatFoundNoAnswer() {
+		Routing.Situation unconfirmed = new Routing.Situation(SELF, State.RUNNING, SELF, false, null, false);
+		Routing.Situation forwardedHere = new Routing.Situation(SELF, State.RUNNING, SELF, false, FORWARDER, false);
+
+		assertThat(unconfirmed.mayAskStandbys(Routing.decide(unconfirmed))).isTrue();
+		assertThat(forwardedHere.mayAskStandbys(Routing.decide(forwardedHere)))
+			.as("a forwarded query is never forwarded again")
+			.isFalse();
+		assertThat(unconfirmed.mayAskStandbys(Route.local())).isFalse();
+	}
+
+	@Test
 	void forwardsAClientsQueryToTheActiveInstance() {
 		Route route = decide(State.RUNNING, OTHER, true, null);
 

@@ -82,9 +82,7 @@ public final class AggregatorInstance {
 			launch.put(AggregatorMain.STATE_DIRECTORY, this.directory.resolve("state").toString());
 			launch.put(AggregatorMain.TOMCAT_DIRECTORY, this.directory.resolve("tomcat").toString());
 			Path file = launchFile();
-			if (!Files.exists(file)) {
-				createOwnerOnly(file);
-			}
+			createOwnerOnly(file);
 			try (OutputStream out = Files.newOutputStream(file)) {
 				launch.store(out, "Aggregator instance " + this.number + " of the local stack");
 			}
@@ -119,12 +117,23 @@ public final class AggregatorInstance {
 		return this.directory.resolve("launch.properties");
 	}
 
+	/**
+	 * Makes the file, or takes an existing one (an earlier run's, a copy), owner-only.
+	 */
 	private static void createOwnerOnly(Path file) throws IOException {
 		try {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			if (Files.exists(file)) {
+				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			}
+			else {
+				Files.createFile(file,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
 		}
 		catch (UnsupportedOperationException ex) {
-			Files.createFile(file);
+			if (!Files.exists(file)) {
+				Files.createFile(file);
+			}
 		}
 	}
 
