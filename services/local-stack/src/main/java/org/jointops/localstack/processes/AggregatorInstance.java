@@ -119,6 +119,7 @@ public final class AggregatorInstance {
 
 	/**
 	 * Makes the file, or takes an existing one (an earlier run's, a copy), owner-only.
+	 * @param file the file
 	 */
 	private static void createOwnerOnly(Path file) throws IOException {
 		try {
