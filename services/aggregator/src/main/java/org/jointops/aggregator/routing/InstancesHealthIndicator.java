@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * {@code instances}): DOWN when, while Kafka Streams runs, its metadata for this address
  * differs from the partitions this instance's threads hold, or leaves a ledger partition
  * without an instance: another instance advertises the same address (Kafka Streams keeps
- * one entry per address, so one instance's partitions hide the other's).
+ * one entry per address, so one instance's partitions hide the other's); DOWN too when
+ * more instances run than {@code jointops.instances.expected} says, which leaves them
+ * without standby replicas and without the group coordinator's confirmation.
  */
 @Component("instancesHealthIndicator")
 class InstancesHealthIndicator extends AbstractHealthIndicator {
@@ -29,10 +31,13 @@ class InstancesHealthIndicator extends AbstractHealthIndicator {
 
 	private final InstanceRouter router;
 
-	InstancesHealthIndicator(StreamsBuilderFactoryBean streams, InstanceRouter router) {
+	private final int expected;
+
+	InstancesHealthIndicator(StreamsBuilderFactoryBean streams, InstanceRouter router, InstancesProperties instances) {
 		super("Aggregator instances unknown");
 		this.streams = streams;
 		this.router = router;
+		this.expected = instances.expected();
 	}
 
 	@Override
@@ -60,7 +65,15 @@ class InstancesHealthIndicator extends AbstractHealthIndicator {
 				held.addAll(task.topicPartitions());
 			}
 		}
-		builder.withDetail("addresses", addresses);
+		builder.withDetail("addresses", addresses).withDetail("expected", this.expected);
+		if (addresses > this.expected) {
+			builder.down()
+				.withDetail("error",
+						addresses + " aggregator instances run, but jointops.instances.expected is " + this.expected
+								+ ": set it to the number of instances, so that each store gets a standby "
+								+ "replica and an instance cut off from the cluster stops answering from its store");
+			return;
+		}
 		// Kafka Streams keeps one entry per address: with two instances on one address,
 		// this one's partitions are another's, or lost (the other's entry replaced it),
 		// or
