@@ -22,21 +22,31 @@ import org.junit.jupiter.api.Assumptions;
  * one bridge by a veth pair, with an address of its own on {@value #SUBNET}0/24; setting
  * the bridge's end of a veth down cuts the host off (its connections time out, as with a
  * pulled cable: clients, replication and KRaft's controller traffic alike) and setting it
- * up heals it. The bridge has {@value #SUBNET}1 in the test's own namespace, so that the
- * test's observers reach every process; no other address outside the namespaces is used.
+ * up heals it. The bridge has {@value #SUBNET}1 in the test JVM's own namespace, so that
+ * the test's observers reach every process: a namespace made for the tests too (named by
+ * {@value #TEST_NAMESPACE}, made by the script system-tests starts its JVM with), so that
+ * no address is ever on the machine's own network.
  * <p>
  * Every name starts with the network's prefix: namespaces {@code <prefix>-<host>}, the
  * bridge {@code <prefix>-br}, veths {@code <prefix>-v<n>}. Whatever an earlier run with
  * the same prefix left behind (a killed JVM) is removed first; {@link #close()} removes
  * everything this network made, and a shutdown hook does if the test's JVM ends before.
  * <p>
- * Needs root and iproute2's {@code ip}: {@link #assumeUsable()} skips a test without
- * them.
+ * Needs root, iproute2's {@code ip} and a JVM in a namespace of its own:
+ * {@link #assumeUsable()} skips a test without them (fails it in CI).
  */
 public final class Network implements AutoCloseable {
 
 	/** The network's first three octets. */
 	public static final String SUBNET = "10.77.0.";
+
+	/**
+	 * The environment variable that names the network namespace this JVM runs in, made
+	 * for the tests by the script that starts it (system-tests'
+	 * {@code src/test/netns/bin/java}): the bridge and its address live there, not on the
+	 * machine's own network.
+	 */
+	public static final String TEST_NAMESPACE = "JOINTOPS_TEST_NAMESPACE";
 
 	private static final Pattern PREFIX = Pattern.compile("[a-z]{2,8}");
 
@@ -77,6 +87,11 @@ public final class Network implements AutoCloseable {
 		}
 		if (ipCommand().isEmpty()) {
 			return Optional.of("iproute2's ip command is not installed (looked in " + IP_LOCATIONS + ")");
+		}
+		if (System.getenv(TEST_NAMESPACE) == null) {
+			return Optional.of("this JVM does not run in a network namespace of its own (" + TEST_NAMESPACE
+					+ " unset): the bridge's address must not be on the machine's own network; system-tests runs "
+					+ "its JVM through src/test/netns/bin/java, which makes one");
 		}
 		return Optional.empty();
 	}
