@@ -28,12 +28,12 @@ class AggregatorCrashIntegrationTests {
 
 	private static final List<String> STATES = List.of("KAZ", "KGZ");
 
-	private static final int KILLS = 3;
+	private static final int KILLS = 2;
 
 	@Test
 	void killingTheAggregatorMidTransactionNeitherLosesNorDoubleCounts() {
 		Random random = new Random(20170522L);
-		List<Submission> plan = ReportPlans.growing(random, STATES, "crash", 300, 3);
+		List<Submission> plan = ReportPlans.growing(random, STATES, "crash", 200, 3);
 		Ledger ledger = new Ledger();
 		try (Pipeline pipeline = Pipeline.in(FaultRuns.directory("aggregator-killed"))
 			.states(STATES.toArray(String[]::new))
@@ -44,9 +44,8 @@ class AggregatorCrashIntegrationTests {
 			.start();
 				CouncilTotalsWatcher watcher = CouncilTotalsWatcher.start(pipeline.clientProperties());
 				Admin admin = pipeline.broker().admin();
-				// think time sized so that the traffic lasts through three kills and
-				// restarts
-				// (each restart waits for the catch-up gate): about three minutes
+				// think time sized so that the traffic lasts through both kills and
+				// restarts (each restart waits for the catch-up gate)
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 3, Duration.ofMillis(600),
 						Duration.ofMinutes(3))) {
 			CompletableFuture<Void> traffic = agencies.post(plan);

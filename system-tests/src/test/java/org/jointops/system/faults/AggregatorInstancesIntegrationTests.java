@@ -71,7 +71,7 @@ class AggregatorInstancesIntegrationTests {
 				QueryProbe probe = QueryProbe.start(OPERATION, pipeline.aggregators())) {
 			Set<ServiceProcess> live = new LinkedHashSet<>(pipeline.aggregators());
 			timeline.mark("started");
-			agencies.postAll(ReportPlans.growing(random, STATES, "before", 100, 3));
+			agencies.postAll(ReportPlans.growing(random, STATES, "before", 80, 3));
 			Answers.Versioned settled = awaitExactEverywhere(pipeline, ledger, live, Set.of());
 			timeline.mark("settled at version " + settled.version());
 
@@ -84,7 +84,7 @@ class AggregatorInstancesIntegrationTests {
 			awaitExactEverywhere(pipeline, ledger, others, Set.of(QueryProbe.address(cut)));
 			timeline.mark("taken over");
 			probe.expectAtLeast("reports while cut off", others, settled);
-			agencies.postAll(ReportPlans.growing(random, STATES, "cut", 60, 3));
+			agencies.postAll(ReportPlans.growing(random, STATES, "cut", 40, 3));
 			settled = awaitExactEverywhere(pipeline, ledger, others, Set.of(QueryProbe.address(cut)));
 			timeline.mark("settled at version " + settled.version());
 			probe.expectExactly("cut-off instance healed", live, settled);
@@ -104,7 +104,7 @@ class AggregatorInstancesIntegrationTests {
 				timeline.mark("taken over");
 			}
 			probe.expectAtLeast("reports to the last instance", live, settled);
-			agencies.postAll(ReportPlans.growing(random, STATES, "last", 60, 3));
+			agencies.postAll(ReportPlans.growing(random, STATES, "last", 40, 3));
 			settled = awaitExactEverywhere(pipeline, ledger, live, Set.of());
 			probe.expectExactly("last instance settled", live, settled);
 			timeline.mark("settled at version " + settled.version());

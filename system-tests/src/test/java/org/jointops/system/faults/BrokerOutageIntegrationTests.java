@@ -38,7 +38,7 @@ class BrokerOutageIntegrationTests {
 
 	}
 
-	private static final List<Outage> OUTAGES = List.of(Outage.KILL, Outage.PAUSE, Outage.KILL);
+	private static final List<Outage> OUTAGES = List.of(Outage.KILL, Outage.PAUSE);
 
 	@Test
 	void whileTheBrokerIsGoneProducersAnswer503AndEverythingResumesWhenItIsBack() {

@@ -47,7 +47,7 @@ class ClusterLeaderKillsIntegrationTests {
 	@Test
 	void killingTheLeadersOfAFindingsAndOfAChangelogPartitionNeitherLosesNorDoubleCounts() throws Exception {
 		Random random = new Random(20171012L);
-		List<Submission> plan = ReportPlans.growing(random, STATES, "leaders", 300, 3);
+		List<Submission> plan = ReportPlans.growing(random, STATES, "leaders", 200, 3);
 		Ledger ledger = new Ledger();
 		Timeline timeline = new Timeline();
 		try (Pipeline pipeline = Pipeline.in(FaultRuns.directory("cluster-leaders-killed"))

@@ -63,7 +63,7 @@ class NetworkPartitionIntegrationTests {
 	void aNodeCutOffIsFencedAndRejoinsAndNoReportIsAnswered202WithoutTwoReplicas() throws Exception {
 		Network.assumeUsable();
 		Random random = new Random(20171016L);
-		List<Submission> plan = ReportPlans.growing(random, STATES, "partition", 250, 3);
+		List<Submission> plan = ReportPlans.growing(random, STATES, "partition", 200, 3);
 		Ledger ledger = new Ledger();
 		Timeline timeline = new Timeline();
 		try (Network network = Network.create("jopart");
