@@ -179,20 +179,33 @@ public class InstanceRouter {
 	 * off from the cluster, and its stores be behind the instances that took over)
 	 */
 	public void checkHeldPartitionsConfirmed() {
-		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
-		if (kafkaStreams == null) {
-			return;
-		}
-		Set<TopicPartition> active = new HashSet<>();
-		kafkaStreams.metadataForLocalThreads()
-			.forEach((thread) -> thread.activeTasks().forEach((task) -> active.addAll(task.topicPartitions())));
-		for (int partition : ledgerPartitions(active)) {
+		for (int partition : heldPartitions()) {
 			if (!this.confirmation.holds(partition)) {
 				throw new TotalsUnavailableException("This aggregator instance holds ledger partition " + partition
 						+ ", but the group coordinator has not confirmed lately that it still does (it may have been "
 						+ "cut off from the cluster); retry shortly", null);
 			}
 		}
+	}
+
+	/**
+	 * The ledger partitions whose active tasks this instance's threads hold.
+	 * @return partitions, empty before Kafka Streams runs
+	 */
+	Set<Integer> heldPartitions() {
+		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
+		if (kafkaStreams == null) {
+			return Set.of();
+		}
+		Set<TopicPartition> active = new HashSet<>();
+		try {
+			kafkaStreams.metadataForLocalThreads()
+				.forEach((thread) -> thread.activeTasks().forEach((task) -> active.addAll(task.topicPartitions())));
+		}
+		catch (IllegalStateException ex) {
+			return Set.of();
+		}
+		return ledgerPartitions(active);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package org.jointops.aggregator.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -20,7 +22,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * ({@code GET /api/v1/operations} marked {@link RoutingHeaders#FORWARDED_BY}, which it
  * answers from its own stores alone), as the caller; one that does not answer is read
  * from the standby replicas of its ledger partitions here, if this instance has all of
- * them, and the list is unavailable (503) otherwise.
+ * them, and the list is unavailable (503) otherwise; unavailable too while some ledger
+ * partition has no instance at all (during a rebalance), never a list with operations
+ * missing.
  */
 @Component
 public class PeerOperations {
@@ -51,7 +55,9 @@ public class PeerOperations {
 		}
 		HostInfo self = this.router.self();
 		List<OperationState> operations = new ArrayList<>();
+		Set<Integer> covered = new TreeSet<>(this.router.heldPartitions());
 		for (StreamsMetadata peer : this.router.peers()) {
+			covered.addAll(InstanceRouter.ledgerPartitions(peer.topicPartitions()));
 			try {
 				operations.addAll(
 						this.forwarder.operations(peer.hostInfo(), request.getHeader(HttpHeaders.AUTHORIZATION), self));
@@ -63,6 +69,17 @@ public class PeerOperations {
 				// here
 				operations.addAll(this.router.standbyOperations(peer).orElseThrow(() -> ex));
 			}
+		}
+		Set<Integer> missing = new TreeSet<>();
+		for (int partition = 0; partition < this.router.partitions(); partition++) {
+			if (!covered.contains(partition)) {
+				missing.add(partition);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new TotalsUnavailableException("The list of operations is incomplete right now: no aggregator "
+					+ "instance holds ledger partition(s) " + missing
+					+ " (Kafka Streams is rebalancing); retry shortly", null);
 		}
 		return operations;
 	}
