@@ -82,11 +82,14 @@ public final class AccessControl {
 				AclOperation.CREATE, AclOperation.DESCRIBE_CONFIGS)) {
 			acls.add(allow(user, owners, operation));
 		}
-		ResourcePattern catalogue = topic(Topics.CATALOGUE, PatternType.LITERAL);
-		acls.add(allow(user, catalogue, AclOperation.READ));
-		acls.add(allow(user, catalogue, AclOperation.DESCRIBE));
-		// the replication check reads min.insync.replicas of every topic the service uses
-		acls.add(allow(user, catalogue, AclOperation.DESCRIBE_CONFIGS));
+		for (String shared : List.of(Topics.CATALOGUE, Topics.REGISTER)) {
+			ResourcePattern pattern = topic(shared, PatternType.LITERAL);
+			acls.add(allow(user, pattern, AclOperation.READ));
+			acls.add(allow(user, pattern, AclOperation.DESCRIBE));
+			// the replication check reads min.insync.replicas of every topic the service
+			// uses
+			acls.add(allow(user, pattern, AclOperation.DESCRIBE_CONFIGS));
+		}
 		acls.add(allow(user, cluster(), AclOperation.IDEMPOTENT_WRITE));
 		return acls;
 	}
@@ -105,7 +108,8 @@ public final class AccessControl {
 		acls.add(allow(user, findings, AclOperation.DESCRIBE_CONFIGS));
 		// no DELETE or ALTER_CONFIGS: its password alone cannot erase the dead letters or
 		// shorten a topic's retention
-		for (String own : List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.CATALOGUE)) {
+		for (String own : List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.CATALOGUE, Topics.REGISTER,
+				Topics.PUBLICATIONS)) {
 			for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.WRITE, AclOperation.READ,
 					AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
 				acls.add(allow(user, topic(own, PatternType.LITERAL), operation));

@@ -52,7 +52,39 @@ public final class Topics {
 	 */
 	public static final String CATALOGUE = "catalogue.changes";
 
+	/**
+	 * The council's register of each operation (exchange rates, submission statuses,
+	 * publications): one partition, compacted, a key of its own per record, the highest
+	 * version per operation applies. Written by the aggregator, read by every service
+	 * without a consumer group (the producers refuse revisions of locked stages).
+	 */
+	public static final String REGISTER = "council.register";
+
+	/**
+	 * The published snapshots of operations' figures: one partition, compacted, one
+	 * record per snapshot, never changed. Written and read by the aggregator.
+	 */
+	public static final String PUBLICATIONS = "council.publications";
+
 	private Topics() {
+	}
+
+	/**
+	 * The register topic with its serdes: the key names operation and version, the value
+	 * is a {@link org.jointops.register.RegisterDocument} in JSON.
+	 * @return the topic {@value #REGISTER}
+	 */
+	public static Topic<String, String> register() {
+		return new Topic<>(REGISTER, Serdes.String(), Serdes.String());
+	}
+
+	/**
+	 * The publications topic with its serdes: the key is the snapshot key, the value an
+	 * Avro single-object encoded {@link org.jointops.totals.PublishedFigures}.
+	 * @return the topic {@value #PUBLICATIONS}
+	 */
+	public static Topic<String, org.jointops.totals.PublishedFigures> publications() {
+		return new Topic<>(PUBLICATIONS, Serdes.String(), AvroSerdes.of(org.jointops.totals.PublishedFigures.class));
 	}
 
 	/**

@@ -14,6 +14,8 @@ import org.jointops.support.catalogue.LiveCatalogue;
 import org.jointops.support.health.HealthProperties;
 import org.jointops.support.health.KafkaHealthIndicator;
 import org.jointops.support.kafka.TopicProvisioner;
+import org.jointops.support.register.CurrentRegister;
+import org.jointops.support.register.LiveRegister;
 import org.jointops.support.replication.ReplicatedTopics;
 import org.jointops.support.replication.ReplicationHealthIndicator;
 import org.jointops.support.replication.ReplicationProperties;
@@ -58,6 +60,19 @@ public class ServiceSupportAutoConfiguration {
 				properties.startupWait());
 	}
 
+	/**
+	 * The council's registers (exchange rates, statuses, publications), as they change on
+	 * {@code council.register}; followed with the catalogue's start-up wait.
+	 * @param properties the catalogue's settings
+	 * @param kafka the service's Kafka settings
+	 * @return the live registers
+	 */
+	@Bean
+	@ConditionalOnMissingBean(CurrentRegister.class)
+	LiveRegister liveRegister(CatalogueProperties properties, KafkaProperties kafka) {
+		return new LiveRegister(kafka.buildConsumerProperties(), properties.startupWait());
+	}
+
 	@Bean
 	MeterBinder catalogueMetrics(CurrentCatalogue catalogue) {
 		return (registry) -> Gauge.builder("jointops.catalogue.version", catalogue, CurrentCatalogue::version)
@@ -91,13 +106,13 @@ public class ServiceSupportAutoConfiguration {
 	}
 
 	/**
-	 * The catalogue topic, which every service reads, is held to the replication
-	 * settings.
-	 * @return the catalogue topic
+	 * The catalogue and register topics, which every service reads, are held to the
+	 * replication settings.
+	 * @return the catalogue and register topics
 	 */
 	@Bean
 	ReplicatedTopics catalogueTopic() {
-		return ReplicatedTopics.named(List.of(Topics.CATALOGUE));
+		return ReplicatedTopics.named(List.of(Topics.CATALOGUE, Topics.REGISTER));
 	}
 
 	@Bean(name = "replicationHealthIndicator")

@@ -44,6 +44,8 @@ class AggregatorTopics implements SmartInitializingSingleton {
 			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
 			.build());
 		this.provisioner.createIfMissing(this.replication.topic(Topics.CATALOGUE).partitions(1).compact().build());
+		this.provisioner.createIfMissing(this.replication.topic(Topics.REGISTER).partitions(1).compact().build());
+		this.provisioner.createIfMissing(this.replication.topic(Topics.PUBLICATIONS).partitions(1).compact().build());
 	}
 
 }

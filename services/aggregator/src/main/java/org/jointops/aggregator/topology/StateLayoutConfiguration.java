@@ -65,7 +65,8 @@ class StateLayoutConfiguration {
 	 */
 	@Bean
 	ReplicatedTopics aggregatorReplicatedTopics() {
-		ReplicatedTopics own = ReplicatedTopics.named(List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER));
+		ReplicatedTopics own = ReplicatedTopics
+			.named(List.of(Topics.COUNCIL_TOTALS, Topics.DEAD_LETTER, Topics.PUBLICATIONS));
 		ReplicatedTopics read = ReplicatedTopics
 			.prefixed(List.of(Topics.FINDINGS_PREFIX, StateLayout.applicationId(this.base) + "-"));
 		return (topic) -> own.covers(topic) || read.covers(topic);
