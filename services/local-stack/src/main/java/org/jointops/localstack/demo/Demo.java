@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import java.util.Optional;
 
 import org.jointops.catalogue.Catalogue;
 import org.jointops.localstack.credentials.AgencyCredentials;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,14 +28,14 @@ public final class Demo {
 	/** The dataset on the classpath. */
 	public static final String DATASET = "demo/illegal-demo.json";
 
-	/** Decimals are read as BigDecimal, so that figures stay exact. */
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-		.build();
+	private static final JsonMapper JSON = DemoClient.JSON;
+
+	/** The stage whose figures the local stack's state reader submits. */
+	private static final int SUBMITTED_STAGE = 1;
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final DemoClient client = new DemoClient();
 
 	private final Map<String, String> producerUrls;
 
@@ -83,9 +79,9 @@ public final class Demo {
 		for (JsonNode post : dataset.path("posts")) {
 			String state = post.path("state").asString();
 			JsonNode report = post.path("report");
-			HttpResponse<String> response = post(this.producerUrls.get(state) + "/api/v1/reports", report,
+			HttpResponse<String> response = this.client.post(this.producerUrls.get(state) + "/api/v1/reports", report,
 					this.credentials.token(state, report.path("agency").asString()));
-			JsonNode body = JSON.readTree(response.body());
+			JsonNode body = DemoClient.json(response);
 			String outcome = (response.statusCode() == 202)
 					? "202 accepted, " + body.path("topic").asString() + "@" + body.path("partition").asInt() + ":"
 							+ body.path("offset").asLong()
@@ -93,13 +89,22 @@ public final class Demo {
 			this.out.printf("  %s %-20s r%d  %s%s%n", state, report.path("reportId").asString(),
 					report.path("revision").asInt(), outcome,
 					post.has("note") ? "\n      (" + post.path("note").asString() + ")" : "");
-			if (response.statusCode() == 202) {
+			if (response.statusCode() == 202 || locked(response, body)) {
+				// a locked stage keeps what it had: these same revisions, from an earlier
+				// run
 				standing.accept(state, report);
 			}
 		}
-		JsonNode totals = awaitCounted(operation, startVersion, standing);
+		awaitCounted(operation, startVersion, standing);
+		this.out.println();
+		CouncilSteps council = new CouncilSteps(this.client, this.credentials, this.aggregatorUrl, this.out);
+		council.setRates(operation, dataset.path("rates"));
+		council.submitAndAccept(operation, SUBMITTED_STAGE, this.credentials.readerState());
+		JsonNode totals = totals(operation).orElseGet(JSON::createObjectNode);
 		this.out.println();
 		this.out.print(TotalsTable.render(totals, List.copyOf(this.producerUrls.keySet()), this.catalogue));
+		this.out.println();
+		int publication = council.publish(operation);
 		String api = this.aggregatorUrl + "/api/v1/operations/" + operation;
 		this.out.println();
 		this.out.println("Dashboard         " + this.aggregatorUrl + "/dashboard/?operation=" + operation);
@@ -108,6 +113,13 @@ public final class Demo {
 		this.out.println("Council summary   curl " + secretariat + " '" + api
 				+ "/summary?lang=en'  (lang=ru; Accept: text/markdown, text/html)");
 		this.out.println("Live feed         curl -N " + secretariat + " " + api + "/totals/stream");
+		String observer = "-H 'Authorization: Bearer " + this.credentials.readerToken(AgencyCredentials.OBSERVER) + "'";
+		this.out.println("Observer's view   curl " + observer + " " + api + "/totals  (publication " + publication
+				+ " only; " + api + "/publications lists them)");
+		this.out.println("Meeting documents curl " + secretariat + " -H 'Accept: application/pdf' -o summary.pdf '"
+				+ api + "/summary?lang=ru'; curl " + secretariat
+				+ " -H 'Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' -o totals.xlsx "
+				+ api + "/totals");
 		this.out.println("API description   " + this.aggregatorUrl + "/swagger-ui.html");
 		return totals;
 	}
@@ -152,6 +164,10 @@ public final class Demo {
 		return (response.statusCode() == 200) ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
 	}
 
+	private static boolean locked(HttpResponse<String> response, JsonNode body) {
+		return response.statusCode() == 409 && body.path("type").asString().endsWith(":stage-locked");
+	}
+
 	/**
 	 * Whether the reports that count are exactly those of the dataset that are not
 	 * withdrawn, each at the revision that stands.
@@ -181,34 +197,8 @@ public final class Demo {
 		}
 	}
 
-	private HttpResponse<String> post(String url, JsonNode body, String token) {
-		return send(HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-			.build());
-	}
-
 	private HttpResponse<String> get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + this.credentials.readerToken(AgencyCredentials.SECRETARIAT))
-			.GET()
-			.build());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.client.get(url, this.credentials.readerToken(AgencyCredentials.SECRETARIAT));
 	}
 
 	private static void sleep() {

@@ -67,8 +67,24 @@ final class TotalsTable {
 			stageRow.add(number(line.path("total")));
 			byStage.add(stageRow);
 		}
+		List<String> usd = new ArrayList<>();
+		for (JsonNode converted : totals.path("usdTotals")) {
+			String category = converted.path("category").asString();
+			String name = catalogue.category(category).map(Category::name).orElse(category);
+			List<String> stageRow = new ArrayList<>(List.of(name + ", converted", "USD"));
+			stages.forEach((stage) -> stageRow.add(number(converted.path("byStage").path(stage))));
+			stageRow.add(number(converted.path("total")));
+			byStage.add(stageRow);
+			usd.add(name + ": " + number(converted.path("total")) + " US dollars at the secretariat's rates"
+					+ (converted.path("complete").asBoolean() ? ""
+							: " (incomplete: no rate for " + converted.path("missing") + ")"));
+		}
 		out.append("By member state\n").append(table(byStateHeader, byState)).append('\n');
 		out.append("By stage\n").append(table(byStageHeader, byStage));
+		usd.forEach((line) -> out.append('\n').append(line));
+		if (!usd.isEmpty()) {
+			out.append('\n');
+		}
 		return out.toString();
 	}
 
