@@ -26,14 +26,22 @@ final class SummaryRenderer {
 			+ "td.n{text-align:right;white-space:nowrap}tr.of-which td:first-child{padding-left:2em}"
 			+ "ul.of-which{list-style:none;padding-left:1em}";
 
-	private static final String PRINT = "@page{size:A4;margin:18mm 14mm 20mm 14mm;"
+	/** The width of a portrait A4 page between the margins, in points. */
+	private static final double PORTRAIT_WIDTH = 595 - 2 * 14 * 72 / 25.4;
+
+	/** The width the category column needs to stay readable, in points. */
+	private static final double LABEL_WIDTH = 130;
+
+	private static final double TABLE_FONT_SIZE = 7.5;
+
+	private static final String PRINT = "@page{size:{size};margin:18mm 14mm 20mm 14mm;"
 			+ "@bottom-center{content:{pageOf};font-family:'" + PRINT_FONT + "';font-size:8pt;color:#555}}"
 			+ "body{font-family:'" + PRINT_FONT + "';font-size:10pt;line-height:1.35}"
 			+ "h1{font-size:15pt;margin:0 0 4pt 0}h2{font-size:11.5pt;margin:14pt 0 4pt 0;page-break-after:avoid}"
 			+ "p.council{font-size:10pt;color:#333;margin:0 0 10pt 0}"
 			+ "ol{padding-left:18pt}ol>li{margin-bottom:3pt}ul.of-which{list-style:none;padding-left:10pt;margin:2pt 0}"
-			+ "table{border-collapse:collapse;width:100%;font-size:7.5pt;-fs-table-paginate:paginate}"
-			+ "thead{display:table-header-group}tr{page-break-inside:avoid}"
+			+ "table{border-collapse:collapse;width:100%;font-size:" + TABLE_FONT_SIZE
+			+ "pt;-fs-table-paginate:paginate}" + "thead{display:table-header-group}tr{page-break-inside:avoid}"
 			+ "th{background:#e8e8e8;font-weight:bold;text-align:left}th.n{text-align:right}"
 			+ "th,td{border:0.5pt solid #888;padding:2pt 3pt;vertical-align:top}"
 			+ "td.n{text-align:right;white-space:nowrap}tr.of-which td:first-child{padding-left:10pt}"
@@ -137,14 +145,36 @@ final class SummaryRenderer {
 	}
 
 	/**
-	 * The summary as an XHTML page for paper, A4 with the page number in the footer, in
-	 * the font {@value #PRINT_FONT} (which the PDF renderer embeds): what the PDF is made
-	 * from.
+	 * The summary as an XHTML page for paper, A4 with the page number in the footer
+	 * (landscape when a table would not fit upright), in the font {@value #PRINT_FONT}
+	 * (which the PDF renderer embeds): what the PDF is made from.
 	 * @param summary the summary
 	 * @return the page, well-formed XML
 	 */
 	static String printHtml(CouncilSummary summary) {
-		return html(summary, PRINT.replace("{pageOf}", summary.language().message("page-of")));
+		boolean wide = summary.tables().stream().anyMatch((table) -> printedWidth(table) > PORTRAIT_WIDTH);
+		return html(summary, PRINT.replace("{size}", wide ? "A4 landscape" : "A4")
+			.replace("{pageOf}", summary.language().message("page-of")));
+	}
+
+	/**
+	 * About how wide a table prints, in points, with its category column at a readable
+	 * width: its figures (at the table's font size, DejaVu's digits 0.64 em wide) and
+	 * each cell's padding and border.
+	 * @param table the table
+	 * @return the width in points
+	 */
+	private static double printedWidth(Table table) {
+		double width = LABEL_WIDTH;
+		for (int i = 1; i < table.headers().size(); i++) {
+			int chars = table.headers().get(i).length();
+			for (Row row : table.rows()) {
+				String cell = (i == 1) ? row.unit() : row.figures().get(i - 2);
+				chars = Math.max(chars, cell.length());
+			}
+			width += chars * 0.64 * TABLE_FONT_SIZE + 7;
+		}
+		return width;
 	}
 
 	/**

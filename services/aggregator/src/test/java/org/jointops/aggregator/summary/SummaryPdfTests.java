@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -17,15 +19,20 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.Operation;
+import org.jointops.report.ReportRevision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.jointops.testsupport.Reports.count;
+import static org.jointops.testsupport.Reports.illegal2017;
+import static org.jointops.testsupport.Reports.money;
 
 /**
  * The council summary as PDF: made from the same (well-formed) HTML as the page, A4, its
@@ -37,6 +44,9 @@ class SummaryPdfTests {
 	private static final Catalogue CATALOGUE = CatalogueLoader.bundled();
 
 	private static final Operation ILLEGAL_2017 = CATALOGUE.operation("ILLEGAL-2017").orElseThrow();
+
+	/** Each language's PDF of the known summary, rendered once for all the tests. */
+	private static final Map<SummaryLanguage, byte[]> RENDERED = new EnumMap<>(SummaryLanguage.class);
 
 	@ParameterizedTest
 	@EnumSource(SummaryLanguage.class)
@@ -56,8 +66,8 @@ class SummaryPdfTests {
 			String text = text(pdf);
 
 			PDRectangle a4 = pdf.getPage(0).getMediaBox();
-			assertThat(a4.getWidth()).isCloseTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(1f));
-			assertThat(a4.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), org.assertj.core.data.Offset.offset(1f));
+			assertThat(a4.getWidth()).isCloseTo(PDRectangle.A4.getWidth(), Offset.offset(1f));
+			assertThat(a4.getHeight()).isCloseTo(PDRectangle.A4.getHeight(), Offset.offset(1f));
 			assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Illegal 2017: итоги операции");
 			assertThat(squeezed(text)).contains("Illegal 2017: итоги операции")
 				.contains("1. Выявлено 100 659 нарушений миграционного законодательства.")
@@ -77,6 +87,32 @@ class SummaryPdfTests {
 				.contains("1. 100,659 violations of immigration law were revealed.")
 				.contains("By member state")
 				.contains("Page 1 of " + pdf.getNumberOfPages());
+		}
+	}
+
+	@Test
+	void turnsThePagesToLandscapeWhenATableWouldNotFitUpright() throws IOException {
+		List<ReportRevision> reports = new ArrayList<>();
+		Map<String, String> currencies = Map.of("ARM", "AMD", "BLR", "BYN", "KAZ", "KZT", "KGZ", "KGS", "RUS", "RUB",
+				"TJK", "TJS");
+		currencies.forEach((state, currency) -> reports.add(illegal2017(state, state + "-1")
+			.setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 1234567),
+					money("FINES_IMPOSED", "987654321.99", currency), money("FINES_IMPOSED", "12345678.50", "USD")))
+			.build()));
+		CouncilSummary wide = CouncilSummary.of(CouncilSummaryTests.totals(reports), ILLEGAL_2017, CATALOGUE,
+				SummaryLanguage.RU, null);
+
+		try (PDDocument pdf = Loader.loadPDF(write(wide, "summary-wide-ru.pdf"))) {
+			PDRectangle page = pdf.getPage(0).getMediaBox();
+			assertThat(page.getWidth()).isCloseTo(PDRectangle.A4.getHeight(), Offset.offset(1f));
+			assertThat(page.getHeight()).isCloseTo(PDRectangle.A4.getWidth(), Offset.offset(1f));
+			assertThat(squeezed(text(pdf)))
+				.contains("наложено штрафов USD 12 345 678,50 12 345 678,50 12 345 678,50 12 345 678,50 12 345 678,50 "
+						+ "12 345 678,50 74 074 071,00");
+		}
+		try (PDDocument pdf = Loader.loadPDF(write(SummaryLanguage.RU))) {
+			assertThat(pdf.getPage(0).getMediaBox().getWidth()).as("the usual tables fit upright")
+				.isCloseTo(PDRectangle.A4.getWidth(), Offset.offset(1f));
 		}
 	}
 
@@ -112,8 +148,17 @@ class SummaryPdfTests {
 	}
 
 	private static byte[] write(SummaryLanguage language) throws IOException {
-		byte[] pdf = SummaryRenderer.pdf(summary(language));
-		Path file = Path.of("target", "documents", "summary-" + language.code() + ".pdf");
+		byte[] pdf = RENDERED.get(language);
+		if (pdf == null) {
+			pdf = write(summary(language), "summary-" + language.code() + ".pdf");
+			RENDERED.put(language, pdf);
+		}
+		return pdf;
+	}
+
+	private static byte[] write(CouncilSummary summary, String name) throws IOException {
+		byte[] pdf = SummaryRenderer.pdf(summary);
+		Path file = Path.of("target", "documents", name);
 		Files.createDirectories(file.getParent());
 		Files.write(file, pdf);
 		return pdf;
