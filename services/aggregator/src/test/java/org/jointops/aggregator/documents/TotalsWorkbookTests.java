@@ -2,6 +2,8 @@ package org.jointops.aggregator.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,7 +33,8 @@ import static org.jointops.testsupport.Reports.money;
 
 /**
  * The totals workbook, opened again with POI: its header block, one row per line with
- * numeric cells in the unit's format, and the frozen heading row.
+ * numeric cells in the unit's format, and the frozen heading row. The first workbook is
+ * also left in {@code target/documents/} to look at.
  */
 class TotalsWorkbookTests {
 
@@ -41,7 +44,9 @@ class TotalsWorkbookTests {
 
 	@Test
 	void writesOneRowPerLineWithExactNumbersInTheUnitsFormat() throws IOException {
-		try (Workbook workbook = open(TotalsWorkbook.of(kanalTotals(null), CATALOGUE))) {
+		byte[] bytes = TotalsWorkbook.of(kanalTotals(null), CATALOGUE);
+		Files.write(Files.createDirectories(Path.of("target", "documents")).resolve("KANAL-DEMO-totals.xlsx"), bytes);
+		try (Workbook workbook = open(bytes)) {
 			Sheet sheet = workbook.getSheet(TotalsWorkbook.SHEET);
 
 			assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
