@@ -83,7 +83,8 @@ class OperationsController {
 			(which overrides `Accept`): a sheet *Totals*, a header block (operation, version, the time the \
 			figures stand at, reports) over one row per line (category, name, unit, currency, total, one \
 			column per member state and per stage), figures as numbers in the unit's format, sent as an \
-			attachment named e.g. `ILLEGAL-2017-totals.xlsx`.""")
+			attachment named e.g. `ILLEGAL-2017-totals.xlsx`. Another `format` is refused (400, \
+			`errors` naming `format`).""")
 	@ApiResponse(responseCode = "200",
 			description = "The totals (empty, version 0, for an operation of the catalogue without reports)",
 			content = {
