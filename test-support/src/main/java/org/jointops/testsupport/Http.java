@@ -167,6 +167,35 @@ public final class Http {
 	}
 
 	/**
+	 * Gets a binary document (a PDF, a workbook) with a bearer token.
+	 * @param token the token
+	 * @param url where
+	 * @param accept the Accept header, e.g. {@code application/pdf}
+	 * @return the answer, its body as bytes
+	 */
+	public static Document getDocumentWith(String token, String url, String accept) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Accept", accept)
+			.header("Authorization", "Bearer " + token)
+			.GET()
+			.build();
+		try {
+			HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			ObservedExchanges.record(request.method(), request.uri().getRawPath(), response.statusCode(),
+					response.headers().firstValue("Content-Type").orElse(null));
+			return new Document(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Gets JSON as a reader of the aggregator, with its test token ({@link Credentials}).
 	 * @param reader e.g. {@link Credentials#SECRETARIAT}
 	 * @param url where
@@ -217,6 +246,21 @@ public final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * An HTTP answer with a binary body.
+	 *
+	 * @param status status code
+	 * @param headers response headers
+	 * @param body body as bytes
+	 */
+	public record Document(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
 	}
 
 	/**

@@ -3,19 +3,28 @@ package org.jointops.aggregator.api;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.FilteredQueryRefusals;
 import org.jointops.aggregator.openapi.StoresUnavailable;
+import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.aggregator.security.ReaderAccess;
+import org.jointops.catalogue.Untrusted;
 import org.jointops.ledger.OperationLedger;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,6 +42,9 @@ class OperationsController {
 
 	/** The tag of the totals' operations in the API description. */
 	static final String TOTALS = "totals";
+
+	/** The media type of an Excel workbook. */
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	private final OperationQueries queries;
 
@@ -59,30 +71,64 @@ class OperationsController {
 		return new OperationsView(operations);
 	}
 
-	@GetMapping("/{operation}/totals")
+	@GetMapping(path = "/{operation}/totals", produces = { MediaType.APPLICATION_JSON_VALUE, XLSX })
 	@Operation(operationId = "getTotals", summary = "The council totals of an operation", description = """
 			Filtered by state, stage, agency and category: `reports` then counts the reports of the \
 			states, stages and agencies kept; a category filter narrows the lines only. With `asOf`, the \
 			totals as they stood at that instant: revisions submitted later, corrections and withdrawals \
 			included, are left out. A breakdown by agency: the secretariat, or a state reader with \
 			`state=` its own state alone (403 otherwise, and always for an observer). The same totals are \
-			published on the compacted topic `council.totals`.""")
+			published on the compacted topic `council.totals`. JSON by default; an Excel workbook with \
+			`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` \
+			(which overrides `Accept`): a sheet *Totals*, a header block (operation, version, the time the \
+			figures stand at, reports) over one row per line (category, name, unit, currency, total, one \
+			column per member state and per stage), figures as numbers in the unit's format, sent as an \
+			attachment named e.g. `ILLEGAL-2017-totals.xlsx`. Another `format` is refused (400, \
+			`errors` naming `format`).""")
 	@ApiResponse(responseCode = "200",
-			description = "The totals (empty, version 0, for an operation of the catalogue without reports)")
+			description = "The totals (empty, version 0, for an operation of the catalogue without reports)",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = OperationTotalsView.class)),
+					@Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "403",
 			description = "A breakdown by agency the reader may not see, or a token "
 					+ "that reads no totals (a monitoring token)")
 	@FilteredQueryRefusals
-	OperationTotalsView totals(@PathVariable String operation, @RequestParam(required = false) List<String> state,
-			@RequestParam(required = false) List<String> stage, @RequestParam(required = false) List<String> agency,
-			@RequestParam(required = false) List<String> category, @RequestParam(required = false) Instant asOf) {
+	ResponseEntity<OperationTotalsView> totals(@PathVariable String operation,
+			@RequestParam(required = false) List<String> state, @RequestParam(required = false) List<String> stage,
+			@RequestParam(required = false) List<String> agency, @RequestParam(required = false) List<String> category,
+			@RequestParam(required = false) Instant asOf,
+			@Parameter(description = "json or xlsx: overrides `Accept`",
+					schema = @Schema(allowableValues = { "json", "xlsx" })) @RequestParam(
+							required = false) String format) {
+		MediaType type = format(format);
 		TotalsFilter filter = TotalsParameters.filter(state, stage, agency, category);
 		ReaderAccess.checkTotals(filter);
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
 		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
-		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
+		OperationTotalsView totals = OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
 				this.queries.nameOf(operation), asOf, standbyLag);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		return ((type != null) ? answer.contentType(type) : answer).body(totals);
+	}
+
+	/**
+	 * The media type a {@code format} parameter asks for.
+	 * @param format the parameter, or null
+	 * @return the type, or null to negotiate by {@code Accept}
+	 */
+	private static MediaType format(String format) {
+		if (format == null) {
+			return null;
+		}
+		return switch (format.toLowerCase(Locale.ROOT)) {
+			case "json" -> MediaType.APPLICATION_JSON;
+			case "xlsx" -> MediaType.parseMediaType(XLSX);
+			default ->
+				throw InvalidQueryException.of("format", "must be json or xlsx, not " + Untrusted.quoted(format));
+		};
 	}
 
 }

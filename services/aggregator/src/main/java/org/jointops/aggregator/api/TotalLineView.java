@@ -23,7 +23,7 @@ import org.jointops.totals.TotalLine;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "TotalLine", description = "One category's council total (for money, in one currency; no conversion).")
-record TotalLineView(@Schema(example = "IMMIGRATION_LAW_VIOLATIONS") String category,
+public record TotalLineView(@Schema(example = "IMMIGRATION_LAW_VIOLATIONS") String category,
 		@Schema(implementation = Unit.class) String unit,
 		@Schema(description = "ISO 4217 code, for money only", example = "USD") String currency,
 		@Schema(description = "The council total", example = "1520") BigDecimal total,

@@ -31,8 +31,8 @@ class Forwarder {
 
 	/** The response headers of a forwarded answer that are passed on to the caller. */
 	static final List<String> PASSED_ON = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE,
-			HttpHeaders.VARY, HttpHeaders.RETRY_AFTER, HttpHeaders.CACHE_CONTROL, RoutingHeaders.SERVED_BY,
-			RoutingHeaders.STANDBY_LAG);
+			HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.VARY, HttpHeaders.RETRY_AFTER, HttpHeaders.CACHE_CONTROL,
+			RoutingHeaders.SERVED_BY, RoutingHeaders.STANDBY_LAG);
 
 	private static final List<String> ASKED_WITH = List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION,
 			HttpHeaders.ACCEPT_LANGUAGE);

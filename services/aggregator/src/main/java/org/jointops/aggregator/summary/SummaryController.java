@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jointops.aggregator.documents.PdfDocuments;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.OperationRefusals;
 import org.jointops.aggregator.query.InvalidQueryException;
@@ -18,6 +19,7 @@ import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
 import org.jointops.totals.CouncilTotals;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The council summary of an operation, in plain text, Markdown or HTML (by the
- * {@code Accept} header, or {@code format=txt|md|html}), in English or Russian
+ * The council summary of an operation, in plain text, Markdown, HTML or PDF (by the
+ * {@code Accept} header, or {@code format=txt|md|html|pdf}), in English or Russian
  * ({@code lang}).
  */
 @RestController
@@ -56,7 +58,8 @@ public class SummaryController {
 			Figures as of 1 December 2026, 21:46 UTC (version 14). Reports counted: 11.
 			""";
 
-	private static final List<MediaType> OFFERED = List.of(MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML);
+	private static final List<MediaType> OFFERED = List.of(MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML,
+			PdfDocuments.PDF);
 
 	private final OperationQueries queries;
 
@@ -65,29 +68,34 @@ public class SummaryController {
 	}
 
 	@GetMapping(path = "/{operation}/summary",
-			produces = { MediaType.TEXT_PLAIN_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE })
+			produces = { MediaType.TEXT_PLAIN_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE,
+					MediaType.APPLICATION_PDF_VALUE })
 	@Operation(operationId = "getSummary", tags = "totals", summary = "The council summary of an operation",
 			description = """
 					A numbered list of the findings in council style (*of which* lines under their parent), \
 					tables by member state and by stage, and the time the figures stand at, their version and \
-					the number of reports. Plain text, Markdown or HTML by `Accept` (a browser gets HTML; no \
-					`Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. Money is written \
-					per currency (no conversion).""")
+					the number of reports. Plain text, Markdown, HTML or PDF by `Accept` (a browser gets HTML; \
+					no `Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. The PDF is the \
+					HTML laid out for A4 (page numbers in the footer), its font (DejaVu Sans, Latin and \
+					Cyrillic) embedded, sent as an attachment named e.g. `ILLEGAL-2017-summary-en.pdf`. Money \
+					is written per currency (no conversion).""")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
 			content = {
 					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
 							examples = @ExampleObject(name = "English", value = SUMMARY_EXAMPLE)),
 					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
+					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+					@Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+							schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "400",
-			description = "`lang` other than en or ru, `format` other than txt, md "
-					+ "or html, or an `asOf` that is not an instant (`urn:jointops:problem:invalid-query`)")
+			description = "`lang` other than en or ru, `format` other than txt, md, "
+					+ "html or pdf, or an `asOf` that is not an instant (`urn:jointops:problem:invalid-query`)")
 	@OperationRefusals
-	ResponseEntity<String> summary(@PathVariable String operation,
+	ResponseEntity<?> summary(@PathVariable String operation,
 			@Parameter(description = "The language: en (English) or ru (Russian)",
 					schema = @Schema(allowableValues = { "en", "ru" })) @RequestParam(defaultValue = "en") String lang,
-			@Parameter(description = "txt, md or html: overrides `Accept`",
-					schema = @Schema(allowableValues = { "txt", "md", "html" })) @RequestParam(
+			@Parameter(description = "txt, md, html or pdf: overrides `Accept`",
+					schema = @Schema(allowableValues = { "txt", "md", "html", "pdf" })) @RequestParam(
 							required = false) String format,
 			@RequestParam(required = false) Instant asOf,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -104,6 +112,18 @@ public class SummaryController {
 			.orElseThrow(() -> new UnknownOperationException(operation));
 		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), catalogue);
 		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf);
+		if (PdfDocuments.PDF.equalsTypeAndSubtype(type)) {
+			return ResponseEntity.ok()
+				.contentType(PdfDocuments.PDF)
+				.header(HttpHeaders.CONTENT_LANGUAGE, language.code())
+				.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename(known.code() + "-summary-" + language.code() + ".pdf")
+							.build()
+							.toString())
+				.body(SummaryRenderer.pdf(summary));
+		}
 		String body = TEXT_MARKDOWN.equalsTypeAndSubtype(type) ? SummaryRenderer.markdown(summary)
 				: MediaType.TEXT_HTML.equalsTypeAndSubtype(type) ? SummaryRenderer.html(summary)
 						: SummaryRenderer.plainText(summary);
@@ -120,8 +140,9 @@ public class SummaryController {
 				case "txt", "text" -> MediaType.TEXT_PLAIN;
 				case "md", "markdown" -> TEXT_MARKDOWN;
 				case "html" -> MediaType.TEXT_HTML;
+				case "pdf" -> PdfDocuments.PDF;
 				default -> throw InvalidQueryException.of("format",
-						"must be txt, md or html, not " + org.jointops.catalogue.Untrusted.quoted(format));
+						"must be txt, md, html or pdf, not " + org.jointops.catalogue.Untrusted.quoted(format));
 			};
 		}
 		if (accept == null || accept.isBlank()) {

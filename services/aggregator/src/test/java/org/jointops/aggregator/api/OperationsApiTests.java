@@ -1,11 +1,20 @@
 package org.jointops.aggregator.api;
 
+import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
 import org.jointops.aggregator.health.CatchUp;
@@ -186,6 +195,70 @@ class OperationsApiTests {
 			.hasContentType("text/markdown;charset=UTF-8");
 		assertThat(this.mvc.get().uri(uri + "?lang=fr")).hasStatus(400);
 		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2099/summary")).hasStatus(404);
+	}
+
+	@Test
+	void answersTheSummaryAsAPdfAttachmentByAcceptOrFormat() throws Exception {
+		recordThreeReports();
+		String uri = "/api/v1/operations/ILLEGAL-2017/summary";
+
+		MvcTestResult pdf = this.mvc.get().uri(uri + "?lang=ru").accept(MediaType.APPLICATION_PDF).exchange();
+
+		assertThat(pdf).hasStatusOk()
+			.hasContentType(MediaType.APPLICATION_PDF)
+			.hasHeader("Content-Language", "ru")
+			.hasHeader("Content-Disposition", "attachment; filename=\"ILLEGAL-2017-summary-ru.pdf\"");
+		try (PDDocument document = Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+			assertThat(new PDFTextStripper().getText(document)).contains("Illegal 2017: итоги операции");
+		}
+		assertThat(this.mvc.get().uri(uri + "?format=pdf").accept(MediaType.TEXT_HTML)).hasStatusOk()
+			.hasContentType(MediaType.APPLICATION_PDF)
+			.hasHeader("Content-Disposition", "attachment; filename=\"ILLEGAL-2017-summary-en.pdf\"");
+		assertThat(this.mvc.get().uri(uri).accept(MediaType.ALL)).as("text stays the default")
+			.hasContentType("text/plain;charset=UTF-8");
+		MvcTestResult refused = this.mvc.get().uri(uri + "?lang=fr").accept(MediaType.APPLICATION_PDF).exchange();
+		assertThat(refused).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused).bodyJson().isLenientlyEqualTo("""
+				{"errors": [{"field": "lang", "reason": "must be en or ru, not 'fr'"}]}""");
+		assertThat(this.mvc.get().uri(uri + "?format=docx")).hasStatus(400).bodyJson().isLenientlyEqualTo("""
+				{"errors": [{"field": "format", "reason": "must be txt, md, html or pdf, not 'docx'"}]}""");
+	}
+
+	@Test
+	void answersTheTotalsAsAWorkbookAttachmentByAcceptOrFormatAndJsonByDefault() throws Exception {
+		recordThreeReports();
+		String uri = "/api/v1/operations/ILLEGAL-2017/totals";
+		MediaType xlsx = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+		MvcTestResult workbook = this.mvc.get()
+			.uri(uri + "?state=KAZ,RUS&asOf=2017-06-04T00:00:00Z")
+			.accept(xlsx)
+			.exchange();
+
+		assertThat(workbook).hasStatusOk()
+			.hasContentType(xlsx)
+			.hasHeader("Content-Disposition", "attachment; filename=\"ILLEGAL-2017-totals.xlsx\"");
+		try (Workbook opened = new XSSFWorkbook(
+				new ByteArrayInputStream(workbook.getResponse().getContentAsByteArray()))) {
+			Sheet sheet = opened.getSheet("Totals");
+			assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).as("version").isEqualTo(3);
+			assertThat(sheet.getRow(2).getCell(1).getLocalDateTimeCellValue()).as("as of")
+				.isEqualTo(LocalDateTime.parse("2017-06-04T00:00:00"));
+			Row violations = sheet.getRow(7);
+			assertThat(violations.getCell(0).getStringCellValue()).isEqualTo("IMMIGRATION_LAW_VIOLATIONS");
+			assertThat(violations.getCell(4).getNumericCellValue()).as("KAZ and RUS only, before KAZ's correction")
+				.isEqualTo(150);
+			assertThat(violations.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0");
+		}
+		assertThat(this.mvc.get().uri(uri + "?format=xlsx").accept(MediaType.APPLICATION_JSON)).hasStatusOk()
+			.hasContentType(xlsx);
+		assertThat(this.mvc.get().uri(uri).accept(MediaType.ALL)).as("JSON stays the default")
+			.hasContentType(MediaType.APPLICATION_JSON);
+		assertThat(this.mvc.get().uri(uri + "?format=JSON").accept(xlsx)).hasContentType(MediaType.APPLICATION_JSON);
+		MvcTestResult refused = this.mvc.get().uri(uri + "?state=XYZ").accept(xlsx).exchange();
+		assertThat(refused).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.get().uri(uri + "?format=csv")).hasStatus(400).bodyJson().isLenientlyEqualTo("""
+				{"errors": [{"field": "format", "reason": "must be json or xlsx, not 'csv'"}]}""");
 	}
 
 	@Test

@@ -1,10 +1,22 @@
 package org.jointops.aggregator.security;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jointops.aggregator.AggregatorOnRealBroker;
 import org.jointops.aggregator.FindingsTopics;
+import org.jointops.aggregator.documents.Poppler;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
@@ -24,7 +36,9 @@ import static org.jointops.testsupport.Reports.illegal2017;
 /**
  * The readers' roles over real HTTP, against the aggregator on a real broker: what each
  * role reads and is refused, what answers without a token, and that failed logins show in
- * the metrics (which only the secretariat reads).
+ * the metrics (which only the secretariat reads). Also the documents for the council's
+ * meeting over real HTTP (on this context, to start no other broker): the summary's PDF,
+ * its first page rendered by poppler-utils, and the totals' workbook.
  */
 @AggregatorOnRealBroker(properties = { "spring.kafka.streams.properties.commit.interval.ms=50" })
 @Import(FindingsTopics.KazakhstanAndRussia.class)
@@ -130,6 +144,56 @@ class ReaderRolesIntegrationTests {
 			assertThat(refused.status()).as(path).isEqualTo(403);
 			assertThat(refused.json().get("type").asString()).isEqualTo("urn:jointops:problem:forbidden");
 			assertThat(refused.body()).doesNotContain("KAZ-R");
+		}
+	}
+
+	@Test
+	void theSecretariatGetsTheSummaryAsPdfInBothLanguagesAndTheTotalsAsAWorkbook() throws Exception {
+		Poppler.assumeInstalled();
+		String token = Credentials.readerToken(Credentials.SECRETARIAT);
+		Path documents = Files.createDirectories(Path.of("target", "documents", "http"));
+		for (String lang : List.of("en", "ru")) {
+			Http.Document pdf = Http.getDocumentWith(token, url(OP + "/summary?lang=" + lang), "application/pdf");
+			assertThat(pdf.status()).isEqualTo(200);
+			assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
+			assertThat(pdf.header("Content-Disposition"))
+				.isEqualTo("attachment; filename=\"ILLEGAL-2017-summary-" + lang + ".pdf\"");
+			Path file = Files.write(documents.resolve("summary-" + lang + ".pdf"), pdf.body());
+
+			BufferedImage page = ImageIO.read(Poppler.firstPageAsPng(file, 50).toFile());
+			assertThat(page.getWidth()).as("A4 at 50 dpi").isBetween(412, 415);
+			assertThat(page.getHeight()).as("A4 at 50 dpi").isBetween(583, 586);
+			String text = Poppler.firstPageText(file).replaceAll("[\\s\\u00a0]+", " ");
+			if (lang.equals("en")) {
+				assertThat(text).contains("Illegal 2017: results of the operation")
+					.contains("1. 35 violations of immigration law were revealed.")
+					.contains("violations of immigration law revealed count – – 15 – 20 – 35")
+					.contains("Page 1 of 1");
+			}
+			else {
+				assertThat(text).contains("Illegal 2017: итоги операции")
+					.contains("Координационный совет руководителей компетентных органов")
+					.contains("1. Выявлено 35 нарушений миграционного законодательства.")
+					.contains("выявлено нарушений миграционного законодательства ед. – – 15 – 20 – 35")
+					.contains("Стр. 1 из 1");
+			}
+		}
+
+		Http.Document workbook = Http.getDocumentWith(token, url(OP + "/totals?format=xlsx"), "application/json");
+		assertThat(workbook.status()).isEqualTo(200);
+		assertThat(workbook.header("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"ILLEGAL-2017-totals.xlsx\"");
+		try (Workbook opened = new XSSFWorkbook(new ByteArrayInputStream(workbook.body()))) {
+			Sheet sheet = opened.getSheet("Totals");
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("ILLEGAL-2017");
+			assertThat(sheet.getRow(3).getCell(1).getNumericCellValue()).as("reports").isEqualTo(3);
+			Row violations = sheet.getRow(7);
+			assertThat(violations.getCell(1).getStringCellValue()).isEqualTo("violations of immigration law revealed");
+			assertThat(List.of(violations.getCell(4), violations.getCell(7), violations.getCell(9)))
+				.extracting(Cell::getNumericCellValue)
+				.as("total, KAZ, RUS")
+				.containsExactly(35.0, 15.0, 20.0);
+			assertThat(violations.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0");
 		}
 	}
 

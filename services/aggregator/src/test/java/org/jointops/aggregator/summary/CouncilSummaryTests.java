@@ -260,6 +260,10 @@ class CouncilSummaryTests {
 				illegal2017Stage2("KGZ", "KGZ-1").setSubmittedAt(Instant.parse("2017-10-07T09:00:00Z"))
 					.setFindings(List.of(count("CASES_OTHER_CRIMES", 67), count("CASES_DRUG_TRAFFICKING", 12)))
 					.build());
+		return totals(reports);
+	}
+
+	static CouncilTotals totals(List<ReportRevision> reports) {
 		try (DrivenLedgers ledgers = new DrivenLedgers(CATALOGUE)) {
 			reports.forEach(ledgers::record);
 			return Ledgers.councilTotals(ledgers.ledger("ILLEGAL-2017").orElseThrow(), CATALOGUE);
