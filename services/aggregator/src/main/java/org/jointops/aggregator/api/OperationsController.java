@@ -7,6 +7,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.approval.Finality;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.FilteredQueryRefusals;
 import org.jointops.aggregator.openapi.StoresUnavailable;
@@ -14,7 +16,10 @@ import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.aggregator.security.ReaderAccess;
+import org.jointops.catalogue.Catalogue;
+import org.jointops.catalogue.MemberState;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.support.register.CurrentRegister;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +41,11 @@ class OperationsController {
 
 	private final OperationQueries queries;
 
-	OperationsController(OperationQueries queries) {
+	private final CurrentRegister register;
+
+	OperationsController(OperationQueries queries, CurrentRegister register) {
 		this.queries = queries;
+		this.register = register;
 	}
 
 	@GetMapping
@@ -81,8 +89,13 @@ class OperationsController {
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
 		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
-		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
-				this.queries.nameOf(operation), asOf, standbyLag);
+		Catalogue catalogue = this.queries.catalogue();
+		FiguresView figures = catalogue.operation(operation)
+			.map((known) -> Finality.of(this.register.of(operation), known,
+					catalogue.states().stream().map(MemberState::code).toList(), asOf))
+			.orElse(null);
+		return OperationTotalsView.of(Ledgers.councilTotals(ledger, catalogue), this.queries.nameOf(operation), asOf,
+				standbyLag, figures);
 	}
 
 }

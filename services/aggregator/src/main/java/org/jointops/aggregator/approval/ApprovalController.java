@@ -54,7 +54,9 @@ class ApprovalController {
 	}
 
 	@GetMapping("/{stage}/{state}")
-	@Operation(operationId = "getSubmission", summary = "One state's figures for one stage, with every transition")
+	@Operation(operationId = "getSubmission", summary = "One state's figures for one stage, with every transition",
+			description = "Its status, whether it is FINAL and locked, what can be done now, and every status "
+					+ "change (who, when, why), oldest first. A state reader: its own state only.")
 	@ApiResponse(responseCode = "200", description = "The case and its history, oldest first")
 	@ApiResponse(responseCode = "403", description = "An observer, or a state reader asking for another state")
 	@ApiResponse(responseCode = "404", description = "An unknown operation, stage or member state "

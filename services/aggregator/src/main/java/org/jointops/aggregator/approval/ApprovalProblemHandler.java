@@ -29,7 +29,7 @@ class ApprovalProblemHandler {
 		problem.setType(INVALID_TRANSITION);
 		problem.setTitle("Invalid transition");
 		problem.setProperty("action", ex.action());
-		problem.setProperty("status", ex.status());
+		problem.setProperty("submissionStatus", ex.status());
 		problem.setProperty("possible", ex.possible());
 		problem.setProperty("currentVersion", ex.version());
 		return ResponseEntity.status(HttpStatus.CONFLICT).eTag("\"" + ex.version() + "\"").body(problem);

@@ -11,11 +11,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.approval.Finality;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.OperationRefusals;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.catalogue.MemberState;
+import org.jointops.support.register.CurrentRegister;
 import org.jointops.totals.CouncilTotals;
 
 import org.springframework.http.HttpHeaders;
@@ -60,8 +64,11 @@ public class SummaryController {
 
 	private final OperationQueries queries;
 
-	SummaryController(OperationQueries queries) {
+	private final CurrentRegister register;
+
+	SummaryController(OperationQueries queries, CurrentRegister register) {
 		this.queries = queries;
+		this.register = register;
 	}
 
 	@GetMapping(path = "/{operation}/summary",
@@ -72,7 +79,9 @@ public class SummaryController {
 					tables by member state and by stage, and the time the figures stand at, their version and \
 					the number of reports. Plain text, Markdown or HTML by `Accept` (a browser gets HTML; no \
 					`Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. Money is written \
-					per currency (no conversion).""")
+					per currency (no conversion). Says whether the figures are FINAL (every member state's \
+					figures for every stage accepted by the secretariat) or preliminary, and per stage for \
+					which states they are final.""")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
 			content = {
 					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
@@ -103,7 +112,9 @@ public class SummaryController {
 		org.jointops.catalogue.Operation known = catalogue.operation(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
 		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), catalogue);
-		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf);
+		FiguresView marks = Finality.of(this.register.of(operation), known,
+				catalogue.states().stream().map(MemberState::code).toList(), asOf);
+		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf, marks);
 		String body = TEXT_MARKDOWN.equalsTypeAndSubtype(type) ? SummaryRenderer.markdown(summary)
 				: MediaType.TEXT_HTML.equalsTypeAndSubtype(type) ? SummaryRenderer.html(summary)
 						: SummaryRenderer.plainText(summary);
