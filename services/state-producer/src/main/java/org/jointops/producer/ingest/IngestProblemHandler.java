@@ -110,7 +110,8 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("operation", ex.operation());
 		problem.setProperty("stage", ex.stage());
 		problem.setProperty("state", ex.state());
-		problem.setProperty("status", ex.status());
+		// not "status": RFC 9457 keeps it for the HTTP status
+		problem.setProperty("submissionStatus", ex.status());
 		problem.setProperty("since", ex.since());
 		problem.setProperty("by", ex.by());
 		problem.setProperty("errors", List.of(ex.violation()));

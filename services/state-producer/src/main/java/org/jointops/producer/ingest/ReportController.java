@@ -108,7 +108,7 @@ public class ReportController {
 	@ApiResponse(responseCode = "409", description = "The state's figures for the revision's operation and stage "
 			+ "are locked: submitted by the state (SUBMITTED, until the secretariat returns them) or accepted by the "
 			+ "secretariat (ACCEPTED, final, until it reopens them with a recorded reason). Revisions and "
-			+ "withdrawals alike; `status` and `since` name the lock. A dry run answers the same. Nothing was "
+			+ "withdrawals alike; `submissionStatus` and `since` name the lock. A dry run answers the same. Nothing was "
 			+ "published.",
 			content = @Content(mediaType = ApiDescriptions.PROBLEM_JSON,
 					examples = @ExampleObject(name = "accepted stage", value = ReportExamples.LOCKED)))

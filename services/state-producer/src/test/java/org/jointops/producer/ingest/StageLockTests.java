@@ -59,7 +59,7 @@ class StageLockTests {
 					"""
 							{"type": "urn:jointops:problem:stage-locked", "title": "Stage locked", "status": 409,
 							 "detail": "Stage 1 of ILLEGAL-2017 for KAZ was accepted by the secretariat (secretariat) on 2026-12-02T10:15Z: its figures are final and take no new revision or withdrawal; the secretariat can reopen it with a recorded reason",
-							 "operation": "ILLEGAL-2017", "stage": 1, "state": "KAZ", "status": "ACCEPTED",
+							 "operation": "ILLEGAL-2017", "stage": 1, "state": "KAZ", "submissionStatus": "ACCEPTED",
 							 "since": "2026-12-02T10:15:27.311Z", "by": "secretariat",
 							 "errors": [{"field": "stage"}]}""");
 		assertThat(this.publisher.published()).isEmpty();
@@ -72,7 +72,7 @@ class StageLockTests {
 		MvcTestResult result = post(report().revision(2).withdrawn().with("findings", java.util.List.of()), false);
 
 		assertThat(result).hasStatus(409);
-		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("SUBMITTED");
+		assertThat(result).bodyJson().extractingPath("$.submissionStatus").isEqualTo("SUBMITTED");
 		assertThat(result).bodyJson().extractingPath("$.since").isEqualTo("2026-12-02T09:40:12.345Z");
 		assertThat(result).bodyJson()
 			.extractingPath("$.detail")
@@ -90,7 +90,7 @@ class StageLockTests {
 
 		assertThat(result).hasStatus(409);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:jointops:problem:stage-locked");
-		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("ACCEPTED");
+		assertThat(result).bodyJson().extractingPath("$.submissionStatus").isEqualTo("ACCEPTED");
 	}
 
 	@Test
