@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The submissions API with the register's writer in memory, for web tests: each change
  * applies to the context's {@link RegisterStandIn} (changes on a real broker are tested
- * in {@code ApprovalIntegrationTests}).
+ * in {@code PipelineIntegrationTests} of the local stack).
  */
 @TestConfiguration
 @Import(Approvals.class)
