@@ -6,7 +6,7 @@
 'use strict';
 
 const api = '/api/v1';
-const state = { catalogue: null, operation: null, totals: null, source: null, chart: null, category: null };
+const state = { catalogue: null, operation: null, totals: null, source: null, chart: null, category: null, figures: null };
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, attrs = {}, text) => {
@@ -58,8 +58,26 @@ function lineKey(line) {
   return line.category + (line.currency ? '/' + line.currency : '');
 }
 
+// FINAL or PRELIMINARY (from the register): the operation beside the title, each state in its
+// column's heading. The feed's events carry no marks: the last ones read stay until the next read.
+function renderMarks() {
+  const figures = state.figures;
+  const mark = $('figures');
+  mark.textContent = figures ? figures.status : '';
+  mark.className = figures ? 'mark m-' + figures.status : 'mark';
+  mark.title = figures ? (figures.status === 'FINAL'
+    ? 'Every member state\'s figures for every stage are accepted by the secretariat'
+    : 'Not every member state\'s figures for every stage are accepted yet') : '';
+  document.querySelectorAll('#totals th[data-state]').forEach((th) => {
+    const status = figures && figures.byState ? figures.byState[th.dataset.state] : undefined;
+    th.className = status ? 'm-' + status : '';
+    th.title = status ? status.toLowerCase() + ' (all stages)' : '';
+  });
+}
+
 function renderTotals(totals) {
   state.totals = totals;
+  if (totals.figures) state.figures = totals.figures;
   const names = categories();
   const states = state.catalogue.states.map((s) => s.code);
   $('title').textContent = (totals.name || totals.operation) + ': totals';
@@ -69,7 +87,9 @@ function renderTotals(totals) {
   const head = $('totals').tHead;
   head.replaceChildren();
   const header = el('tr');
-  ['Category', 'Unit', ...states, 'Total'].forEach((h) => header.appendChild(el('th', {}, h)));
+  ['Category', 'Unit'].forEach((h) => header.appendChild(el('th', {}, h)));
+  states.forEach((code) => header.appendChild(el('th', { 'data-state': code }, code)));
+  header.appendChild(el('th', {}, 'Total'));
   head.appendChild(header);
   const body = $('totals').tBodies[0];
   body.replaceChildren();
@@ -86,6 +106,7 @@ function renderTotals(totals) {
     row.appendChild(el('td', { class: 'n total' }, number(line.total, line.unit)));
     body.appendChild(row);
   });
+  renderMarks();
   renderChartCategories(totals);
   renderChart();
 }
@@ -129,7 +150,7 @@ async function renderCompleteness() {
     const head = table.tHead;
     head.replaceChildren();
     const header = el('tr');
-    ['Stage', 'Report by', 'State', 'Status', 'Reports', 'Agencies', 'Last reported'].forEach((h) => header.appendChild(el('th', {}, h)));
+    ['Stage', 'Report by', 'State', 'Status', 'Submission', 'Reports', 'Agencies', 'Last reported'].forEach((h) => header.appendChild(el('th', {}, h)));
     head.appendChild(header);
     const body = table.tBodies[0];
     body.replaceChildren();
@@ -139,6 +160,8 @@ async function renderCompleteness() {
       row.appendChild(el('td', {}, stage.reportBy || '–'));
       row.appendChild(el('td', {}, s.name));
       row.appendChild(el('td', { class: 's-' + s.status }, s.status));
+      row.appendChild(el('td', { class: 'sub-' + s.submission, title: s.figures === 'FINAL' ? 'final' : 'preliminary' },
+        s.submission || '–'));
       row.appendChild(el('td', { class: 'n' }, String(s.reports)));
       row.appendChild(el('td', {}, s.agencies.map((a) => a.agency).join(', ') || '–'));
       row.appendChild(el('td', {}, s.lastReportedAt || '–'));
@@ -146,6 +169,14 @@ async function renderCompleteness() {
     }));
   } catch (e) {
     table.tBodies[0].replaceChildren(el('tr', {}, ''));
+  }
+  // a status can change without the totals changing: the marks are read again with completeness
+  try {
+    const totals = await getJson(`${api}/operations/${encodeURIComponent(state.operation)}/totals`);
+    if (totals.figures) state.figures = totals.figures;
+    renderMarks();
+  } catch (e) {
+    // the marks stay as last read
   }
 }
 
@@ -233,6 +264,8 @@ function completenessSoon() {
   if (completenessTimer) return;
   completenessTimer = setTimeout(() => { completenessTimer = null; renderCompleteness(); }, 3000);
 }
+// submissions and approvals change no totals: read them again every 15 s
+setInterval(() => { if (state.operation) completenessSoon(); }, 15000);
 
 function links() {
   const base = `${api}/operations/${encodeURIComponent(state.operation)}/summary`;

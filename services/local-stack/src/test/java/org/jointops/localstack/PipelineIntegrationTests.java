@@ -95,8 +95,113 @@ class PipelineIntegrationTests {
 		}
 	}
 
+	/**
+	 * Submission and approval end to end, on ILLEGAL-DEMO (the other tests count
+	 * ILLEGAL-2017): a state submits its stage, the secretariat accepts it, the producer
+	 * refuses a revision, a withdrawal and a dry run with the lock's reason, the
+	 * secretariat reopens it with a reason, and a revision is accepted and counted; every
+	 * transition can be read back.
+	 */
+	@Test
+	void aStageSubmittedAndAcceptedIsLockedAtTheProducerUntilTheSecretariatReopensIt() {
+		String submissions = stack.aggregatorUrl() + "/api/v1/operations/ILLEGAL-DEMO/submissions";
+		String kaz = stack.credentials().readerToken(stack.credentials().stateReader());
+		assertThat(stack.credentials().readerState()).isEqualTo("KAZ");
+		post("KAZ", demo(1).count(VIOLATIONS, 100));
+		awaitDemoTotal(1, "100");
+
+		Http.Response submitted = Http.postJsonWith(kaz, submissions + "/1/KAZ:submit",
+				"{\"comment\": \"all agencies have reported\"}");
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+		assertThat(submitted.json().path("status").asString()).isEqualTo("SUBMITTED");
+		JsonNode whileSubmitted = awaitLocked(demo(2).count(VIOLATIONS, 150), true, "SUBMITTED");
+		assertThat(whileSubmitted.path("detail").asString())
+			.startsWith("Stage 1 of ILLEGAL-DEMO for KAZ was submitted by KAZ")
+			.endsWith("ask the secretariat to return it");
+
+		Http.Response accepted = Http.postJsonWith(secretariat(), submissions + "/1/KAZ:accept", "{}");
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		JsonNode revision = awaitLocked(demo(2).count(VIOLATIONS, 150), false, "ACCEPTED");
+		assertThat(revision.path("type").asString()).isEqualTo("urn:jointops:problem:stage-locked");
+		assertThat(revision.path("detail").asString())
+			.startsWith("Stage 1 of ILLEGAL-DEMO for KAZ was accepted by the secretariat")
+			.endsWith("the secretariat can reopen it with a recorded reason");
+		assertThat(revision.path("since").asString()).isEqualTo(accepted.json().at("/transitions/1/at").asString());
+		assertThat(awaitLocked(demo(2).withdrawn(), false, "ACCEPTED").at("/errors/0/field").asString())
+			.isEqualTo("stage");
+		assertThat(awaitLocked(demo(2).count(VIOLATIONS, 150), true, "ACCEPTED").path("status").asInt()).isEqualTo(409);
+		JsonNode totals = Http.getWith(secretariat(), demoTotalsUrl()).json();
+		assertThat(totals.at("/totals/0/total").decimalValue()).as("nothing of the refused revisions")
+			.isEqualTo(new BigDecimal("100"));
+		assertThat(totals.at("/figures/cases/0/state").asString()).isEqualTo("ARM");
+		assertThat(totals.at("/figures/cases/2/submission").asString()).as("stage 1, KAZ").isEqualTo("ACCEPTED");
+		assertThat(totals.at("/figures/cases/2/status").asString()).isEqualTo("FINAL");
+		assertThat(totals.at("/figures/status").asString()).isEqualTo("PRELIMINARY");
+
+		Http.Response reopened = Http.postJsonWith(secretariat(), submissions + "/1/KAZ:reopen",
+				"{\"comment\": \"a court annulled part of the detentions\"}");
+		assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+		String url = stack.producerUrls().get("KAZ") + "/api/v1/reports";
+		String token = stack.credentials().token("KAZ", "INTERIOR");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> Http.postJsonWith(token, url + "?dryRun=true", demo(2).count(VIOLATIONS, 150).toJson())
+				.status(), (status) -> status == 200);
+		post("KAZ", demo(2).count(VIOLATIONS, 150));
+		awaitDemoTotal(2, "150");
+
+		JsonNode history = Http.getWith(kaz, submissions + "/1/KAZ").json();
+		assertThat(history.path("status").asString()).isEqualTo("REOPENED");
+		assertThat(history.path("transitions").findValuesAsString("action")).containsExactly("SUBMIT", "ACCEPT",
+				"REOPEN");
+		assertThat(history.path("transitions").findValuesAsString("by")).containsExactly(
+				stack.credentials().stateReader(), AgencyCredentials.SECRETARIAT, AgencyCredentials.SECRETARIAT);
+		assertThat(history.at("/transitions/2/comment").asString())
+			.isEqualTo("a court annulled part of the detentions");
+		assertThat(Http.getWith(stack.credentials().readerToken(AgencyCredentials.OBSERVER), submissions).status())
+			.isEqualTo(403);
+	}
+
 	private static ReportJson report(String reportId) {
 		return ReportJson.illegal2017(reportId);
+	}
+
+	/**
+	 * A revision of a KAZ report on stage 1 of ILLEGAL-DEMO.
+	 */
+	private static ReportJson demo(int revision) {
+		return ReportJson.illegal2017("KAZ-INTERIOR-DEMO-0001")
+			.with("operation", "ILLEGAL-DEMO")
+			.with("periodStart", "2026-05-25")
+			.with("periodEnd", "2026-06-05")
+			.revision(revision);
+	}
+
+	/**
+	 * Waits until the producer of KAZ refuses a revision because its stage is locked with
+	 * a status (it follows the register a moment behind the aggregator).
+	 */
+	private static JsonNode awaitLocked(ReportJson report, boolean dryRun, String status) {
+		String url = stack.producerUrls().get("KAZ") + "/api/v1/reports" + (dryRun ? "?dryRun=true" : "");
+		String token = stack.credentials().token("KAZ", "INTERIOR");
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> Http.postJsonWith(token, url, report.toJson()),
+					(answer) -> answer.status() == 409
+							&& status.equals(answer.json().path("submissionStatus").asString()))
+			.json();
+	}
+
+	private static String demoTotalsUrl() {
+		return stack.aggregatorUrl() + "/api/v1/operations/ILLEGAL-DEMO/totals";
+	}
+
+	/**
+	 * Waits until ILLEGAL-DEMO's totals have a version and its one line a total.
+	 */
+	private static void awaitDemoTotal(long version, String total) {
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> Http.getWith(secretariat(), demoTotalsUrl()).json(),
+					(totals) -> totals.path("version").asLong() == version
+							&& totals.at("/totals/0/total").decimalValue().compareTo(new BigDecimal(total)) == 0);
 	}
 
 	private static void post(String state, ReportJson report) {

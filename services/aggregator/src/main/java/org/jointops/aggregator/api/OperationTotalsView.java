@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jointops.aggregator.approval.FiguresView;
 import org.jointops.totals.CouncilTotals;
 
 /**
@@ -20,6 +21,8 @@ import org.jointops.totals.CouncilTotals;
  * @param totals one line per category and, for money, per currency, in catalogue order
  * @param standbyLag when a standby replica answered (during a rebalance), how many
  * changelog records it was behind its active store; absent otherwise
+ * @param figures whether the figures are final, by state and stage (from the register);
+ * absent for an operation the catalogue does not have
  */
 @Schema(name = "OperationTotals",
 		description = "An operation's council totals: one line per category (and, for money, per currency), in "
@@ -39,7 +42,10 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 		@Schema(description = "Only when a standby replica answered, while the instance that holds these totals "
 				+ "was unreachable or Kafka Streams rebalanced: how many changelog records the replica was behind "
 				+ "(also in the header `Jointops-Standby-Lag`)",
-				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag) {
+				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag,
+		@Schema(description = "FINAL or PRELIMINARY: the operation, each member state, each stage and each "
+				+ "case, from the submissions the secretariat accepted (at `asOf`, if asked for); the same whatever "
+				+ "the filters") @JsonInclude(JsonInclude.Include.NON_NULL) FiguresView figures) {
 
 	/**
 	 * The view of council totals.
@@ -61,9 +67,24 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	 * @return the view; totals at version 0 have no time
 	 */
 	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag) {
+		return of(totals, name, asOf, standbyLag, null);
+	}
+
+	/**
+	 * The view of council totals with the marks of their figures.
+	 * @param totals the totals
+	 * @param name the operation's name
+	 * @param asOf the instant asked for, or null
+	 * @param standbyLag the lag of the standby replica that answered, or null
+	 * @param figures whether they are final
+	 * ({@link org.jointops.aggregator.approval.Finality}), or null
+	 * @return the view; totals at version 0 have no time
+	 */
+	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag,
+			FiguresView figures) {
 		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
 		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
-				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag);
+				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag, figures);
 	}
 
 }

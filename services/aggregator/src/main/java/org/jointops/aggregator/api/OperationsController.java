@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.approval.Finality;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.FilteredQueryRefusals;
 import org.jointops.aggregator.openapi.StoresUnavailable;
@@ -19,8 +21,11 @@ import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.aggregator.security.ReaderAccess;
+import org.jointops.catalogue.Catalogue;
+import org.jointops.catalogue.MemberState;
 import org.jointops.catalogue.Untrusted;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.support.register.CurrentRegister;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,8 +53,11 @@ class OperationsController {
 
 	private final OperationQueries queries;
 
-	OperationsController(OperationQueries queries) {
+	private final CurrentRegister register;
+
+	OperationsController(OperationQueries queries, CurrentRegister register) {
 		this.queries = queries;
+		this.register = register;
 	}
 
 	@GetMapping
@@ -108,8 +116,13 @@ class OperationsController {
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
 		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
-		OperationTotalsView totals = OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
-				this.queries.nameOf(operation), asOf, standbyLag);
+		Catalogue catalogue = this.queries.catalogue();
+		FiguresView figures = catalogue.operation(operation)
+			.map((known) -> Finality.of(this.register.of(operation), known,
+					catalogue.states().stream().map(MemberState::code).toList(), asOf))
+			.orElse(null);
+		OperationTotalsView totals = OperationTotalsView.of(Ledgers.councilTotals(ledger, catalogue),
+				this.queries.nameOf(operation), asOf, standbyLag, figures);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
 		return ((type != null) ? answer.contentType(type) : answer).body(totals);
 	}

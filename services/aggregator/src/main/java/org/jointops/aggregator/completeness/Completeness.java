@@ -16,11 +16,15 @@ import org.jointops.catalogue.Stage;
 import org.jointops.ledger.Activity;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.ledger.ReportTally;
+import org.jointops.register.FigureStatus;
+import org.jointops.register.RegisterDocument;
+import org.jointops.register.SubmissionStatus;
 
 /**
  * Who has reported on each stage of an operation, when, and who is overdue. A pure
  * function of the operation's activity (kept as the changes flow), its current ledger,
- * the catalogue and the instant it is judged at.
+ * the catalogue, the instant it is judged at and its register (the submission status of
+ * each stage and state, beside its reporting status).
  * <p>
  * Deadlines are days (UTC): a state that has not reported on a stage by the end of its
  * reporting deadline ({@link Operation#reportingDeadline}) is {@link Status#OVERDUE}; one
@@ -33,6 +37,21 @@ final class Completeness {
 
 	static CompletenessView of(Operation operation, Catalogue catalogue, Map<ActivityKey, Activity> activity,
 			OperationLedger ledger, Instant now) {
+		return of(operation, catalogue, activity, ledger, now, RegisterDocument.empty(operation.code()));
+	}
+
+	/**
+	 * Who has reported, and where each state's figures stand in the register.
+	 * @param operation the operation
+	 * @param catalogue the catalogue
+	 * @param activity the operation's activity
+	 * @param ledger its current ledger
+	 * @param now the instant deadlines are judged at
+	 * @param register its register: each case's submission status
+	 * @return the view
+	 */
+	static CompletenessView of(Operation operation, Catalogue catalogue, Map<ActivityKey, Activity> activity,
+			OperationLedger ledger, Instant now, RegisterDocument register) {
 		List<CompletenessView.StageView> stages = new ArrayList<>();
 		for (Stage stage : operation.stages()) {
 			LocalDate deadline = operation.reportingDeadline(stage).orElse(null);
@@ -67,8 +86,10 @@ final class Completeness {
 						submitted) -> agencyViews.add(new CompletenessView.AgencyView(agency,
 								counting(ledger, state.code(), stage.stage(), agency), (int) submitted.getSubmissions(),
 								submitted.getLast())));
+				SubmissionStatus submission = register.status(stage.stage(), state.code());
 				states.add(new CompletenessView.StateView(state.code(), state.name(), status,
-						counting(ledger, state.code(), stage.stage(), null), first, last, agencyViews));
+						counting(ledger, state.code(), stage.stage(), null), first, last, agencyViews, submission,
+						FigureStatus.of(submission)));
 			}
 			stages.add(new CompletenessView.StageView(stage.stage(), stage.start(), stage.end(), deadline, reported,
 					catalogue.states().size(), overdue, states));

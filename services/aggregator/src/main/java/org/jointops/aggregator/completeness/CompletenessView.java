@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.aggregator.completeness.Completeness.Status;
+import org.jointops.register.FigureStatus;
+import org.jointops.register.SubmissionStatus;
 
 /**
  * Who has reported on each stage of an operation.
@@ -74,6 +76,8 @@ record CompletenessView(@Schema(example = "ILLEGAL-2017") String operation,
 	 * @param firstReportedAt its first submission on this stage, null if none
 	 * @param lastReportedAt its latest submission on this stage, null if none
 	 * @param agencies the agencies that have reported
+	 * @param submission its submission status (OPEN when nothing is recorded)
+	 * @param figures FINAL when the secretariat accepted its figures
 	 */
 	@Schema(name = "StateCompleteness", description = "One member state on one stage.")
 	record StateView(@Schema(example = "KAZ") String state, @Schema(example = "Kazakhstan") String name,
@@ -85,7 +89,10 @@ record CompletenessView(@Schema(example = "ILLEGAL-2017") String operation,
 					nullable = true) Instant firstReportedAt,
 			@Schema(description = "Its latest submission on this stage; null if none",
 					nullable = true) Instant lastReportedAt,
-			@Schema(description = "The agencies that have reported") List<AgencyView> agencies) {
+			@Schema(description = "The agencies that have reported") List<AgencyView> agencies,
+			@Schema(description = "Its submission status beside its reporting status: OPEN, SUBMITTED, "
+					+ "ACCEPTED, RETURNED or REOPENED") SubmissionStatus submission,
+			@Schema(description = "FINAL when the secretariat accepted its figures") FigureStatus figures) {
 	}
 
 	/**

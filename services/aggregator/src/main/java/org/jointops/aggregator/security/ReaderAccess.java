@@ -19,6 +19,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <li>reports (traceability): the secretariat; a state only its own state's (without a
  * state filter, its own state's; {@code state=} another state is 403);</li>
  * <li>completeness: the secretariat; a state sees only its own state's rows.</li>
+ * <li>submissions: the secretariat; a state sees its own state's rows and history, and
+ * alone submits its own figures; the secretariat alone accepts, returns and reopens.</li>
  * </ul>
  */
 public final class ReaderAccess {
@@ -80,6 +82,66 @@ public final class ReaderAccess {
 			case STATE -> Optional.of(reader.state());
 			case OBSERVER -> throw new ForbiddenException("An observer sees council totals and summaries only");
 		};
+	}
+
+	/**
+	 * Whose submission statuses the reader sees.
+	 * @return the reader's state for a state, empty (every state) for the secretariat
+	 * @throws ForbiddenException for an observer
+	 */
+	public static Optional<String> submissionsState() {
+		ReaderPrincipal reader = current();
+		return switch (reader.role()) {
+			case SECRETARIAT -> Optional.empty();
+			case STATE -> Optional.of(reader.state());
+			case OBSERVER -> throw new ForbiddenException("An observer sees published figures only, not submissions");
+		};
+	}
+
+	/**
+	 * Checks that the reader may read the history of a state's submissions.
+	 * @param state the member state
+	 * @throws ForbiddenException unless the secretariat or that state
+	 */
+	public static void checkSubmissionHistory(String state) {
+		submissionsState().filter((own) -> !own.equals(state)).ifPresent((own) -> {
+			throw new ForbiddenException("Submissions only of your own state, " + own);
+		});
+	}
+
+	/**
+	 * Checks that the reader may submit a state's figures: that state's reader alone.
+	 * @param state the member state
+	 * @throws ForbiddenException otherwise
+	 */
+	public static void checkSubmitter(String state) {
+		ReaderPrincipal reader = current();
+		if (reader.role() != ReaderRole.STATE) {
+			throw new ForbiddenException("Only a member state submits its own figures; the secretariat accepts, "
+					+ "returns or reopens them");
+		}
+		if (!reader.state().equals(state)) {
+			throw new ForbiddenException("You may submit the figures of your own state only, " + reader.state());
+		}
+	}
+
+	/**
+	 * Checks that the reader is the secretariat.
+	 * @param what what it asked to do
+	 * @throws ForbiddenException otherwise
+	 */
+	public static void checkSecretariat(String what) {
+		if (current().role() != ReaderRole.SECRETARIAT) {
+			throw new ForbiddenException("Only the secretariat may " + what);
+		}
+	}
+
+	/**
+	 * The reader's name, as transitions record it.
+	 * @return the name its token is configured under
+	 */
+	public static String readerName() {
+		return current().name();
 	}
 
 	private static ReaderPrincipal current() {

@@ -45,7 +45,8 @@ public class SecurityConfiguration {
 	static final String ADMIN = "/api/v1/admin/**";
 
 	/** Detail by agency and report: not for observers. */
-	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness" };
+	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness",
+			"/api/v1/operations/*/submissions", "/api/v1/operations/*/submissions/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, JsonMapper json,

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.approval.Finality;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.MemberState;
@@ -17,6 +19,7 @@ import org.jointops.catalogue.Operation;
 import org.jointops.catalogue.Programme;
 import org.jointops.catalogue.Stage;
 import org.jointops.catalogue.Unit;
+import org.jointops.register.FigureStatus;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
 
@@ -33,9 +36,12 @@ import org.jointops.totals.TotalLine;
  * @param none what is said instead of the items when there are none
  * @param tables by member state, then by stage; empty when nothing is reported
  * @param figures when the figures stand, their version and the reports they rest on
+ * @param finality whether the figures are final or preliminary, or null if not known
+ * @param stages per stage, for which member states its figures are final and for which
+ * preliminary; empty if not known
  */
 record CouncilSummary(SummaryLanguage language, String title, String council, String intro, List<Item> items,
-		String none, List<Table> tables, String figures) {
+		String none, List<Table> tables, String figures, String finality, List<String> stages) {
 
 	private static final String NONE = "–";
 
@@ -50,6 +56,22 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 	 */
 	static CouncilSummary of(CouncilTotals totals, Operation operation, Catalogue catalogue, SummaryLanguage language,
 			Instant asOf) {
+		return of(totals, operation, catalogue, language, asOf, null);
+	}
+
+	/**
+	 * Words an operation's totals and whether they are final.
+	 * @param totals the totals
+	 * @param operation the operation's catalogue entry
+	 * @param catalogue the catalogue
+	 * @param language the language
+	 * @param asOf the instant asked for, or null for the current totals
+	 * @param marks whether the figures are final ({@link Finality}, from the register the
+	 * figures stand with), or null to say nothing of it
+	 * @return the summary
+	 */
+	static CouncilSummary of(CouncilTotals totals, Operation operation, Catalogue catalogue, SummaryLanguage language,
+			Instant asOf, FiguresView marks) {
 		Programme programme = catalogue.programmes()
 			.stream()
 			.filter((candidate) -> candidate.code().equals(operation.programme()))
@@ -85,8 +107,37 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 			figures = language.message("figures", language.dateTime(standsAt), totals.getVersion(),
 					totals.getReports());
 		}
+		String finality = (marks != null) ? language.message("finality." + marks.status()) : null;
+		List<String> stages = (marks != null) ? stageMarks(marks, operation, language) : List.of();
 		return new CouncilSummary(language, language.message("title", operation.name()), council,
-				language.message("during"), items, language.message("none"), tables, figures);
+				language.message("during"), items, language.message("none"), tables, figures, finality, stages);
+	}
+
+	/**
+	 * One line per stage: for which member states its figures are final, for which
+	 * preliminary.
+	 */
+	private static List<String> stageMarks(FiguresView marks, Operation operation, SummaryLanguage language) {
+		List<String> lines = new ArrayList<>();
+		for (Stage stage : operation.stages()) {
+			List<String> finals = new ArrayList<>();
+			List<String> preliminary = new ArrayList<>();
+			marks.cases()
+				.stream()
+				.filter((mark) -> mark.stage() == stage.stage())
+				.forEach((mark) -> ((mark.status() == FigureStatus.FINAL) ? finals : preliminary).add(mark.state()));
+			if (preliminary.isEmpty()) {
+				lines.add(language.message("finality.stage.all-final", stage.stage()));
+			}
+			else if (finals.isEmpty()) {
+				lines.add(language.message("finality.stage.all-preliminary", stage.stage()));
+			}
+			else {
+				lines.add(language.message("finality.stage.mixed", stage.stage(), String.join(", ", finals),
+						String.join(", ", preliminary)));
+			}
+		}
+		return lines;
 	}
 
 	private static List<Item> items(CouncilTotals totals, Catalogue catalogue, SummaryLanguage language) {

@@ -11,12 +11,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.approval.Finality;
 import org.jointops.aggregator.documents.PdfDocuments;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.OperationRefusals;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.catalogue.MemberState;
+import org.jointops.support.register.CurrentRegister;
 import org.jointops.totals.CouncilTotals;
 
 import org.springframework.http.ContentDisposition;
@@ -63,8 +67,11 @@ public class SummaryController {
 
 	private final OperationQueries queries;
 
-	SummaryController(OperationQueries queries) {
+	private final CurrentRegister register;
+
+	SummaryController(OperationQueries queries, CurrentRegister register) {
 		this.queries = queries;
+		this.register = register;
 	}
 
 	@GetMapping(path = "/{operation}/summary",
@@ -78,7 +85,9 @@ public class SummaryController {
 					no `Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. The PDF is the \
 					HTML laid out for A4 (page numbers in the footer), its font (DejaVu Sans, Latin and \
 					Cyrillic) embedded, sent as an attachment named e.g. `ILLEGAL-2017-summary-en.pdf`. Money \
-					is written per currency (no conversion).""")
+					is written per currency (no conversion). Says whether the figures are FINAL (every member \
+					state's figures for every stage accepted by the secretariat) or preliminary, and per stage \
+					for which states they are final.""")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
 			content = {
 					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
@@ -111,7 +120,9 @@ public class SummaryController {
 		org.jointops.catalogue.Operation known = catalogue.operation(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
 		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), catalogue);
-		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf);
+		FiguresView marks = Finality.of(this.register.of(operation), known,
+				catalogue.states().stream().map(MemberState::code).toList(), asOf);
+		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf, marks);
 		if (PdfDocuments.PDF.equalsTypeAndSubtype(type)) {
 			return ResponseEntity.ok()
 				.contentType(PdfDocuments.PDF)

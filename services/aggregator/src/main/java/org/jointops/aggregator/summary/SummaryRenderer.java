@@ -56,6 +56,9 @@ final class SummaryRenderer {
 		if (summary.council() != null) {
 			out.append(summary.council()).append(NL);
 		}
+		if (summary.finality() != null) {
+			out.append(NL).append(summary.finality()).append(NL);
+		}
 		out.append(NL).append(summary.intro()).append(NL);
 		if (summary.items().isEmpty()) {
 			out.append(summary.none()).append(NL);
@@ -94,6 +97,10 @@ final class SummaryRenderer {
 				out.append(text.toString().stripTrailing()).append(NL);
 			}
 		}
+		if (!summary.stages().isEmpty()) {
+			out.append(NL);
+			summary.stages().forEach((line) -> out.append(line).append(NL));
+		}
 		out.append(NL).append(summary.figures()).append(NL);
 		return out.toString();
 	}
@@ -103,6 +110,9 @@ final class SummaryRenderer {
 		out.append("# ").append(md(summary.title())).append(NL).append(NL);
 		if (summary.council() != null) {
 			out.append('*').append(md(summary.council())).append('*').append(NL).append(NL);
+		}
+		if (summary.finality() != null) {
+			out.append("**").append(md(summary.finality())).append("**").append(NL).append(NL);
 		}
 		out.append(md(summary.intro())).append(NL).append(NL);
 		if (summary.items().isEmpty()) {
@@ -129,6 +139,10 @@ final class SummaryRenderer {
 				row.figures().forEach((figure) -> out.append(' ').append(md(figure)).append(" |"));
 				out.append(NL);
 			}
+		}
+		if (!summary.stages().isEmpty()) {
+			out.append(NL);
+			summary.stages().forEach((line) -> out.append("- ").append(md(line)).append(NL));
 		}
 		out.append(NL).append('*').append(md(summary.figures())).append('*').append(NL);
 		return out.toString();
@@ -203,6 +217,12 @@ final class SummaryRenderer {
 		if (summary.council() != null) {
 			out.append("<p class=\"council\">").append(h(summary.council())).append("</p>").append(NL);
 		}
+		if (summary.finality() != null) {
+			out.append("<p class=\"finality\"><strong>")
+				.append(h(summary.finality()))
+				.append("</strong></p>")
+				.append(NL);
+		}
 		out.append("<p>").append(h(summary.intro())).append("</p>").append(NL);
 		if (summary.items().isEmpty()) {
 			out.append("<p>").append(h(summary.none())).append("</p>").append(NL);
@@ -234,6 +254,11 @@ final class SummaryRenderer {
 				out.append("</tr>").append(NL);
 			}
 			out.append("</tbody></table>").append(NL);
+		}
+		if (!summary.stages().isEmpty()) {
+			out.append("<ul class=\"finality\">");
+			summary.stages().forEach((line) -> out.append("<li>").append(h(line)).append("</li>"));
+			out.append("</ul>").append(NL);
 		}
 		out.append("<p class=\"figures\">").append(h(summary.figures())).append("</p>").append(NL);
 		out.append("</body>").append(NL).append("</html>").append(NL);

@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.aggregator.approval.RegisterStandIn;
+import org.jointops.aggregator.approval.Submissions;
 import org.jointops.aggregator.completeness.CompletenessController;
 import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.query.DrivenLedgers;
@@ -23,10 +25,14 @@ import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.summary.SummaryController;
 import org.jointops.catalogue.CatalogueLoader;
+import org.jointops.register.RegisterDocument;
+import org.jointops.register.TransitionAction;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,6 +43,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonContent;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -63,9 +70,13 @@ class OperationsApiTests {
 	@Autowired
 	DrivenLedgers ledgers;
 
+	@Autowired
+	RegisterStandIn register;
+
 	@BeforeEach
 	void startEmpty() {
 		this.ledgers.clear();
+		this.register.clear();
 	}
 
 	@Test
@@ -80,7 +91,8 @@ class OperationsApiTests {
 
 		MvcTestResult result = this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals").exchange();
 
-		assertThat(result).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+		assertThat(result).hasStatusOk();
+		assertThat(withoutFigures(result)).isStrictlyEqualTo("""
 				{"operation": "ILLEGAL-2017", "name": "Illegal 2017", "version": 2, "reports": 2,
 				 "updatedAt": "2017-10-07T12:00:00Z",
 				 "totals": [
@@ -96,13 +108,10 @@ class OperationsApiTests {
 	void filtersTotalsByStateStageAgencyAndCategory() {
 		recordThreeReports();
 
-		assertThat(
-				this.mvc.get()
-					.uri("/api/v1/operations/ILLEGAL-2017/totals?state=KAZ,RUS&stage=1&category="
-							+ "IMMIGRATION_LAW_VIOLATIONS&agency=INTERIOR"))
-			.hasStatusOk()
-			.bodyJson()
-			.isStrictlyEqualTo("""
+		assertThat(withoutFigures(this.mvc.get()
+			.uri("/api/v1/operations/ILLEGAL-2017/totals?state=KAZ,RUS&stage=1&category="
+					+ "IMMIGRATION_LAW_VIOLATIONS&agency=INTERIOR")
+			.exchange())).isStrictlyEqualTo("""
 					{"operation": "ILLEGAL-2017", "name": "Illegal 2017", "version": 4, "reports": 1,
 					 "updatedAt": "2017-06-05T10:00:00Z",
 					 "totals": [
@@ -115,8 +124,8 @@ class OperationsApiTests {
 	void answersTotalsAsTheyStoodAtAnInstant() {
 		recordThreeReports();
 
-		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-04T00:00:00Z")).hasStatusOk()
-			.bodyJson()
+		assertThat(withoutFigures(
+				this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-04T00:00:00Z").exchange()))
 			.isStrictlyEqualTo("""
 					{"operation": "ILLEGAL-2017", "name": "Illegal 2017", "version": 3, "reports": 3,
 					 "updatedAt": "2017-06-03T10:00:00Z", "asOf": "2017-06-04T00:00:00Z",
@@ -292,8 +301,69 @@ class OperationsApiTests {
 	}
 
 	@Test
+	void marksTotalsSummaryAndCompletenessFinalOrPreliminaryFromTheRegister() {
+		recordThreeReports();
+		String[] all = { "ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK" };
+		RegisterDocument register = Submissions.accepted(RegisterDocument.empty("ILLEGAL-2017"), 1, all);
+		register = Submissions.accepted(register, 2, "KAZ");
+		register = Submissions.act(register, 2, "RUS", TransitionAction.SUBMIT, null);
+		this.register.set(register);
+
+		MvcTestResult totals = this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals").exchange();
+		assertThat(totals).bodyJson().isLenientlyEqualTo("""
+				{"figures": {"status": "PRELIMINARY", "byStage": {"1": "FINAL", "2": "PRELIMINARY"},
+				  "byState": {"ARM": "PRELIMINARY", "BLR": "PRELIMINARY", "KAZ": "FINAL", "KGZ": "PRELIMINARY",
+				              "RUS": "PRELIMINARY", "TJK": "PRELIMINARY"}}}""");
+		assertThat(totals).bodyJson()
+			.extractingPath("$.figures.cases[?(@.stage == 2 && @.state == 'RUS')].submission")
+			.asArray()
+			.containsExactly("SUBMITTED");
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?asOf=2026-12-02T09:00:30Z")).bodyJson()
+			.extractingPath("$.figures.byStage.1")
+			.as("before the secretariat accepted all of stage 1")
+			.isEqualTo("PRELIMINARY");
+
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/summary?format=txt")).bodyText()
+			.contains("These figures are preliminary: the secretariat has not yet accepted every member state's "
+					+ "figures for every stage.\n")
+			.contains("Stage 1: final for every member state.\n"
+					+ "Stage 2: final for KAZ; preliminary for ARM, BLR, KGZ, RUS, TJK.\n");
+
+		MvcTestResult completeness = this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/completeness").exchange();
+		assertThat(completeness).bodyJson()
+			.extractingPath("$.stages[1].states[*].submission")
+			.asArray()
+			.containsExactly("OPEN", "OPEN", "ACCEPTED", "OPEN", "SUBMITTED", "OPEN");
+		assertThat(completeness).bodyJson()
+			.extractingPath("$.stages[1].states[2]")
+			.asMap()
+			.containsEntry("status", "AWAITED")
+			.containsEntry("submission", "ACCEPTED")
+			.containsEntry("figures", "FINAL");
+
+		this.register.set(Submissions.accepted(Submissions.act(register, 2, "RUS", TransitionAction.ACCEPT, null), 2,
+				"ARM", "BLR", "KGZ", "TJK"));
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals")).bodyJson()
+			.extractingPath("$.figures.status")
+			.isEqualTo("FINAL");
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/summary?format=txt&lang=ru")).bodyText()
+			.contains("Данные окончательные: секретариат принял данные всех государств-членов по всем этапам.\n");
+	}
+
+	@Test
 	void refusesAnInstantThatIsNotOne() {
 		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?asOf=yesterday")).hasStatus(400);
+	}
+
+	/**
+	 * A totals answer without its marks ({@code figures}, tested on their own), checked
+	 * to be 200.
+	 */
+	private static JsonContent withoutFigures(MvcTestResult result) {
+		assertThat(result).hasStatusOk();
+		ObjectNode body = (ObjectNode) JsonMapper.shared().readTree(result.getResponse().getContentAsByteArray());
+		assertThat(body.remove("figures")).as("figures").isNotNull();
+		return new JsonContent(body.toString());
 	}
 
 	private void recordThreeReports() {
@@ -431,6 +501,11 @@ class OperationsApiTests {
 		@Bean
 		SimpleMeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		RegisterStandIn registerStandIn() {
+			return new RegisterStandIn();
 		}
 
 		@Bean(destroyMethod = "close")

@@ -3,11 +3,15 @@ package org.jointops.aggregator.summary;
 import java.time.Instant;
 import java.util.List;
 
+import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.approval.Finality;
+import org.jointops.aggregator.approval.Submissions;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.Operation;
+import org.jointops.register.RegisterDocument;
 import org.jointops.report.ReportRevision;
 import org.jointops.totals.CouncilTotals;
 import org.junit.jupiter.api.Test;
@@ -231,6 +235,53 @@ class CouncilSummaryTests {
 		assertThat(
 				SummaryRenderer.plainText(CouncilSummary.of(none, ILLEGAL_2017, CATALOGUE, SummaryLanguage.RU, null)))
 			.endsWith("Отчёты пока не учтены.\n");
+	}
+
+	@Test
+	void saysWhetherTheFiguresAreFinalAndForWhichStatesOfEachStageInBothLanguages() {
+		String[] all = { "ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK" };
+		RegisterDocument register = Submissions.accepted(RegisterDocument.empty("ILLEGAL-2017"), 1, all);
+		register = Submissions.accepted(register, 2, "KAZ", "RUS");
+		FiguresView marks = Finality.of(register, ILLEGAL_2017, List.of(all), null);
+
+		String english = SummaryRenderer
+			.plainText(CouncilSummary.of(knownTotals(), ILLEGAL_2017, CATALOGUE, SummaryLanguage.EN, null, marks));
+		assertThat(english).startsWith(
+				"""
+						Illegal 2017: results of the operation
+						Coordination council of the heads of competent authorities for countering illegal migration
+
+						These figures are preliminary: the secretariat has not yet accepted every member state's figures for every stage.
+
+						During the operation:
+						""");
+		assertThat(english).endsWith("""
+
+				Stage 1: final for every member state.
+				Stage 2: final for KAZ, RUS; preliminary for ARM, BLR, KGZ, TJK.
+
+				Figures as of 7 October 2017, 09:00 UTC (version 4). Reports counted: 4.
+				""");
+
+		String russian = SummaryRenderer
+			.markdown(CouncilSummary.of(knownTotals(), ILLEGAL_2017, CATALOGUE, SummaryLanguage.RU, null, marks));
+		assertThat(russian)
+			.contains("**Данные предварительные: секретариат ещё не принял данные всех "
+					+ "государств-членов по всем этапам.**\n")
+			.contains("- Этап 1: данные окончательные по всем государствам-членам.\n"
+					+ "- Этап 2: окончательные — KAZ, RUS; предварительные — ARM, BLR, KGZ, TJK.\n");
+
+		String html = SummaryRenderer
+			.html(CouncilSummary.of(knownTotals(), ILLEGAL_2017, CATALOGUE, SummaryLanguage.EN, null, Finality
+				.of(Submissions.accepted(register, 2, "ARM", "BLR", "KGZ", "TJK"), ILLEGAL_2017, List.of(all), null)));
+		assertThat(html).contains("<p class=\"finality\"><strong>These figures are final: the secretariat has "
+				+ "accepted every member state&#39;s figures for every stage.</strong></p>");
+	}
+
+	@Test
+	void saysNothingOfFinalityWithoutTheRegister() {
+		assertThat(SummaryRenderer.plainText(summary(SummaryLanguage.EN))).doesNotContain("final")
+			.doesNotContain("preliminary");
 	}
 
 	private static CouncilSummary summary(SummaryLanguage language) {

@@ -17,7 +17,7 @@ import org.jointops.catalogue.Violation;
  * @param revision its revision, if it could be read
  * @param outcome what became of it
  * @param status the status the report would have had posted alone (202, 200 for a dry
- * run, 400, 403, 503)
+ * run, 400, 403, 409, 503)
  * @param state for an accepted or valid report, the state it counts for
  * @param topic for an accepted or valid report, its topic
  * @param partition for an accepted report, its partition
@@ -34,7 +34,8 @@ record BatchResult(@Schema(description = "Position of the report in the batch, f
 		@Schema(description = "Its report id, if it could be read", example = "KAZ-INTERIOR-2017-0001") String reportId,
 		@Schema(description = "Its revision, if it could be read", example = "1") Integer revision, Outcome outcome,
 		@Schema(description = "The status the report would have had posted alone: 202 accepted, 200 valid, "
-				+ "400 or 403 rejected, 503 unavailable", example = "202") int status,
+				+ "400, 403 or 409 (a submitted or accepted stage) rejected, 503 unavailable",
+				example = "202") int status,
 		@Schema(description = "Accepted or valid: the state it counts for", example = "KAZ") String state,
 		@Schema(description = "Accepted or valid: its topic", example = "findings.kaz") String topic,
 		@Schema(description = "Accepted: its partition", example = "0") Integer partition,
@@ -48,7 +49,7 @@ record BatchResult(@Schema(description = "Position of the report in the batch, f
 	 * What became of a report of a batch.
 	 */
 	@Schema(description = "`ACCEPTED`: the broker has it. `VALID`: a dry run found it valid, nothing was sent. "
-			+ "`REJECTED`: refused for its content or its state, nothing was sent. `UNAVAILABLE`: Kafka did not "
+			+ "`REJECTED`: refused for its content, its state or its stage's lock (409: submitted or accepted), nothing was sent. `UNAVAILABLE`: Kafka did not "
 			+ "acknowledge it; send it again as it was.")
 	public enum Outcome {
 
@@ -58,7 +59,10 @@ record BatchResult(@Schema(description = "Position of the report in the batch, f
 		/** Dry run: it would have been accepted; nothing was sent (200 alone). */
 		VALID,
 
-		/** Refused for its content or its state; nothing was sent (400 or 403 alone). */
+		/**
+		 * Refused for its content, its state or its stage's lock; nothing was sent (400,
+		 * 403 or 409 alone).
+		 */
 		REJECTED,
 
 		/**

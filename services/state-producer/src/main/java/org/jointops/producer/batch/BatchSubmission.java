@@ -18,6 +18,7 @@ import org.jointops.producer.ingest.IngestMetrics;
 import org.jointops.producer.ingest.InvalidReportException;
 import org.jointops.producer.ingest.ReportIntake;
 import org.jointops.producer.ingest.ReportRequest;
+import org.jointops.producer.ingest.StageLockedException;
 import org.jointops.producer.publish.KafkaUnavailableException;
 import org.jointops.producer.publish.PublishOutcome;
 import org.jointops.producer.publish.ReportPublisher;
@@ -119,6 +120,9 @@ class BatchSubmission {
 		catch (ForbiddenReportException ex) {
 			return refused(item, HttpStatus.FORBIDDEN, item.located(List.of(ex.violation())));
 		}
+		catch (StageLockedException ex) {
+			return refused(item, HttpStatus.CONFLICT, item.located(List.of(ex.violation())));
+		}
 		catch (KafkaUnavailableException ex) {
 			return unavailable(item, item.reportId(), item.revision(), ex);
 		}
@@ -155,6 +159,9 @@ class BatchSubmission {
 	private BatchResult refused(BatchItem item, HttpStatus status, List<Violation> errors) {
 		if (status == HttpStatus.FORBIDDEN) {
 			this.metrics.forbidden();
+		}
+		else if (status == HttpStatus.CONFLICT) {
+			this.metrics.locked();
 		}
 		else {
 			this.metrics.invalid();

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts the answers given to agencies: meter {@code jointops.reports}, tag
- * {@code outcome} = accepted, invalid (400), forbidden (403), unavailable (503) or
- * checked (valid in a dry run, not sent). A batch counts each of its reports.
+ * {@code outcome} = accepted, invalid (400), forbidden (403), locked (409: a submitted or
+ * accepted stage), unavailable (503) or checked (valid in a dry run, not sent). A batch
+ * counts each of its reports.
  */
 @Component
 public class IngestMetrics {
@@ -21,6 +22,8 @@ public class IngestMetrics {
 
 	private final Counter forbidden;
 
+	private final Counter locked;
+
 	private final Counter unavailable;
 
 	private final Counter checked;
@@ -29,6 +32,7 @@ public class IngestMetrics {
 		this.accepted = counter(registry, "accepted");
 		this.invalid = counter(registry, "invalid");
 		this.forbidden = counter(registry, "forbidden");
+		this.locked = counter(registry, "locked");
 		this.unavailable = counter(registry, "unavailable");
 		this.checked = counter(registry, "checked");
 	}
@@ -50,6 +54,10 @@ public class IngestMetrics {
 
 	public void forbidden() {
 		this.forbidden.increment();
+	}
+
+	public void locked() {
+		this.locked.increment();
 	}
 
 	public void unavailable() {

@@ -54,6 +54,11 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 	/** Problem type of a body over its size limit (413). */
 	public static final URI TOO_LARGE = URI.create("urn:jointops:problem:too-large");
 
+	/**
+	 * Problem type of a revision or withdrawal for a submitted or accepted stage (409).
+	 */
+	public static final URI STAGE_LOCKED = URI.create("urn:jointops:problem:stage-locked");
+
 	static final URI KAFKA_UNAVAILABLE = URI.create("urn:jointops:problem:kafka-unavailable");
 
 	/** Seconds a client should wait before retrying after a 503. */
@@ -93,6 +98,24 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("Not your report");
 		problem.setProperty("errors", List.of(ex.violation()));
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> stageLocked(StageLockedException ex) {
+		this.metrics.locked();
+		logger.info("Refused a report for a locked stage: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(STAGE_LOCKED);
+		problem.setTitle("Stage locked");
+		problem.setProperty("operation", ex.operation());
+		problem.setProperty("stage", ex.stage());
+		problem.setProperty("state", ex.state());
+		// not "status": RFC 9457 keeps it for the HTTP status
+		problem.setProperty("submissionStatus", ex.status());
+		problem.setProperty("since", ex.since());
+		problem.setProperty("by", ex.by());
+		problem.setProperty("errors", List.of(ex.violation()));
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler

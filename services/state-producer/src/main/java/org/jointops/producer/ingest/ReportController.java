@@ -105,6 +105,13 @@ public class ReportController {
 					+ "(`reportId`); or the token may not post reports (a monitoring token). Nothing was published.",
 			content = @Content(mediaType = ApiDescriptions.PROBLEM_JSON,
 					examples = @ExampleObject(name = "another agency", value = ReportExamples.NOT_YOURS)))
+	@ApiResponse(responseCode = "409", description = "The state's figures for the revision's operation and stage "
+			+ "are locked: submitted by the state (SUBMITTED, until the secretariat returns them) or accepted by the "
+			+ "secretariat (ACCEPTED, final, until it reopens them with a recorded reason). Revisions and "
+			+ "withdrawals alike; `submissionStatus` and `since` name the lock. A dry run answers the same. Nothing was "
+			+ "published.",
+			content = @Content(mediaType = ApiDescriptions.PROBLEM_JSON,
+					examples = @ExampleObject(name = "accepted stage", value = ReportExamples.LOCKED)))
 	@ApiResponse(responseCode = "413",
 			description = "The body is longer than `jointops.max-body-size` (256 KB "
 					+ "by default). A body whose `Content-Length` is already too long is refused unread; with "

@@ -62,6 +62,14 @@ public final class ReportExamples {
 			 "detail": "You are authenticated as KAZ/INTERIOR and may send its reports only", "instance": "/api/v1/reports",
 			 "errors": [{"field": "agency", "reason": "must be INTERIOR, the agency of your token, found CUSTOMS"}]}""";
 
+	/** A revision for a stage the secretariat accepted. */
+	public static final String LOCKED = """
+			{"type": "urn:jointops:problem:stage-locked", "title": "Stage locked", "status": 409,
+			 "detail": "Stage 2 of ILLEGAL-2017 for KAZ was accepted by the secretariat (secretariat) on 2026-12-02T10:15Z: its figures are final and take no new revision or withdrawal; the secretariat can reopen it with a recorded reason",
+			 "instance": "/api/v1/reports", "operation": "ILLEGAL-2017", "stage": 2, "state": "KAZ", "submissionStatus": "ACCEPTED",
+			 "since": "2026-12-02T10:15:27.311Z", "by": "secretariat",
+			 "errors": [{"field": "stage", "reason": "Stage 2 of ILLEGAL-2017 for KAZ was accepted by the secretariat (secretariat) on 2026-12-02T10:15Z: its figures are final and take no new revision or withdrawal; the secretariat can reopen it with a recorded reason"}]}""";
+
 	/** Kafka did not acknowledge the revision. */
 	public static final String UNAVAILABLE = """
 			{"type": "urn:jointops:problem:kafka-unavailable", "title": "Kafka unavailable", "status": 503,

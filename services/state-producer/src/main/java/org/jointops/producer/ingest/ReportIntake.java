@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Turns a posted report into a revision of this service's state: stamps the state, the
  * submission time and each line's unit, and checks it against the current catalogue
  * version: a retired operation or category is refused in a new revision, not in a
- * withdrawal.
+ * withdrawal; and against the register's locks: a stage this state submitted or the
+ * secretariat accepted takes neither ({@link StageLocks}).
  */
 @Component
 public class ReportIntake {
@@ -37,9 +38,13 @@ public class ReportIntake {
 
 	private final ReportOwners owners;
 
-	ReportIntake(CurrentCatalogue catalogue, ProducerProperties properties, Clock clock, ReportOwners owners) {
+	private final StageLocks locks;
+
+	ReportIntake(CurrentCatalogue catalogue, ProducerProperties properties, Clock clock, ReportOwners owners,
+			StageLocks locks) {
 		this.catalogue = catalogue;
 		this.owners = owners;
+		this.locks = locks;
 		this.state = properties.state();
 		this.clock = clock;
 		// member states are never removed from the catalogue: checked once
@@ -58,6 +63,7 @@ public class ReportIntake {
 	 * @throws ForeignStateException if the request names another state
 	 * @throws InvalidReportException if the request breaks a rule
 	 * @throws ForbiddenReportException if the caller may not send it
+	 * @throws StageLockedException if its stage is submitted or accepted for this state
 	 * @throws org.jointops.producer.publish.KafkaUnavailableException if who sent the
 	 * report first is not known yet
 	 */
@@ -95,6 +101,8 @@ public class ReportIntake {
 		if (!owner.equals(caller.agency())) {
 			throw ForbiddenReportException.notOwner(request.reportId(), owner);
 		}
+		// the one place both single reports and batches (dry runs too) meet the locks
+		this.locks.check(revision.getOperation(), revision.getStage(), this.state);
 		// valid quantities have at most three decimals and twelve digits: this is exact
 		// and cheap
 		findings.forEach((finding) -> finding.setQuantity(Quantities.onTheWire(finding.getQuantity())));

@@ -11,9 +11,13 @@ import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.producer.ingest.IngestMetrics;
 import org.jointops.producer.ingest.RecordingPublisher;
+import org.jointops.producer.ingest.RegisterFixtures;
+import org.jointops.producer.ingest.RegisterStandIn;
 import org.jointops.producer.ingest.ReportIntake;
+import org.jointops.producer.ingest.StageLocks;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
+import org.jointops.register.TransitionAction;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.ReportJson;
@@ -43,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = BatchController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ",
 				"jointops.batch.max-reports=5", "jointops.batch.max-rows=6", "jointops.batch.max-body-size=4KB" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, BatchSubmission.class, ReportIntake.class,
+@Import({ SecurityConfiguration.class, ReportOwners.class, BatchSubmission.class, ReportIntake.class, StageLocks.class,
 		IngestMetrics.class, BatchValidationTests.Config.class })
 class BatchValidationTests {
 
@@ -56,12 +60,16 @@ class BatchValidationTests {
 	RecordingPublisher publisher;
 
 	@Autowired
+	RegisterStandIn register;
+
+	@Autowired
 	ReportOwners owners;
 
 	@BeforeEach
 	void startWithNothingPublished() {
 		this.owners.markReady();
 		this.publisher.reset();
+		this.register.reset();
 	}
 
 	@Test
@@ -324,6 +332,31 @@ class BatchValidationTests {
 	}
 
 	@Test
+	void rejectsEachReportOfALockedStageWithTheLocksReasonAndSendsTheOthers() {
+		this.register.set(RegisterFixtures.illegal2017(2, "KAZ", TransitionAction.SUBMIT, TransitionAction.ACCEPT));
+
+		MvcTestResult result = postJson("[" + report("KAZ-1") + "," + stage2(report("KAZ-2")) + "]");
+
+		assertThat(result).hasStatus(200).bodyJson().isLenientlyEqualTo("""
+				{"dryRun": false, "reports": 2, "accepted": 1, "rejected": 1, "results": [
+				  {"index": 0, "outcome": "ACCEPTED", "status": 202},
+				  {"index": 1, "outcome": "REJECTED", "status": 409, "errors": [{"field": "stage"}]}]}""");
+		assertThat(result).bodyJson()
+			.extractingPath("$.results[1].errors[0].reason")
+			.asString()
+			.startsWith("Stage 2 of ILLEGAL-2017 for KAZ was accepted by the secretariat");
+		assertThat(this.publisher.published()).hasSize(1);
+
+		MvcTestResult dryRun = this.mvc.post()
+			.uri(BatchController.PATH + "?dryRun=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[" + stage2(report("KAZ-3")) + "]")
+			.exchange();
+		assertThat(dryRun).bodyJson().isLenientlyEqualTo("""
+				{"dryRun": true, "valid": 0, "rejected": 1, "results": [{"outcome": "REJECTED", "status": 409}]}""");
+	}
+
+	@Test
 	void marksEveryReportUnavailableWithRetryAfterWhenKafkaDoesNotAcknowledge() {
 		this.publisher.makeUnavailable();
 
@@ -338,6 +371,10 @@ class BatchValidationTests {
 			.extractingPath("$.results[0].detail")
 			.asString()
 			.contains("Send it again with the same reportId and revision");
+	}
+
+	private static ReportJson stage2(ReportJson report) {
+		return report.with("stage", 2).with("periodStart", "2017-09-25").with("periodEnd", "2017-10-06");
 	}
 
 	private static ReportJson report(String reportId) {
@@ -395,6 +432,11 @@ class BatchValidationTests {
 		@Bean
 		RecordingPublisher recordingPublisher() {
 			return new RecordingPublisher();
+		}
+
+		@Bean
+		RegisterStandIn registerStandIn() {
+			return new RegisterStandIn();
 		}
 
 		/**

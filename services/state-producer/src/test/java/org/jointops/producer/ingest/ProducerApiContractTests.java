@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Import;
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
 		SpringDocWebMvcConfiguration.class })
-@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, IngestMetrics.class,
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, StageLocks.class, IngestMetrics.class,
 		ReportValidationTests.Config.class })
 @Order(Integer.MAX_VALUE)
 class ProducerApiContractTests extends ApiContractTestCase {

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, IngestMetrics.class,
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, StageLocks.class, IngestMetrics.class,
 		ReportValidationTests.Config.class })
 class ReportValidationTests {
 
@@ -526,6 +526,11 @@ class ReportValidationTests {
 		@Bean
 		RecordingPublisher recordingPublisher() {
 			return new RecordingPublisher();
+		}
+
+		@Bean
+		RegisterStandIn registerStandIn() {
+			return new RegisterStandIn();
 		}
 
 		/**

@@ -1,0 +1,106 @@
+package org.jointops.producer.ingest;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.jointops.catalogue.Violation;
+import org.jointops.register.SubmissionStatus;
+import org.jointops.register.Transition;
+
+/**
+ * A revision or withdrawal for a stage whose figures the state has submitted or the
+ * secretariat has accepted: refused (409) with the reason that names the lock.
+ */
+public class StageLockedException extends RuntimeException {
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private final String operation;
+
+	private final int stage;
+
+	private final String state;
+
+	private final SubmissionStatus status;
+
+	private final Instant since;
+
+	private final String by;
+
+	StageLockedException(String operation, String state, Transition lock) {
+		super(reason(operation, state, lock));
+		this.operation = operation;
+		this.stage = lock.stage();
+		this.state = state;
+		this.status = lock.status();
+		this.since = lock.at();
+		this.by = lock.by();
+	}
+
+	/**
+	 * Why a locked stage takes no revision or withdrawal, naming the lock.
+	 * @param operation the operation
+	 * @param state the member state
+	 * @param lock the transition that locked it (SUBMITTED or ACCEPTED)
+	 * @return the reason
+	 */
+	static String reason(String operation, String state, Transition lock) {
+		String which = "Stage " + lock.stage() + " of " + operation + " for " + state;
+		String when = MINUTES.format(lock.at());
+		if (lock.status() == SubmissionStatus.ACCEPTED) {
+			return which + " was accepted by the secretariat (" + lock.by() + ") on " + when
+					+ ": its figures are final and take no new revision or withdrawal; the secretariat can reopen it "
+					+ "with a recorded reason";
+		}
+		return which + " was submitted by " + state + " (" + lock.by() + ") on " + when
+				+ ": its figures stay as they are while the secretariat reviews them, and take no new revision or "
+				+ "withdrawal; ask the secretariat to return it";
+	}
+
+	public String operation() {
+		return this.operation;
+	}
+
+	public int stage() {
+		return this.stage;
+	}
+
+	public String state() {
+		return this.state;
+	}
+
+	/**
+	 * The status that locks the stage.
+	 * @return {@code SUBMITTED} or {@code ACCEPTED}
+	 */
+	public SubmissionStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * Since when the stage is locked.
+	 * @return the time of the transition that locked it
+	 */
+	public Instant since() {
+		return this.since;
+	}
+
+	/**
+	 * Who locked it.
+	 * @return the reader's name the transition records
+	 */
+	public String by() {
+		return this.by;
+	}
+
+	/**
+	 * The refusal as a field and reason.
+	 * @return the violation of {@code stage}
+	 */
+	public Violation violation() {
+		return new Violation("stage", getMessage());
+	}
+
+}
