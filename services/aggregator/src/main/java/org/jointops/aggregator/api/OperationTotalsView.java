@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jointops.register.FigureStatus;
 import org.jointops.totals.CouncilTotals;
 
 /**
@@ -20,6 +21,7 @@ import org.jointops.totals.CouncilTotals;
  * @param totals one line per category and, for money, per currency, in catalogue order
  * @param standbyLag when a standby replica answered (during a rebalance), how many
  * changelog records it was behind its active store; absent otherwise
+ * @param publication for the figures of a publication, which one; absent for live figures
  */
 @Schema(name = "OperationTotals",
 		description = "An operation's council totals: one line per category (and, for money, per currency), in "
@@ -39,7 +41,9 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 		@Schema(description = "Only when a standby replica answered, while the instance that holds these totals "
 				+ "was unreachable or Kafka Streams rebalanced: how many changelog records the replica was behind "
 				+ "(also in the header `Jointops-Standby-Lag`)",
-				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag) {
+				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag,
+		@Schema(description = "Only for published figures (a publication, and what an observer reads): which "
+				+ "publication they are") @JsonInclude(JsonInclude.Include.NON_NULL) Publication publication) {
 
 	/**
 	 * The view of council totals.
@@ -63,7 +67,31 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag) {
 		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
 		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
-				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag);
+				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag, null);
+	}
+
+	/**
+	 * The same totals as the figures of a publication.
+	 * @param publication the publication
+	 * @return the view with its publication
+	 */
+	public OperationTotalsView published(Publication publication) {
+		return new OperationTotalsView(this.operation, this.name, this.version, this.reports, this.updatedAt, this.asOf,
+				this.totals, this.standbyLag, publication);
+	}
+
+	/**
+	 * Which publication published figures are.
+	 *
+	 * @param number from 1 per operation
+	 * @param publishedAt when the secretariat published them
+	 * @param status FINAL if every member state's figures for every stage were accepted
+	 */
+	@Schema(name = "PublicationStamp", description = "Which publication published figures are")
+	public record Publication(@Schema(example = "2") int number, Instant publishedAt,
+			@Schema(description = "FINAL if every member state's figures for every stage were accepted then, "
+					+ "else PRELIMINARY") FigureStatus status) {
+
 	}
 
 }

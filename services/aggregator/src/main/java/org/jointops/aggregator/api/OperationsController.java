@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.FilteredQueryRefusals;
 import org.jointops.aggregator.openapi.StoresUnavailable;
+import org.jointops.aggregator.publication.Publications;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.routing.RoutedRead;
@@ -36,8 +37,11 @@ class OperationsController {
 
 	private final OperationQueries queries;
 
-	OperationsController(OperationQueries queries) {
+	private final Publications publications;
+
+	OperationsController(OperationQueries queries, Publications publications) {
 		this.queries = queries;
+		this.publications = publications;
 	}
 
 	@GetMapping
@@ -49,6 +53,9 @@ class OperationsController {
 	@ApiResponse(responseCode = "200", description = "The operations, under `operations`")
 	@StoresUnavailable
 	OperationsView operations() {
+		if (ReaderAccess.readsPublishedFiguresOnly()) {
+			return publishedOperations();
+		}
 		List<OperationEntry> operations = this.queries.operations()
 			.stream()
 			.map((state) -> new OperationEntry(state.getOperation(), this.queries.nameOf(state.getOperation()),
@@ -66,23 +73,44 @@ class OperationsController {
 			totals as they stood at that instant: revisions submitted later, corrections and withdrawals \
 			included, are left out. A breakdown by agency: the secretariat, or a state reader with \
 			`state=` its own state alone (403 otherwise, and always for an observer). The same totals are \
-			published on the compacted topic `council.totals`.""")
+			published on the compacted topic `council.totals`. An observer reads published figures only: \
+			the latest publication's totals, whole, with `publication` (404 \
+			`urn:jointops:problem:not-published` before the first; 403 for any filter or `asOf`).""")
 	@ApiResponse(responseCode = "200",
 			description = "The totals (empty, version 0, for an operation of the catalogue without reports)")
 	@ApiResponse(responseCode = "403",
-			description = "A breakdown by agency the reader may not see, or a token "
-					+ "that reads no totals (a monitoring token)")
+			description = "A breakdown by agency the reader may not see, any filter or `asOf` of an observer, or a "
+					+ "token that reads no totals (a monitoring token)")
 	@FilteredQueryRefusals
 	OperationTotalsView totals(@PathVariable String operation, @RequestParam(required = false) List<String> state,
 			@RequestParam(required = false) List<String> stage, @RequestParam(required = false) List<String> agency,
 			@RequestParam(required = false) List<String> category, @RequestParam(required = false) Instant asOf) {
 		TotalsFilter filter = TotalsParameters.filter(state, stage, agency, category);
+		if (ReaderAccess.readsPublishedFiguresOnly()) {
+			ReaderAccess.checkPublished(filter, asOf);
+			return this.publications.latestTotals(operation);
+		}
 		ReaderAccess.checkTotals(filter);
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
 		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
 		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
 				this.queries.nameOf(operation), asOf, standbyLag);
+	}
+
+	/**
+	 * The operations as an observer sees them: those published, each as its latest
+	 * publication stands.
+	 * @return the operations
+	 */
+	private OperationsView publishedOperations() {
+		return new OperationsView(this.publications.latestOfEach()
+			.stream()
+			.map((published) -> new OperationEntry(published.operation(), this.queries.nameOf(published.operation()),
+					published.totals().getReports(), published.totals().getVersion(),
+					published.totals().getUpdatedAt()))
+			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed().thenComparing(OperationEntry::operation))
+			.toList());
 	}
 
 }

@@ -1,9 +1,6 @@
 package org.jointops.aggregator.summary;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,9 +10,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.OperationRefusals;
-import org.jointops.aggregator.query.InvalidQueryException;
+import org.jointops.aggregator.publication.Publications;
 import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.aggregator.security.ReaderAccess;
 import org.jointops.totals.CouncilTotals;
 
 import org.springframework.http.HttpHeaders;
@@ -37,8 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/operations")
 public class SummaryController {
 
-	static final MediaType TEXT_MARKDOWN = MediaType.parseMediaType("text/markdown");
-
 	private static final String SUMMARY_EXAMPLE = """
 			Illegal, synthetic demonstration data: results of the operation
 			Coordination council of the heads of competent authorities for countering illegal migration
@@ -56,12 +53,13 @@ public class SummaryController {
 			Figures as of 1 December 2026, 21:46 UTC (version 14). Reports counted: 11.
 			""";
 
-	private static final List<MediaType> OFFERED = List.of(MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML);
-
 	private final OperationQueries queries;
 
-	SummaryController(OperationQueries queries) {
+	private final Publications publications;
+
+	SummaryController(OperationQueries queries, Publications publications) {
 		this.queries = queries;
+		this.publications = publications;
 	}
 
 	@GetMapping(path = "/{operation}/summary",
@@ -72,7 +70,8 @@ public class SummaryController {
 					tables by member state and by stage, and the time the figures stand at, their version and \
 					the number of reports. Plain text, Markdown or HTML by `Accept` (a browser gets HTML; no \
 					`Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. Money is written \
-					per currency (no conversion).""")
+					per currency (no conversion). An observer reads the summary of the latest publication \
+					(404 `urn:jointops:problem:not-published` before the first; 403 with `asOf`).""")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
 			content = {
 					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
@@ -91,52 +90,16 @@ public class SummaryController {
 							required = false) String format,
 			@RequestParam(required = false) Instant asOf,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-		SummaryLanguage language;
-		try {
-			language = SummaryLanguage.of(lang);
+		if (ReaderAccess.readsPublishedFiguresOnly()) {
+			ReaderAccess.checkPublished(TotalsFilter.NONE, asOf);
+			return this.publications.latestSummary(operation, lang, format, accept);
 		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidQueryException.of("lang", ex.getMessage());
-		}
-		MediaType type = negotiate(format, accept);
+		Summaries.check(lang, format);
 		org.jointops.catalogue.Catalogue catalogue = this.queries.catalogue();
 		org.jointops.catalogue.Operation known = catalogue.operation(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
 		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), catalogue);
-		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf);
-		String body = TEXT_MARKDOWN.equalsTypeAndSubtype(type) ? SummaryRenderer.markdown(summary)
-				: MediaType.TEXT_HTML.equalsTypeAndSubtype(type) ? SummaryRenderer.html(summary)
-						: SummaryRenderer.plainText(summary);
-		return ResponseEntity.ok()
-			.contentType(new MediaType(type, StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_LANGUAGE, language.code())
-			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-			.body(body);
-	}
-
-	private static MediaType negotiate(String format, String accept) {
-		if (format != null) {
-			return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-				case "txt", "text" -> MediaType.TEXT_PLAIN;
-				case "md", "markdown" -> TEXT_MARKDOWN;
-				case "html" -> MediaType.TEXT_HTML;
-				default -> throw InvalidQueryException.of("format",
-						"must be txt, md or html, not " + org.jointops.catalogue.Untrusted.quoted(format));
-			};
-		}
-		if (accept == null || accept.isBlank()) {
-			return MediaType.TEXT_PLAIN;
-		}
-		List<MediaType> accepted = MediaType.parseMediaTypes(accept);
-		accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-		for (MediaType wanted : accepted) {
-			for (MediaType offered : OFFERED) {
-				if (wanted.includes(offered)) {
-					return offered;
-				}
-			}
-		}
-		return MediaType.TEXT_PLAIN;
+		return Summaries.answer(totals, known, catalogue, lang, format, accept, asOf, null);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
 import org.jointops.aggregator.health.CatchUp;
+import org.jointops.aggregator.publication.PublicationsStandIn;
 import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.security.SecurityConfiguration;
@@ -45,7 +46,8 @@ import static org.jointops.testsupport.Reports.money;
  */
 @WebMvcTest(controllers = { OperationsController.class, ReportsController.class, SummaryController.class,
 		CompletenessController.class }, properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
-@Import({ OperationsApiTests.Config.class, OperationsApiTests.AsSecretariat.class, SecurityConfiguration.class })
+@Import({ OperationsApiTests.Config.class, OperationsApiTests.AsSecretariat.class, SecurityConfiguration.class,
+		PublicationsStandIn.class })
 class OperationsApiTests {
 
 	@Autowired
