@@ -23,6 +23,7 @@ import org.jointops.ledger.StandingReport;
 import org.jointops.ledger.Tally;
 import org.jointops.report.ReportRevision;
 import org.jointops.totals.CouncilTotals;
+import org.jointops.totals.PublishedFigures;
 
 /**
  * Every released version of every top-level jointops schema, read from the classpath
@@ -36,7 +37,7 @@ final class SchemaHistory implements SchemaStore {
 	/** The record types that travel as messages (on topics or in state stores). */
 	public static final List<Class<? extends SpecificRecord>> MESSAGE_TYPES = List.of(ReportRevision.class,
 			CouncilTotals.class, StandingReport.class, ReportChange.class, OperationLedger.class, OperationState.class,
-			Tally.class, Checkpoint.class, ReportEntry.class, Activity.class);
+			Tally.class, Checkpoint.class, ReportEntry.class, Activity.class, PublishedFigures.class);
 
 	private static final SchemaHistory BUNDLED = load(SchemaHistory.class.getClassLoader());
 

@@ -220,6 +220,12 @@ async function follow() {
         login('The token was refused: enter a valid one.');
         return;
       }
+      if (response.status === 403) {
+        // an observer reads published figures only: no live feed
+        live.textContent = 'published figures';
+        live.className = 'live';
+        return;
+      }
       if (!response.ok || !response.body) throw new Error(url + ': ' + response.status);
       live.textContent = 'live';
       live.className = 'live on';

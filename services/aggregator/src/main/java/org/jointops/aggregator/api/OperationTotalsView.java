@@ -2,10 +2,17 @@ package org.jointops.aggregator.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.approval.Finality;
+import org.jointops.catalogue.Catalogue;
+import org.jointops.catalogue.MemberState;
+import org.jointops.catalogue.Operation;
+import org.jointops.register.FigureStatus;
+import org.jointops.register.RegisterDocument;
 import org.jointops.totals.CouncilTotals;
 
 /**
@@ -23,6 +30,7 @@ import org.jointops.totals.CouncilTotals;
  * changelog records it was behind its active store; absent otherwise
  * @param figures whether the figures are final, by state and stage (from the register);
  * absent for an operation the catalogue does not have
+ * @param publication for the figures of a publication, which one; absent for live figures
  */
 @Schema(name = "OperationTotals",
 		description = "An operation's council totals: one line per category (and, for money, per currency), in "
@@ -45,7 +53,9 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag,
 		@Schema(description = "FINAL or PRELIMINARY: the operation, each member state, each stage and each "
 				+ "case, from the submissions the secretariat accepted (at `asOf`, if asked for); the same whatever "
-				+ "the filters") @JsonInclude(JsonInclude.Include.NON_NULL) FiguresView figures) {
+				+ "the filters") @JsonInclude(JsonInclude.Include.NON_NULL) FiguresView figures,
+		@Schema(description = "Only for published figures (a publication, and what an observer reads): which "
+				+ "publication they are") @JsonInclude(JsonInclude.Include.NON_NULL) Publication publication) {
 
 	/**
 	 * The view of council totals.
@@ -84,7 +94,52 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 			FiguresView figures) {
 		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
 		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
-				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag, figures);
+				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag, figures, null);
+	}
+
+	/**
+	 * The view of an operation's council totals with everything its register says of
+	 * them: the one function behind the live totals and a publication's.
+	 * @param totals the totals
+	 * @param register the operation's register as it stands with these totals (live: the
+	 * current one; a publication: the one it stored)
+	 * @param catalogue the catalogue
+	 * @param asOf the instant asked for, or null
+	 * @param standbyLag the lag of the standby replica that answered, or null
+	 * @return the view; an operation the catalogue does not have has no name and no marks
+	 */
+	public static OperationTotalsView of(CouncilTotals totals, RegisterDocument register, Catalogue catalogue,
+			Instant asOf, Long standbyLag) {
+		Optional<Operation> known = catalogue.operation(totals.getOperation());
+		FiguresView figures = known
+			.map((operation) -> Finality.of(register, operation,
+					catalogue.states().stream().map(MemberState::code).toList(), asOf))
+			.orElse(null);
+		return of(totals, known.map(Operation::name).orElse(null), asOf, standbyLag, figures);
+	}
+
+	/**
+	 * The same totals as the figures of a publication.
+	 * @param publication the publication
+	 * @return the view with its publication
+	 */
+	public OperationTotalsView published(Publication publication) {
+		return new OperationTotalsView(this.operation, this.name, this.version, this.reports, this.updatedAt, this.asOf,
+				this.totals, this.standbyLag, this.figures, publication);
+	}
+
+	/**
+	 * Which publication published figures are.
+	 *
+	 * @param number from 1 per operation
+	 * @param publishedAt when the secretariat published them
+	 * @param status FINAL if every member state's figures for every stage were accepted
+	 */
+	@Schema(name = "PublicationStamp", description = "Which publication published figures are")
+	public record Publication(@Schema(example = "2") int number, Instant publishedAt,
+			@Schema(description = "FINAL if every member state's figures for every stage were accepted then, "
+					+ "else PRELIMINARY") FigureStatus status) {
+
 	}
 
 }

@@ -11,18 +11,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jointops.aggregator.approval.FiguresView;
-import org.jointops.aggregator.approval.Finality;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.FilteredQueryRefusals;
 import org.jointops.aggregator.openapi.StoresUnavailable;
+import org.jointops.aggregator.publication.Publications;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.aggregator.security.ReaderAccess;
 import org.jointops.catalogue.Catalogue;
-import org.jointops.catalogue.MemberState;
 import org.jointops.catalogue.Untrusted;
 import org.jointops.ledger.OperationLedger;
 import org.jointops.support.register.CurrentRegister;
@@ -55,9 +53,12 @@ class OperationsController {
 
 	private final CurrentRegister register;
 
-	OperationsController(OperationQueries queries, CurrentRegister register) {
+	private final Publications publications;
+
+	OperationsController(OperationQueries queries, CurrentRegister register, Publications publications) {
 		this.queries = queries;
 		this.register = register;
+		this.publications = publications;
 	}
 
 	@GetMapping
@@ -69,6 +70,9 @@ class OperationsController {
 	@ApiResponse(responseCode = "200", description = "The operations, under `operations`")
 	@StoresUnavailable
 	OperationsView operations() {
+		if (ReaderAccess.readsPublishedFiguresOnly()) {
+			return publishedOperations();
+		}
 		List<OperationEntry> operations = this.queries.operations()
 			.stream()
 			.map((state) -> new OperationEntry(state.getOperation(), this.queries.nameOf(state.getOperation()),
@@ -92,7 +96,9 @@ class OperationsController {
 			figures stand at, reports) over one row per line (category, name, unit, currency, total, one \
 			column per member state and per stage), figures as numbers in the unit's format, sent as an \
 			attachment named e.g. `ILLEGAL-2017-totals.xlsx`. Another `format` is refused (400, \
-			`errors` naming `format`).""")
+			`errors` naming `format`). An observer reads published figures only: the latest \
+			publication's totals, whole, with `publication` (404 `urn:jointops:problem:not-published` \
+			before the first; 403 for any filter or `asOf`).""")
 	@ApiResponse(responseCode = "200",
 			description = "The totals (empty, version 0, for an operation of the catalogue without reports)",
 			content = {
@@ -100,8 +106,8 @@ class OperationsController {
 							schema = @Schema(implementation = OperationTotalsView.class)),
 					@Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "403",
-			description = "A breakdown by agency the reader may not see, or a token "
-					+ "that reads no totals (a monitoring token)")
+			description = "A breakdown by agency the reader may not see, any filter or `asOf` of an observer, or a "
+					+ "token that reads no totals (a monitoring token)")
 	@FilteredQueryRefusals
 	ResponseEntity<OperationTotalsView> totals(@PathVariable String operation,
 			@RequestParam(required = false) List<String> state, @RequestParam(required = false) List<String> stage,
@@ -112,19 +118,22 @@ class OperationsController {
 							required = false) String format) {
 		MediaType type = format(format);
 		TotalsFilter filter = TotalsParameters.filter(state, stage, agency, category);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		if (type != null) {
+			answer.contentType(type);
+		}
+		if (ReaderAccess.readsPublishedFiguresOnly()) {
+			ReaderAccess.checkPublished(filter, asOf);
+			return answer.body(this.publications.latestTotals(operation));
+		}
 		ReaderAccess.checkTotals(filter);
 		this.queries.check(operation, filter);
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
 		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
 		Catalogue catalogue = this.queries.catalogue();
-		FiguresView figures = catalogue.operation(operation)
-			.map((known) -> Finality.of(this.register.of(operation), known,
-					catalogue.states().stream().map(MemberState::code).toList(), asOf))
-			.orElse(null);
 		OperationTotalsView totals = OperationTotalsView.of(Ledgers.councilTotals(ledger, catalogue),
-				this.queries.nameOf(operation), asOf, standbyLag, figures);
-		ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-		return ((type != null) ? answer.contentType(type) : answer).body(totals);
+				this.register.of(operation), catalogue, asOf, standbyLag);
+		return answer.body(totals);
 	}
 
 	/**
@@ -142,6 +151,21 @@ class OperationsController {
 			default ->
 				throw InvalidQueryException.of("format", "must be json or xlsx, not " + Untrusted.quoted(format));
 		};
+	}
+
+	/**
+	 * The operations as an observer sees them: those published, each as its latest
+	 * publication stands.
+	 * @return the operations
+	 */
+	private OperationsView publishedOperations() {
+		return new OperationsView(this.publications.latestOfEach()
+			.stream()
+			.map((published) -> new OperationEntry(published.operation(), this.queries.nameOf(published.operation()),
+					published.totals().getReports(), published.totals().getVersion(),
+					published.totals().getUpdatedAt()))
+			.sorted(Comparator.comparing(OperationEntry::updatedAt).reversed().thenComparing(OperationEntry::operation))
+			.toList());
 	}
 
 }

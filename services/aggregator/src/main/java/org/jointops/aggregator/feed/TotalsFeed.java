@@ -1,5 +1,6 @@
 package org.jointops.aggregator.feed;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,11 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.jointops.aggregator.query.TotalsUnavailableException;
 import org.jointops.support.kafka.TopicFollower;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.totals.CouncilTotals;
@@ -40,7 +45,7 @@ import org.springframework.stereotype.Component;
  * never waits for a client, and the feed never holds up the pipeline.
  */
 @Component
-class TotalsFeed implements SmartLifecycle {
+class TotalsFeed implements SmartLifecycle, CommittedTotals {
 
 	private static final Logger logger = LoggerFactory.getLogger(TotalsFeed.class);
 
@@ -112,6 +117,22 @@ class TotalsFeed implements SmartLifecycle {
 	 */
 	Optional<CouncilTotals> latest(String operation) {
 		return Optional.ofNullable(this.latest.get(operation));
+	}
+
+	@Override
+	public Optional<CouncilTotals> latestCommitted(String operation, Duration timeout) {
+		try {
+			this.follower.readToEnd().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException | TimeoutException | CancellationException ex) {
+			throw new TotalsUnavailableException("The committed totals (" + Topics.COUNCIL_TOTALS
+					+ ") cannot be read to their end now; retry shortly", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TotalsUnavailableException("Interrupted while reading " + Topics.COUNCIL_TOTALS, ex);
+		}
+		return latest(operation);
 	}
 
 	int subscriberCount() {

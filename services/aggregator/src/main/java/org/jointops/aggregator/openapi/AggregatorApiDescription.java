@@ -46,7 +46,8 @@ class AggregatorApiDescription {
 
 				Every operation needs a reader's token. A reader has one role: `SECRETARIAT` reads everything and \
 				changes the catalogue; `STATE` reads council totals and its own state's reports and completeness; \
-				`OBSERVER` reads council totals, summaries and the live feed only. The secretariat's guide \
+				`OBSERVER` reads published figures only: the latest publication's totals and summary, every \
+				publication and the feed of publications. The secretariat's guide \
 				(`docs/secretariat-api.md` in the repository) has the roles matrix and examples.""");
 		return ApiDescriptions
 			.describe(info, SCHEME,
@@ -55,6 +56,8 @@ class AggregatorApiDescription {
 			.addTagsItem(new Tag().name("totals").description("Council totals, the summary and the live feed"))
 			.addTagsItem(new Tag().name("traceability")
 				.description("The reports behind the totals, and who has reported (not for observers)"))
+			.addTagsItem(new Tag().name("publication")
+				.description("Published figures: immutable, numbered snapshots, all that observers read"))
 			.addTagsItem(new Tag().name("catalogue").description("What the totals are counted against"))
 			.addTagsItem(new Tag().name("catalogue administration")
 				.description("The secretariat's changes to the catalogue"));

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.jointops.aggregator.health.CatchUp;
 import org.jointops.aggregator.query.TotalsUnavailableException;
+import org.jointops.aggregator.security.ReaderAccess;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -44,6 +45,10 @@ class RoutingInterceptor implements HandlerInterceptor {
 		Map<String, String> variables = (Map<String, String>) request
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		String operation = (variables != null) ? variables.get("operation") : null;
+		if (ReaderAccess.readsPublishedFiguresOnly()) {
+			// an observer reads published snapshots, which every instance has
+			return true;
+		}
 		if (operation == null || this.catchUp.lag().isPresent()) {
 			// while this instance catches up, its queries answer 503 with its progress
 			return true;

@@ -1,5 +1,6 @@
 package org.jointops.aggregator.security;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <li>completeness: the secretariat; a state sees only its own state's rows.</li>
  * <li>submissions: the secretariat; a state sees its own state's rows and history, and
  * alone submits its own figures; the secretariat alone accepts, returns and reopens.</li>
+ * <li>an observer reads published figures only ({@link #readsPublishedFiguresOnly()}):
+ * its totals and summary are those of the latest publication, whole (no filter, no
+ * {@code asOf}), and the live feed is closed to it.</li>
  * </ul>
  */
 public final class ReaderAccess {
@@ -142,6 +146,38 @@ public final class ReaderAccess {
 	 */
 	public static String readerName() {
 		return current().name();
+	}
+
+	/**
+	 * Whether the reader of the current request sees published figures only, never live
+	 * ones: an observer.
+	 * @return true for an observer
+	 */
+	public static boolean readsPublishedFiguresOnly() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof ReaderPrincipal reader
+				&& reader.role() == ReaderRole.OBSERVER;
+	}
+
+	/**
+	 * Checks a query of published figures by a reader who sees nothing else: the latest
+	 * publication, whole.
+	 * @param filter the query's filter
+	 * @param asOf the instant asked for, or null
+	 * @throws ForbiddenException for any filter or instant
+	 */
+	public static void checkPublished(TotalsFilter filter, Instant asOf) {
+		if (!filter.agencies().isEmpty()) {
+			throw new ForbiddenException("An observer sees council totals only, not a breakdown by agency");
+		}
+		if (asOf != null) {
+			throw new ForbiddenException("An observer reads published figures only, not the figures at an instant "
+					+ "(asOf): see /publications for every publication");
+		}
+		if (!filter.states().isEmpty() || !filter.stages().isEmpty() || !filter.categories().isEmpty()) {
+			throw new ForbiddenException("An observer reads the latest publication whole: its lines give the "
+					+ "figures by member state (byState) and by stage (byStage); no filters");
+		}
 	}
 
 	private static ReaderPrincipal current() {

@@ -20,7 +20,9 @@ enum ReaderRole {
 
 	/**
 	 * Council totals and summaries only: no breakdown by agency, no traceability to
-	 * single reports, no completeness (it names the agencies that reported).
+	 * single reports, no completeness (it names the agencies that reported); and only as
+	 * the secretariat published them: the latest publication, never live figures (no live
+	 * feed, no {@code asOf}).
 	 */
 	OBSERVER
 

@@ -48,6 +48,13 @@ public class SecurityConfiguration {
 	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness",
 			"/api/v1/operations/*/submissions", "/api/v1/operations/*/submissions/**" };
 
+	/**
+	 * Live figures as they change: not for observers, who read published figures only
+	 * (their totals and summary answer the latest publication, see
+	 * {@link ReaderAccess#readsPublishedFiguresOnly()}).
+	 */
+	static final String[] LIVE = { "/api/v1/operations/*/totals/stream" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, JsonMapper json,
 			MeterRegistry meters, MonitoringTokensProperties monitoringTokens) throws Exception {
@@ -70,6 +77,8 @@ public class SecurityConfiguration {
 				.requestMatchers(ADMIN)
 				.hasRole(ReaderRole.SECRETARIAT.name())
 				.requestMatchers(DETAIL)
+				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name())
+				.requestMatchers(LIVE)
 				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name())
 				.requestMatchers("/api/**")
 				.hasAnyRole(ReaderRole.SECRETARIAT.name(), ReaderRole.STATE.name(), ReaderRole.OBSERVER.name())

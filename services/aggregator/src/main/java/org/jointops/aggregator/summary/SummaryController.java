@@ -1,9 +1,6 @@
 package org.jointops.aggregator.summary;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,19 +8,16 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.jointops.aggregator.approval.FiguresView;
-import org.jointops.aggregator.approval.Finality;
-import org.jointops.aggregator.documents.PdfDocuments;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.openapi.OperationRefusals;
-import org.jointops.aggregator.query.InvalidQueryException;
+import org.jointops.aggregator.publication.Publications;
 import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.query.UnknownOperationException;
-import org.jointops.catalogue.MemberState;
+import org.jointops.aggregator.security.ReaderAccess;
 import org.jointops.support.register.CurrentRegister;
 import org.jointops.totals.CouncilTotals;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/operations")
 public class SummaryController {
 
-	static final MediaType TEXT_MARKDOWN = MediaType.parseMediaType("text/markdown");
-
 	private static final String SUMMARY_EXAMPLE = """
 			Illegal, synthetic demonstration data: results of the operation
 			Coordination council of the heads of competent authorities for countering illegal migration
@@ -62,16 +54,16 @@ public class SummaryController {
 			Figures as of 1 December 2026, 21:46 UTC (version 14). Reports counted: 11.
 			""";
 
-	private static final List<MediaType> OFFERED = List.of(MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML,
-			PdfDocuments.PDF);
-
 	private final OperationQueries queries;
 
 	private final CurrentRegister register;
 
-	SummaryController(OperationQueries queries, CurrentRegister register) {
+	private final Publications publications;
+
+	SummaryController(OperationQueries queries, CurrentRegister register, Publications publications) {
 		this.queries = queries;
 		this.register = register;
+		this.publications = publications;
 	}
 
 	@GetMapping(path = "/{operation}/summary",
@@ -84,10 +76,11 @@ public class SummaryController {
 					the number of reports. Plain text, Markdown, HTML or PDF by `Accept` (a browser gets HTML; \
 					no `Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. The PDF is the \
 					HTML laid out for A4 (page numbers in the footer), its font (DejaVu Sans, Latin and \
-					Cyrillic) embedded, sent as an attachment named e.g. `ILLEGAL-2017-summary-en.pdf`. Money \
-					is written per currency (no conversion). Says whether the figures are FINAL (every member \
-					state's figures for every stage accepted by the secretariat) or preliminary, and per stage \
-					for which states they are final.""")
+					Cyrillic) embedded, sent as an attachment named e.g. `ILLEGAL-2017-summary-en.pdf`. Says \
+					whether the figures are FINAL (every member state's figures for every stage accepted by \
+					the secretariat) or preliminary, and per stage for which states they are final. An \
+					observer reads the summary of the latest publication \
+					(404 `urn:jointops:problem:not-published` before the first; 403 with `asOf`).""")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
 			content = {
 					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
@@ -108,67 +101,17 @@ public class SummaryController {
 							required = false) String format,
 			@RequestParam(required = false) Instant asOf,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-		SummaryLanguage language;
-		try {
-			language = SummaryLanguage.of(lang);
+		if (ReaderAccess.readsPublishedFiguresOnly()) {
+			ReaderAccess.checkPublished(TotalsFilter.NONE, asOf);
+			return this.publications.latestSummary(operation, lang, format, accept);
 		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidQueryException.of("lang", ex.getMessage());
-		}
-		MediaType type = negotiate(format, accept);
+		Summaries.check(lang, format);
 		org.jointops.catalogue.Catalogue catalogue = this.queries.catalogue();
 		org.jointops.catalogue.Operation known = catalogue.operation(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
 		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), catalogue);
-		FiguresView marks = Finality.of(this.register.of(operation), known,
-				catalogue.states().stream().map(MemberState::code).toList(), asOf);
-		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf, marks);
-		if (PdfDocuments.PDF.equalsTypeAndSubtype(type)) {
-			return ResponseEntity.ok()
-				.contentType(PdfDocuments.PDF)
-				.header(HttpHeaders.CONTENT_LANGUAGE, language.code())
-				.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment()
-							.filename(known.code() + "-summary-" + language.code() + ".pdf")
-							.build()
-							.toString())
-				.body(SummaryRenderer.pdf(summary));
-		}
-		String body = TEXT_MARKDOWN.equalsTypeAndSubtype(type) ? SummaryRenderer.markdown(summary)
-				: MediaType.TEXT_HTML.equalsTypeAndSubtype(type) ? SummaryRenderer.html(summary)
-						: SummaryRenderer.plainText(summary);
-		return ResponseEntity.ok()
-			.contentType(new MediaType(type, StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_LANGUAGE, language.code())
-			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-			.body(body);
-	}
-
-	private static MediaType negotiate(String format, String accept) {
-		if (format != null) {
-			return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-				case "txt", "text" -> MediaType.TEXT_PLAIN;
-				case "md", "markdown" -> TEXT_MARKDOWN;
-				case "html" -> MediaType.TEXT_HTML;
-				case "pdf" -> PdfDocuments.PDF;
-				default -> throw InvalidQueryException.of("format",
-						"must be txt, md, html or pdf, not " + org.jointops.catalogue.Untrusted.quoted(format));
-			};
-		}
-		if (accept == null || accept.isBlank()) {
-			return MediaType.TEXT_PLAIN;
-		}
-		List<MediaType> accepted = MediaType.parseMediaTypes(accept);
-		accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-		for (MediaType wanted : accepted) {
-			for (MediaType offered : OFFERED) {
-				if (wanted.includes(offered)) {
-					return offered;
-				}
-			}
-		}
-		return MediaType.TEXT_PLAIN;
+		return Summaries.answer(totals, this.register.of(operation), known, catalogue, lang, format, accept, asOf,
+				null);
 	}
 
 }

@@ -4,6 +4,7 @@ import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.admin.CatalogueChangesStandIn;
 import org.jointops.aggregator.approval.RegisterChangesStandIn;
 import org.jointops.aggregator.feed.TotalsFeedStandIn;
+import org.jointops.aggregator.publication.PublicationsStandIn;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.testsupport.api.ApiContractTestCase;
 import org.junit.jupiter.api.Order;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
 		SpringDocWebMvcConfiguration.class })
 @Import({ OperationsApiTests.Config.class, SecurityConfiguration.class, TotalsFeedStandIn.class,
-		CatalogueChangesStandIn.class, RegisterChangesStandIn.class })
+		CatalogueChangesStandIn.class, RegisterChangesStandIn.class, PublicationsStandIn.class })
 @Order(Integer.MAX_VALUE)
 class AggregatorApiContractTests extends ApiContractTestCase {
 

@@ -20,6 +20,7 @@ import org.jointops.aggregator.approval.RegisterStandIn;
 import org.jointops.aggregator.approval.Submissions;
 import org.jointops.aggregator.completeness.CompletenessController;
 import org.jointops.aggregator.health.CatchUp;
+import org.jointops.aggregator.publication.PublicationsStandIn;
 import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.security.SecurityConfiguration;
@@ -61,7 +62,8 @@ import static org.jointops.testsupport.Reports.money;
  */
 @WebMvcTest(controllers = { OperationsController.class, ReportsController.class, SummaryController.class,
 		CompletenessController.class }, properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
-@Import({ OperationsApiTests.Config.class, OperationsApiTests.AsSecretariat.class, SecurityConfiguration.class })
+@Import({ OperationsApiTests.Config.class, OperationsApiTests.AsSecretariat.class, SecurityConfiguration.class,
+		PublicationsStandIn.class })
 class OperationsApiTests {
 
 	@Autowired

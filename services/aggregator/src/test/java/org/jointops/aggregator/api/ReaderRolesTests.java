@@ -6,9 +6,13 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.completeness.CompletenessController;
+import org.jointops.aggregator.ledger.Ledgers;
+import org.jointops.aggregator.publication.PublicationsStandIn;
 import org.jointops.aggregator.query.DrivenLedgers;
+import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.summary.SummaryController;
+import org.jointops.register.FigureStatus;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,7 @@ import static org.jointops.testsupport.Reports.illegal2017Stage2;
 		controllers = { OperationsController.class, ReportsController.class, SummaryController.class,
 				CompletenessController.class, CatalogueController.class },
 		properties = "spring.config.name=" + AggregatorApplication.CONFIG_NAME)
-@Import({ OperationsApiTests.Config.class, SecurityConfiguration.class })
+@Import({ OperationsApiTests.Config.class, SecurityConfiguration.class, PublicationsStandIn.class })
 @ExtendWith(OutputCaptureExtension.class)
 class ReaderRolesTests {
 
@@ -58,9 +62,16 @@ class ReaderRolesTests {
 	@Autowired
 	SimpleMeterRegistry meters;
 
+	@Autowired
+	OperationQueries queries;
+
+	@Autowired
+	PublicationsStandIn.Published published;
+
 	@BeforeEach
 	void threeStatesTwoAgencies() {
 		this.ledgers.clear();
+		this.published.clear();
 		this.ledgers.record(illegal2017("KAZ", "KAZ-REPORT-1").setSubmittedAt(Instant.parse("2017-06-03T08:00:00Z"))
 			.setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 100)))
 			.build());
@@ -192,16 +203,49 @@ class ReaderRolesTests {
 	// --- OBSERVER: council totals and summaries only
 
 	@Test
-	void anObserverReadsCouncilTotalsAndSummaries() {
-		assertThat(reader(Credentials.OBSERVER, OP + "/totals")).bodyJson()
+	void anObserverReadsTheLatestPublicationOnlyAndNothingBeforeTheFirst() {
+		MvcTestResult none = reader(Credentials.OBSERVER, OP + "/totals");
+		assertThat(none).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(none).bodyJson().extractingPath("$.type").isEqualTo("urn:jointops:problem:not-published");
+		assertThat(reader(Credentials.OBSERVER, OP + "/summary?format=txt")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(reader(Credentials.OBSERVER, "/api/v1/operations")).bodyJson()
+			.extractingPath("$.operations")
+			.asArray()
+			.isEmpty();
+
+		publishNow();
+		this.ledgers.record(illegal2017("RUS", "RUS-REPORT-2").setSubmittedAt(Instant.parse("2017-06-04T09:00:00Z"))
+			.setFindings(List.of(count("IMMIGRATION_LAW_VIOLATIONS", 1000)))
+			.build());
+
+		assertThat(reader(Credentials.SECRETARIAT, OP + "/totals")).bodyJson()
 			.extractingPath("$.totals[0].byState")
+			.isEqualTo(java.util.Map.of("KAZ", 120, "RUS", 1050, "TJK", 7));
+		MvcTestResult published = reader(Credentials.OBSERVER, OP + "/totals");
+		assertThat(published).bodyJson()
+			.extractingPath("$.totals[0].byState")
+			.as("the published figures, not the live ones")
 			.isEqualTo(java.util.Map.of("KAZ", 120, "RUS", 50, "TJK", 7));
-		assertThat(reader(Credentials.OBSERVER, OP + "/totals?state=KAZ&stage=1&category=IMMIGRATION_LAW_VIOLATIONS"))
-			.hasStatusOk();
-		assertThat(reader(Credentials.OBSERVER, OP + "/totals?asOf=2017-06-03T09:30:00Z")).hasStatusOk();
-		assertThat(reader(Credentials.OBSERVER, OP + "/summary?format=html&lang=ru")).hasStatusOk();
-		assertThat(reader(Credentials.OBSERVER, "/api/v1/operations")).hasStatusOk();
+		assertThat(published).bodyJson().extractingPath("$.publication.number").isEqualTo(1);
+		assertThat(published).bodyJson().extractingPath("$.publication.status").isEqualTo("PRELIMINARY");
+		assertThat(reader(Credentials.OBSERVER, OP + "/summary?format=html&lang=ru")).hasStatusOk()
+			.bodyText()
+			.contains("публикация 1");
+		assertThat(reader(Credentials.OBSERVER, "/api/v1/operations")).bodyJson()
+			.extractingPath("$.operations[0].reports")
+			.isEqualTo(4);
 		assertThat(reader(Credentials.OBSERVER, "/api/v1/catalogue")).hasStatusOk();
+	}
+
+	@Test
+	void anObserverGetsNoFilterAndNoInstantOfThePublishedFigures() {
+		publishNow();
+		for (String query : List.of("?state=KAZ", "?stage=1", "?category=IMMIGRATION_LAW_VIOLATIONS",
+				"?asOf=2017-06-03T09:30:00Z")) {
+			forbidden(reader(Credentials.OBSERVER, OP + "/totals" + query));
+		}
+		forbidden(reader(Credentials.OBSERVER, OP + "/summary?asOf=2017-06-03T09:30:00Z"));
+		assertThat(reader(Credentials.STATE_KAZ, OP + "/totals?asOf=2017-06-03T09:30:00Z")).hasStatusOk();
 	}
 
 	@Test
@@ -216,6 +260,7 @@ class ReaderRolesTests {
 
 	@Test
 	void noEndpointAnObserverReachesShowsAReportOrAnAgency() throws Exception {
+		publishNow();
 		List<String> paths = List.of("/api/v1/operations", OP + "/totals", OP + "/totals?state=KAZ",
 				OP + "/totals?stage=1", OP + "/totals?category=IMMIGRATION_LAW_VIOLATIONS", OP + "/summary?format=txt",
 				OP + "/summary?format=md", OP + "/summary?format=html", OP + "/summary?format=html&lang=ru",
@@ -230,6 +275,12 @@ class ReaderRolesTests {
 				.doesNotContain("\"MIGRATION\"")
 				.doesNotContain("agenc");
 		}
+	}
+
+	private void publishNow() {
+		this.published.publish(
+				Ledgers.councilTotals(this.queries.ledger("ILLEGAL-2017", null), this.queries.catalogue()),
+				Instant.parse("2017-06-05T12:00:00Z"), FigureStatus.PRELIMINARY);
 	}
 
 	private MvcTestResult reader(String reader, String path) {

@@ -130,16 +130,16 @@ class ReaderRolesIntegrationTests {
 	}
 
 	@Test
-	void anObserverReadsCouncilTotalsAndSummariesButNoReportOrAgency() {
+	void anObserverReadsNoLiveFiguresNoReportAndNoAgency() {
 		Http.Response totals = Http.getAs(Credentials.OBSERVER, url(OP + "/totals"));
-		assertThat(totals.json().at("/totals/0/total").asLong()).isEqualTo(35);
-		assertThat(totals.body()).doesNotContain("KAZ-R").doesNotContain("RUS-R").doesNotContain("agenc");
+		assertThat(totals.status()).as("published figures only, and none yet").isEqualTo(404);
+		assertThat(totals.json().get("type").asString()).isEqualTo("urn:jointops:problem:not-published");
 		Http.Response summary = Http.getWith(Credentials.readerToken(Credentials.OBSERVER), url(OP + "/summary"),
 				"text/markdown");
-		assertThat(summary.status()).isEqualTo(200);
-		assertThat(summary.body()).doesNotContain("KAZ-R").doesNotContain("RUS-R");
+		assertThat(summary.status()).isEqualTo(404);
+		assertThat(summary.body()).doesNotContain("KAZ-R").doesNotContain("RUS-R").doesNotContain("35");
 		for (String path : List.of(OP + "/reports", OP + "/reports?state=KAZ", OP + "/completeness",
-				OP + "/totals?agency=INTERIOR")) {
+				OP + "/totals?agency=INTERIOR", OP + "/totals?asOf=2030-01-01T00:00:00Z", OP + "/totals/stream")) {
 			Http.Response refused = Http.getAs(Credentials.OBSERVER, url(path));
 			assertThat(refused.status()).as(path).isEqualTo(403);
 			assertThat(refused.json().get("type").asString()).isEqualTo("urn:jointops:problem:forbidden");
