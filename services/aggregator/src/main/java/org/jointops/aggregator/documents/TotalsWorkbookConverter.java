@@ -3,7 +3,7 @@ package org.jointops.aggregator.documents;
 import java.io.IOException;
 
 import org.jointops.aggregator.api.OperationTotalsView;
-import org.jointops.aggregator.query.OperationQueries;
+import org.jointops.support.catalogue.CurrentCatalogue;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpInputMessage;
@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TotalsWorkbookConverter extends AbstractHttpMessageConverter<OperationTotalsView> {
 
-	private final OperationQueries queries;
+	private final CurrentCatalogue catalogue;
 
-	TotalsWorkbookConverter(OperationQueries queries) {
+	TotalsWorkbookConverter(CurrentCatalogue catalogue) {
 		super(TotalsWorkbook.XLSX);
-		this.queries = queries;
+		this.catalogue = catalogue;
 	}
 
 	@Override
@@ -44,7 +44,7 @@ class TotalsWorkbookConverter extends AbstractHttpMessageConverter<OperationTota
 
 	@Override
 	protected void writeInternal(OperationTotalsView totals, HttpOutputMessage output) throws IOException {
-		byte[] workbook = TotalsWorkbook.of(totals, this.queries.catalogue());
+		byte[] workbook = TotalsWorkbook.of(totals, this.catalogue.current());
 		output.getHeaders()
 			.setContentDisposition(
 					ContentDisposition.attachment().filename(TotalsWorkbook.fileName(totals.operation())).build());

@@ -2,17 +2,15 @@ package org.jointops.aggregator.publication;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jointops.aggregator.approval.RegisterStandIn;
 import org.jointops.register.FigureStatus;
 import org.jointops.register.PublicationEntry;
 import org.jointops.register.RegisterDocument;
 import org.jointops.support.catalogue.CurrentCatalogue;
-import org.jointops.support.register.CurrentRegister;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.PublishedFigures;
 import org.mockito.Mockito;
@@ -29,13 +27,13 @@ import org.springframework.context.annotation.Bean;
 public class PublicationsStandIn {
 
 	@Bean
-	Published publishedStandIn() {
-		return new Published();
+	Published publishedStandIn(RegisterStandIn registers) {
+		return new Published(registers);
 	}
 
 	@Bean
-	Publications publications(Published published, CurrentCatalogue catalogue) {
-		return new Publications(published, published, catalogue, Duration.ZERO);
+	Publications publications(RegisterStandIn registers, Published published, CurrentCatalogue catalogue) {
+		return new Publications(registers, published, catalogue, Duration.ZERO);
 	}
 
 	@Bean
@@ -51,11 +49,15 @@ public class PublicationsStandIn {
 	/**
 	 * Registers and snapshots in memory.
 	 */
-	public static class Published implements CurrentRegister, SnapshotStore {
+	public static class Published implements SnapshotStore {
 
-		private final Map<String, RegisterDocument> registers = new ConcurrentHashMap<>();
+		private final RegisterStandIn registers;
 
 		private final Map<String, PublishedFigures> snapshots = new ConcurrentHashMap<>();
+
+		Published(RegisterStandIn registers) {
+			this.registers = registers;
+		}
 
 		/**
 		 * Publishes totals, as the secretariat would.
@@ -65,44 +67,24 @@ public class PublicationsStandIn {
 		 * @return the publication's number
 		 */
 		public int publish(CouncilTotals totals, Instant at, FigureStatus status) {
-			RegisterDocument register = of(totals.getOperation());
+			RegisterDocument register = this.registers.of(totals.getOperation());
 			int number = register.nextPublicationNumber();
 			String key = totals.getOperation() + "/" + number + "/test";
 			this.snapshots.put(key, new PublishedFigures(totals.getOperation(), number, at, "secretariat",
 					status.name(), totals, register.toJson()));
-			this.registers.put(totals.getOperation(), register
+			this.registers.set(register
 				.withPublication(new PublicationEntry(number, at, "secretariat", status, key, totals.getVersion())));
 			return number;
 		}
 
-		/** Forgets every publication. */
+		/** Forgets every publication (and every register). */
 		public void clear() {
 			this.registers.clear();
 			this.snapshots.clear();
 		}
 
 		@Override
-		public RegisterDocument of(String operation) {
-			return this.registers.getOrDefault(operation, RegisterDocument.empty(operation));
-		}
-
-		@Override
-		public Collection<RegisterDocument> all() {
-			return List.copyOf(this.registers.values());
-		}
-
-		@Override
-		public boolean awaitCaughtUp(Duration timeout) {
-			return true;
-		}
-
-		@Override
-		public boolean awaitRead(long offset, Duration timeout) {
-			return true;
-		}
-
-		@Override
-		public boolean applied(long offset) {
+		public boolean awaitRead(long offset, Duration wait) {
 			return true;
 		}
 
