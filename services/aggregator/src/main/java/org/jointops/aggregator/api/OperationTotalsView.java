@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jointops.aggregator.rates.UsdConversion;
+import org.jointops.aggregator.rates.UsdConversion.CategoryUsd;
+import org.jointops.register.RegisterDocument;
 import org.jointops.totals.CouncilTotals;
 
 /**
@@ -20,6 +23,8 @@ import org.jointops.totals.CouncilTotals;
  * @param totals one line per category and, for money, per currency, in catalogue order
  * @param standbyLag when a standby replica answered (during a rebalance), how many
  * changelog records it was behind its active store; absent otherwise
+ * @param usdTotals per money category, its council total in US dollars (absent without
+ * money lines, or when not converted)
  */
 @Schema(name = "OperationTotals",
 		description = "An operation's council totals: one line per category (and, for money, per currency), in "
@@ -39,10 +44,13 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 		@Schema(description = "Only when a standby replica answered, while the instance that holds these totals "
 				+ "was unreachable or Kafka Streams rebalanced: how many changelog records the replica was behind "
 				+ "(also in the header `Jointops-Standby-Lag`)",
-				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag) {
+				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag,
+		@Schema(description = "Per money category, its council total in US dollars over every currency, under "
+				+ "the exchange rates in force (at `asOf` if asked); `complete: false`, no `total` and the "
+				+ "`missing` rates while a rate is missing. Absent when there is no money line.") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CategoryUsd> usdTotals) {
 
 	/**
-	 * The view of council totals.
+	 * The view of council totals, without conversion.
 	 * @param totals the totals
 	 * @param name the operation's name
 	 * @param asOf the instant asked for, or null
@@ -53,7 +61,7 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	}
 
 	/**
-	 * The view of council totals a standby replica may have answered.
+	 * The view of council totals a standby replica may have answered, without conversion.
 	 * @param totals the totals
 	 * @param name the operation's name
 	 * @param asOf the instant asked for, or null
@@ -61,9 +69,27 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	 * @return the view; totals at version 0 have no time
 	 */
 	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag) {
+		return of(totals, name, asOf, standbyLag, null);
+	}
+
+	/**
+	 * The view of council totals with their money in US dollars, under the exchange rates
+	 * of a register in force at {@code asOf} ({@link UsdConversion}).
+	 * @param totals the totals
+	 * @param name the operation's name
+	 * @param asOf the instant asked for, or null
+	 * @param standbyLag the lag of the standby replica that answered, or null
+	 * @param register the operation's register (live, or stored with a publication), or
+	 * null to convert nothing
+	 * @return the view; totals at version 0 have no time
+	 */
+	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag,
+			RegisterDocument register) {
 		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
+		UsdConversion usd = (register != null) ? UsdConversion.of(totals, register, asOf) : null;
 		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
-				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag);
+				asOf, totals.getLines().stream().map((line) -> TotalLineView.of(line, usd)).toList(), standbyLag,
+				(usd != null) ? usd.categories() : null);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.jointops.aggregator.query.TotalsFilter;
 import org.jointops.aggregator.routing.RoutedRead;
 import org.jointops.aggregator.security.ReaderAccess;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.support.register.CurrentRegister;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +37,11 @@ class OperationsController {
 
 	private final OperationQueries queries;
 
-	OperationsController(OperationQueries queries) {
+	private final CurrentRegister register;
+
+	OperationsController(OperationQueries queries, CurrentRegister register) {
 		this.queries = queries;
+		this.register = register;
 	}
 
 	@GetMapping
@@ -65,8 +69,11 @@ class OperationsController {
 			states, stages and agencies kept; a category filter narrows the lines only. With `asOf`, the \
 			totals as they stood at that instant: revisions submitted later, corrections and withdrawals \
 			included, are left out. A breakdown by agency: the secretariat, or a state reader with \
-			`state=` its own state alone (403 otherwise, and always for an observer). The same totals are \
-			published on the compacted topic `council.totals`.""")
+			`state=` its own state alone (403 otherwise, and always for an observer). Money lines are \
+			also given in US dollars (`usd`), and each money category's council total in US dollars \
+			(`usdTotals`), under the secretariat's exchange rates in force (at `asOf` if asked); a missing \
+			rate is named and leaves that total incomplete, never zero. The same totals (without the \
+			conversion) are published on the compacted topic `council.totals`.""")
 	@ApiResponse(responseCode = "200",
 			description = "The totals (empty, version 0, for an operation of the catalogue without reports)")
 	@ApiResponse(responseCode = "403",
@@ -82,7 +89,7 @@ class OperationsController {
 		OperationLedger ledger = filter.apply(this.queries.ledger(operation, asOf));
 		Long standbyLag = RoutedRead.current().filter(RoutedRead::standby).map(RoutedRead::lag).orElse(null);
 		return OperationTotalsView.of(Ledgers.councilTotals(ledger, this.queries.catalogue()),
-				this.queries.nameOf(operation), asOf, standbyLag);
+				this.queries.nameOf(operation), asOf, standbyLag, this.register.of(operation));
 	}
 
 }

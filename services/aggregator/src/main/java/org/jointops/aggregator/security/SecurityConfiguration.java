@@ -41,11 +41,12 @@ public class SecurityConfiguration {
 			"/swagger-ui.html", "/swagger-ui/**", "/error", "/", "/dashboard", "/dashboard/**", "/webjars/**",
 			"/favicon.ico" };
 
-	/** Changes to the catalogue: the secretariat only. */
+	/** Changes to the catalogue and the exchange rates: the secretariat only. */
 	static final String ADMIN = "/api/v1/admin/**";
 
-	/** Detail by agency and report: not for observers. */
-	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness" };
+	/** Detail by agency and report, and the exchange rates: not for observers. */
+	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness",
+			"/api/v1/operations/*/rates" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, JsonMapper json,

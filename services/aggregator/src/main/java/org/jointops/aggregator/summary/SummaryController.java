@@ -16,6 +16,7 @@ import org.jointops.aggregator.openapi.OperationRefusals;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.support.register.CurrentRegister;
 import org.jointops.totals.CouncilTotals;
 
 import org.springframework.http.HttpHeaders;
@@ -45,7 +46,7 @@ public class SummaryController {
 
 			During the operation:
 			1. 100,659 violations of immigration law were revealed.
-			2. Fines of 1,250,000.00 AMD, 1,940,000.00 KGS, 52,000,000.00 KZT, 95,400,000.00 RUB and 310,000.00 TJS were imposed.
+			2. Fines of more than 1.3 million US dollars were imposed.
 			...
 			6. 367 criminal cases were opened for other crimes found during the operation.
 			   of which 117 drug-trafficking cases.
@@ -60,8 +61,11 @@ public class SummaryController {
 
 	private final OperationQueries queries;
 
-	SummaryController(OperationQueries queries) {
+	private final CurrentRegister register;
+
+	SummaryController(OperationQueries queries, CurrentRegister register) {
 		this.queries = queries;
+		this.register = register;
 	}
 
 	@GetMapping(path = "/{operation}/summary",
@@ -71,8 +75,11 @@ public class SummaryController {
 					A numbered list of the findings in council style (*of which* lines under their parent), \
 					tables by member state and by stage, and the time the figures stand at, their version and \
 					the number of reports. Plain text, Markdown or HTML by `Accept` (a browser gets HTML; no \
-					`Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. Money is written \
-					per currency (no conversion).""")
+					`Accept` or `*/*` gets text), or by `format`, which overrides `Accept`. Money is said in \
+					US dollars as the council's "more than" figure (the largest figure of two significant \
+					digits below the exact total), under the exchange rates in force (at `asOf` if asked), with \
+					a table of each currency's amounts, rates and exact US dollars; while a rate is missing, \
+					per currency, naming the missing rates.""")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
 			content = {
 					@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
@@ -103,7 +110,8 @@ public class SummaryController {
 		org.jointops.catalogue.Operation known = catalogue.operation(operation)
 			.orElseThrow(() -> new UnknownOperationException(operation));
 		CouncilTotals totals = Ledgers.councilTotals(this.queries.ledger(operation, asOf), catalogue);
-		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, language, asOf);
+		CouncilSummary summary = CouncilSummary.of(totals, known, catalogue, this.register.of(operation), language,
+				asOf);
 		String body = TEXT_MARKDOWN.equalsTypeAndSubtype(type) ? SummaryRenderer.markdown(summary)
 				: MediaType.TEXT_HTML.equalsTypeAndSubtype(type) ? SummaryRenderer.html(summary)
 						: SummaryRenderer.plainText(summary);
