@@ -3,6 +3,7 @@ package org.jointops.aggregator.api;
 import org.jointops.aggregator.AggregatorApplication;
 import org.jointops.aggregator.admin.CatalogueChangesStandIn;
 import org.jointops.aggregator.feed.TotalsFeedStandIn;
+import org.jointops.aggregator.rates.RegisterChangesStandIn;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.testsupport.api.ApiContractTestCase;
 import org.junit.jupiter.api.Order;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Import;
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
 		SpringDocWebMvcConfiguration.class })
 @Import({ OperationsApiTests.Config.class, SecurityConfiguration.class, TotalsFeedStandIn.class,
-		CatalogueChangesStandIn.class })
+		CatalogueChangesStandIn.class, RegisterChangesStandIn.class })
 @Order(Integer.MAX_VALUE)
 class AggregatorApiContractTests extends ApiContractTestCase {
 
