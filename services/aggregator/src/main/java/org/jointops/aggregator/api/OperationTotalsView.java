@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jointops.aggregator.approval.FiguresView;
 import org.jointops.aggregator.approval.Finality;
+import org.jointops.aggregator.rates.UsdConversion;
+import org.jointops.aggregator.rates.UsdConversion.CategoryUsd;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.MemberState;
 import org.jointops.catalogue.Operation;
@@ -28,6 +30,8 @@ import org.jointops.totals.CouncilTotals;
  * @param totals one line per category and, for money, per currency, in catalogue order
  * @param standbyLag when a standby replica answered (during a rebalance), how many
  * changelog records it was behind its active store; absent otherwise
+ * @param usdTotals per money category, its council total in US dollars (absent without
+ * money lines, or when not converted)
  * @param figures whether the figures are final, by state and stage (from the register);
  * absent for an operation the catalogue does not have
  * @param publication for the figures of a publication, which one; absent for live figures
@@ -51,6 +55,9 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 				+ "was unreachable or Kafka Streams rebalanced: how many changelog records the replica was behind "
 				+ "(also in the header `Jointops-Standby-Lag`)",
 				example = "0") @JsonInclude(JsonInclude.Include.NON_NULL) Long standbyLag,
+		@Schema(description = "Per money category, its council total in US dollars over every currency, under "
+				+ "the exchange rates in force (at `asOf` if asked); `complete: false`, no `total` and the "
+				+ "`missing` rates while a rate is missing. Absent when there is no money line.") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CategoryUsd> usdTotals,
 		@Schema(description = "FINAL or PRELIMINARY: the operation, each member state, each stage and each "
 				+ "case, from the submissions the secretariat accepted (at `asOf`, if asked for); the same whatever "
 				+ "the filters") @JsonInclude(JsonInclude.Include.NON_NULL) FiguresView figures,
@@ -69,7 +76,8 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	}
 
 	/**
-	 * The view of council totals a standby replica may have answered.
+	 * The view of council totals a standby replica may have answered, without conversion
+	 * or marks.
 	 * @param totals the totals
 	 * @param name the operation's name
 	 * @param asOf the instant asked for, or null
@@ -77,29 +85,14 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	 * @return the view; totals at version 0 have no time
 	 */
 	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag) {
-		return of(totals, name, asOf, standbyLag, null);
-	}
-
-	/**
-	 * The view of council totals with the marks of their figures.
-	 * @param totals the totals
-	 * @param name the operation's name
-	 * @param asOf the instant asked for, or null
-	 * @param standbyLag the lag of the standby replica that answered, or null
-	 * @param figures whether they are final
-	 * ({@link org.jointops.aggregator.approval.Finality}), or null
-	 * @return the view; totals at version 0 have no time
-	 */
-	public static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag,
-			FiguresView figures) {
-		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
-		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
-				asOf, totals.getLines().stream().map(TotalLineView::of).toList(), standbyLag, figures, null);
+		return of(totals, name, asOf, standbyLag, null, null);
 	}
 
 	/**
 	 * The view of an operation's council totals with everything its register says of
-	 * them: the one function behind the live totals and a publication's.
+	 * them, the one function behind the live totals and a publication's: money in US
+	 * dollars under the exchange rates in force at {@code asOf} ({@link UsdConversion}),
+	 * and whether the figures are final ({@link Finality}).
 	 * @param totals the totals
 	 * @param register the operation's register as it stands with these totals (live: the
 	 * current one; a publication: the one it stored)
@@ -115,7 +108,16 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 			.map((operation) -> Finality.of(register, operation,
 					catalogue.states().stream().map(MemberState::code).toList(), asOf))
 			.orElse(null);
-		return of(totals, known.map(Operation::name).orElse(null), asOf, standbyLag, figures);
+		return of(totals, known.map(Operation::name).orElse(null), asOf, standbyLag,
+				UsdConversion.of(totals, register, asOf), figures);
+	}
+
+	private static OperationTotalsView of(CouncilTotals totals, String name, Instant asOf, Long standbyLag,
+			UsdConversion usd, FiguresView figures) {
+		Instant updatedAt = (totals.getVersion() > 0) ? totals.getUpdatedAt() : null;
+		return new OperationTotalsView(totals.getOperation(), name, totals.getVersion(), totals.getReports(), updatedAt,
+				asOf, totals.getLines().stream().map((line) -> TotalLineView.of(line, usd)).toList(), standbyLag,
+				(usd != null) ? usd.categories() : null, figures, null);
 	}
 
 	/**
@@ -125,7 +127,7 @@ public record OperationTotalsView(@Schema(example = "ILLEGAL-2017") String opera
 	 */
 	public OperationTotalsView published(Publication publication) {
 		return new OperationTotalsView(this.operation, this.name, this.version, this.reports, this.updatedAt, this.asOf,
-				this.totals, this.standbyLag, this.figures, publication);
+				this.totals, this.standbyLag, this.usdTotals, this.figures, publication);
 	}
 
 	/**

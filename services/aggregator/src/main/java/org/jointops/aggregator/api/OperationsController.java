@@ -89,8 +89,12 @@ class OperationsController {
 			states, stages and agencies kept; a category filter narrows the lines only. With `asOf`, the \
 			totals as they stood at that instant: revisions submitted later, corrections and withdrawals \
 			included, are left out. A breakdown by agency: the secretariat, or a state reader with \
-			`state=` its own state alone (403 otherwise, and always for an observer). The same totals are \
-			published on the compacted topic `council.totals`. JSON by default; an Excel workbook with \
+			`state=` its own state alone (403 otherwise, and always for an observer). Money lines are \
+			also given in US dollars (`usd`), and each money category's council total in US dollars \
+			(`usdTotals`), under the secretariat's exchange rates in force (at `asOf` if asked); a missing \
+			rate is named and leaves that total incomplete, never zero. Marks say whether the figures are \
+			FINAL or PRELIMINARY (`figures`). The same totals (without conversion or marks) are published \
+			on the compacted topic `council.totals`. JSON by default; an Excel workbook with \
 			`Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` \
 			(which overrides `Accept`): a sheet *Totals*, a header block (operation, version, the time the \
 			figures stand at, reports) over one row per line (category, name, unit, currency, total, one \

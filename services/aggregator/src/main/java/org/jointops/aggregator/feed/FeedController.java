@@ -17,6 +17,7 @@ import org.jointops.aggregator.api.OperationTotalsView;
 import org.jointops.aggregator.openapi.Refusals;
 import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.query.UnknownOperationException;
+import org.jointops.support.register.CurrentRegister;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
@@ -42,14 +43,17 @@ class FeedController implements DisposableBean {
 
 	private final FeedProperties properties;
 
+	private final CurrentRegister register;
+
 	private final Semaphore clients;
 
 	private final ExecutorService senders;
 
-	FeedController(TotalsFeed feed, OperationQueries queries, FeedProperties properties) {
+	FeedController(TotalsFeed feed, OperationQueries queries, FeedProperties properties, CurrentRegister register) {
 		this.feed = feed;
 		this.queries = queries;
 		this.properties = properties;
+		this.register = register;
 		this.clients = new Semaphore(properties.maxClients());
 		AtomicInteger number = new AtomicInteger();
 		ThreadFactory threads = (task) -> {
@@ -106,7 +110,8 @@ class FeedController implements DisposableBean {
 		}
 		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
 		Subscription subscription = new Subscription(operation, after, emitter, this.properties.clientBuffer(),
-				this.properties.heartbeat(), (totals) -> OperationTotalsView.of(totals, name, null),
+				this.properties.heartbeat(), (totals) -> OperationTotalsView.of(totals, this.register.of(operation),
+						this.queries.catalogue(), null, null),
 				this.clients::release);
 		emitter.onCompletion(subscription::close);
 		emitter.onTimeout(subscription::close);

@@ -105,6 +105,31 @@ public class RegisterChanges implements DisposableBean {
 	}
 
 	/**
+	 * The version an {@code If-Match} header asks a change to be made against.
+	 * @param operation the operation
+	 * @param ifMatch the header, e.g. {@code "4"}, or null
+	 * @return the version, or null for any ({@code *} or no header)
+	 * @throws RegisterChangeRefusedException (412) if it names no version
+	 */
+	public Long expectedVersion(String operation, String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+			return null;
+		}
+		String tag = ifMatch.trim();
+		if (tag.startsWith("W/")) {
+			tag = tag.substring(2);
+		}
+		try {
+			return Long.parseLong(tag.replace("\"", ""));
+		}
+		catch (NumberFormatException ex) {
+			throw new RegisterChangeRefusedException(HttpStatus.PRECONDITION_FAILED, VERSION_MISMATCH,
+					"If-Match must be a register version as the ETag gives it, e.g. \"4\"",
+					this.register.of(operation).version());
+		}
+	}
+
+	/**
 	 * Makes a change.
 	 * @param operation the operation
 	 * @param expectedVersion the version the change was made against ({@code If-Match}),

@@ -41,12 +41,14 @@ public class SecurityConfiguration {
 			"/swagger-ui.html", "/swagger-ui/**", "/error", "/", "/dashboard", "/dashboard/**", "/webjars/**",
 			"/favicon.ico" };
 
-	/** Changes to the catalogue: the secretariat only. */
+	/** Changes to the catalogue and the exchange rates: the secretariat only. */
 	static final String ADMIN = "/api/v1/admin/**";
 
-	/** Detail by agency and report: not for observers. */
+	/**
+	 * Detail by agency and report, submissions and the exchange rates: not for observers.
+	 */
 	static final String[] DETAIL = { "/api/v1/operations/*/reports", "/api/v1/operations/*/completeness",
-			"/api/v1/operations/*/submissions", "/api/v1/operations/*/submissions/**" };
+			"/api/v1/operations/*/submissions", "/api/v1/operations/*/submissions/**", "/api/v1/operations/*/rates" };
 
 	/**
 	 * Live figures as they change: not for observers, who read published figures only

@@ -7,11 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.jointops.aggregator.approval.FiguresView;
 import org.jointops.aggregator.approval.Finality;
+import org.jointops.aggregator.rates.RateView;
+import org.jointops.aggregator.rates.UsdConversion;
+import org.jointops.aggregator.rates.UsdConversion.CategoryUsd;
+import org.jointops.aggregator.rates.UsdConversion.LineUsd;
+import org.jointops.aggregator.rates.UsdConversion.MissingRate;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.MemberState;
@@ -20,6 +26,7 @@ import org.jointops.catalogue.Programme;
 import org.jointops.catalogue.Stage;
 import org.jointops.catalogue.Unit;
 import org.jointops.register.FigureStatus;
+import org.jointops.register.RegisterDocument;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
 
@@ -27,6 +34,11 @@ import org.jointops.totals.TotalLine;
  * A council summary of an operation's totals, worded in one language and ready to lay
  * out: a numbered list of the findings (<em>of which</em> lines under their parent), a
  * table by member state and one by stage, and the time and version the figures stand at.
+ * Money is said in US dollars, as the council's "more than" figure
+ * ({@link org.jointops.aggregator.rates.RoundFigure}), when every amount has a rate; a
+ * third table gives each currency's amounts by stage with the rate and the exact US
+ * dollar figures. While a rate is missing, the item gives the amounts per currency and
+ * names the missing rates.
  *
  * @param language the language
  * @param title the heading
@@ -34,7 +46,8 @@ import org.jointops.totals.TotalLine;
  * @param intro "During the operation:"
  * @param items the numbered findings; empty when nothing is reported
  * @param none what is said instead of the items when there are none
- * @param tables by member state, then by stage; empty when nothing is reported
+ * @param tables by member state, then by stage, then money in US dollars (when there is
+ * money); empty when nothing is reported
  * @param figures when the figures stand, their version and the reports they rest on
  * @param finality whether the figures are final or preliminary, or null if not known
  * @param stages per stage, for which member states its figures are final and for which
@@ -46,7 +59,7 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 	private static final String NONE = "–";
 
 	/**
-	 * Words an operation's totals.
+	 * Words an operation's totals as if no exchange rate were recorded.
 	 * @param totals the totals
 	 * @param operation the operation's catalogue entry
 	 * @param catalogue the catalogue
@@ -72,6 +85,42 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 	 */
 	static CouncilSummary of(CouncilTotals totals, Operation operation, Catalogue catalogue, SummaryLanguage language,
 			Instant asOf, FiguresView marks) {
+		return of(totals, operation, catalogue, RegisterDocument.empty(operation.code()), language, asOf, marks);
+	}
+
+	/**
+	 * Words an operation's totals with everything its register says of them: money in US
+	 * dollars under the exchange rates in force at {@code asOf}, and whether the figures
+	 * are final.
+	 * @param totals the totals
+	 * @param operation the operation's catalogue entry
+	 * @param catalogue the catalogue
+	 * @param register the operation's register (live, or stored with a publication)
+	 * @param language the language
+	 * @param asOf the instant asked for, or null for the current totals
+	 * @return the summary
+	 */
+	static CouncilSummary of(CouncilTotals totals, Operation operation, Catalogue catalogue, RegisterDocument register,
+			SummaryLanguage language, Instant asOf) {
+		return of(totals, operation, catalogue, register, language, asOf,
+				Finality.of(register, operation, catalogue.states().stream().map(MemberState::code).toList(), asOf));
+	}
+
+	/**
+	 * Words an operation's totals, money in US dollars under the exchange rates of a
+	 * register, with given marks.
+	 * @param totals the totals
+	 * @param operation the operation's catalogue entry
+	 * @param catalogue the catalogue
+	 * @param register the operation's register
+	 * @param language the language
+	 * @param asOf the instant asked for, or null for the current totals
+	 * @param marks whether the figures are final, or null to say nothing of it
+	 * @return the summary
+	 */
+	static CouncilSummary of(CouncilTotals totals, Operation operation, Catalogue catalogue, RegisterDocument register,
+			SummaryLanguage language, Instant asOf, FiguresView marks) {
+		UsdConversion usd = UsdConversion.of(totals, register, asOf);
 		Programme programme = catalogue.programmes()
 			.stream()
 			.filter((candidate) -> candidate.code().equals(operation.programme()))
@@ -80,7 +129,7 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 		String council = (programme != null)
 				? Optional.ofNullable(language.message("council." + programme.code())).orElse(programme.council())
 				: null;
-		List<Item> items = items(totals, catalogue, language);
+		List<Item> items = items(totals, catalogue, language, usd);
 		List<Table> tables = new ArrayList<>();
 		if (!totals.getLines().isEmpty()) {
 			Map<String, String> states = new LinkedHashMap<>();
@@ -97,6 +146,9 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 				.forEach((stage) -> stages.put(String.valueOf(stage), language.message("column.stage", stage)));
 			tables.add(table(language.message("table.by-stage"), totals, catalogue, language, stages,
 					TotalLine::getByStage));
+			if (!usd.lines().isEmpty()) {
+				tables.add(usdTable(totals, catalogue, language, usd));
+			}
 		}
 		String figures;
 		if (asOf == null && totals.getVersion() == 0) {
@@ -140,7 +192,8 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 		return lines;
 	}
 
-	private static List<Item> items(CouncilTotals totals, Catalogue catalogue, SummaryLanguage language) {
+	private static List<Item> items(CouncilTotals totals, Catalogue catalogue, SummaryLanguage language,
+			UsdConversion usd) {
 		Map<String, List<TotalLine>> byCategory = new LinkedHashMap<>();
 		totals.getLines()
 			.forEach((line) -> byCategory.computeIfAbsent(line.getCategory(), (k) -> new ArrayList<>()).add(line));
@@ -150,7 +203,7 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 		Map<String, String> sentences = new LinkedHashMap<>();
 		byCategory.forEach((code, lines) -> {
 			Optional<Category> category = catalogue.category(code);
-			String sentence = sentence(code, category, lines, language);
+			String sentence = sentence(code, category, lines, language, usd.category(code));
 			String parent = category.map(Category::parent).orElse(null);
 			if (parent != null && byCategory.containsKey(parent)) {
 				ofWhich.computeIfAbsent(parent, (k) -> new ArrayList<>()).add(sentence);
@@ -167,7 +220,7 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 	}
 
 	private static String sentence(String code, Optional<Category> category, List<TotalLine> lines,
-			SummaryLanguage language) {
+			SummaryLanguage language, Optional<CategoryUsd> usd) {
 		Unit unit = Unit.valueOf(lines.get(0).getUnit());
 		String key = "item." + code;
 		if (unit == Unit.COUNT) {
@@ -176,17 +229,99 @@ record CouncilSummary(SummaryLanguage language, String title, String council, St
 			String sentence = language.plural(key, total, written);
 			return (sentence != null) ? sentence : fallback(code, category, written);
 		}
+		if (unit == Unit.MONEY && usd.isPresent() && usd.get().complete()) {
+			String written = language.usd(usd.get().total());
+			return Optional.ofNullable(language.message(key, written))
+				.orElseGet(() -> fallback(code, category, written));
+		}
 		List<String> amounts = lines.stream()
 			.map((line) -> language.number(line.getTotal(), unit)
 					+ ((line.getCurrency() != null) ? " " + line.getCurrency() : ""))
 			.toList();
 		String written = joined(amounts, language);
-		String sentence = language.message(key, written);
-		if (sentence != null) {
-			return sentence;
+		String sentence = Optional.ofNullable(language.message(key, written))
+			.orElseGet(() -> fallback(code, category,
+					(unit == Unit.KILOGRAM) ? written + " " + language.message("unit.KILOGRAM") : written));
+		if (unit == Unit.MONEY && usd.isPresent()) {
+			return sentence + " " + language.message("usd.missing", missing(usd.get().missing(), language));
 		}
-		return fallback(code, category,
-				(unit == Unit.KILOGRAM) ? written + " " + language.message("unit.KILOGRAM") : written);
+		return sentence;
+	}
+
+	/**
+	 * The missing rates, by currency: e.g. "KGS (stage 2), KZT (stages 1, 2)".
+	 * @param missing the missing rates
+	 * @param language the language
+	 * @return the list as written
+	 */
+	private static String missing(List<MissingRate> missing, SummaryLanguage language) {
+		Map<String, List<Integer>> stages = new TreeMap<>();
+		missing.forEach((rate) -> stages.computeIfAbsent(rate.currency(), (k) -> new ArrayList<>()).add(rate.stage()));
+		List<String> parts = new ArrayList<>();
+		stages.forEach(
+				(currency,
+						numbers) -> parts.add(currency + " ("
+								+ language.message((numbers.size() == 1) ? "usd.missing.stage" : "usd.missing.stages",
+										String.join(", ", numbers.stream().sorted().map(String::valueOf).toList()))
+								+ ")"));
+		return String.join(", ", parts);
+	}
+
+	/**
+	 * The money lines in US dollars: one row per line and stage with the amount, the rate
+	 * and the US dollars, then each category's exact total in US dollars.
+	 */
+	private static Table usdTable(CouncilTotals totals, Catalogue catalogue, SummaryLanguage language,
+			UsdConversion usd) {
+		List<String> headers = List.of(language.message("column.category"), language.message("column.currency"),
+				language.message("column.stage-number"), language.message("column.amount"),
+				language.message("column.rate"), language.message("column.usd"));
+		List<Row> rows = new ArrayList<>();
+		List<TotalLine> money = totals.getLines()
+			.stream()
+			.filter((line) -> line.getCurrency() != null
+					&& usd.line(line.getCategory(), line.getCurrency()).isPresent())
+			.toList();
+		for (int i = 0; i < money.size(); i++) {
+			TotalLine line = money.get(i);
+			LineUsd converted = usd.line(line.getCategory(), line.getCurrency()).orElseThrow();
+			Optional<Category> category = catalogue.category(line.getCategory());
+			boolean ofWhich = category.map(Category::isPartOfParent).orElse(false);
+			String name = name(line.getCategory(), category, language);
+			String label = ofWhich ? language.message("of-which-row") + name : name;
+			Map<String, BigDecimal> amounts = new TreeMap<>(java.util.Comparator.comparingInt(Integer::parseInt));
+			amounts.putAll(line.getByStage());
+			amounts.forEach((stage, amount) -> {
+				String rate;
+				if (UsdConversion.USD.equals(line.getCurrency())) {
+					rate = "1";
+				}
+				else {
+					rate = converted.rates()
+						.stream()
+						.filter((used) -> String.valueOf(used.stage()).equals(stage))
+						.map(RateView::unitsPerUsd)
+						.map(language::decimal)
+						.findFirst()
+						.orElse(converted.byStage().containsKey(stage) ? NONE : language.message("usd.no-rate"));
+				}
+				BigDecimal dollars = converted.byStage().get(stage);
+				rows.add(new Row(label, ofWhich, line.getCurrency(), List.of(stage, language.number(amount, Unit.MONEY),
+						rate, (dollars != null) ? language.number(dollars, Unit.MONEY) : NONE)));
+			});
+			boolean last = i == money.size() - 1 || !money.get(i + 1).getCategory().equals(line.getCategory());
+			if (last) {
+				CategoryUsd total = usd.category(line.getCategory()).orElseThrow();
+				rows.add(new Row(language.message("usd.total-row", name), ofWhich, UsdConversion.USD,
+						List.of(NONE, NONE, NONE, total.complete() ? language.number(total.total(), Unit.MONEY)
+								: language.message("usd.incomplete"))));
+			}
+		}
+		return new Table(language.message("table.usd"), headers, rows);
+	}
+
+	private static String name(String code, Optional<Category> category, SummaryLanguage language) {
+		return Optional.ofNullable(language.message("name." + code)).orElse(category.map(Category::name).orElse(code));
 	}
 
 	private static String joined(List<String> parts, SummaryLanguage language) {

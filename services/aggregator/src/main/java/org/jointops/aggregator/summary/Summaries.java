@@ -6,12 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.jointops.aggregator.approval.FiguresView;
-import org.jointops.aggregator.approval.Finality;
 import org.jointops.aggregator.documents.PdfDocuments;
 import org.jointops.aggregator.query.InvalidQueryException;
 import org.jointops.catalogue.Catalogue;
-import org.jointops.catalogue.MemberState;
 import org.jointops.catalogue.Operation;
 import org.jointops.catalogue.Untrusted;
 import org.jointops.register.FigureStatus;
@@ -65,9 +62,7 @@ public final class Summaries {
 			throw InvalidQueryException.of("lang", ex.getMessage());
 		}
 		MediaType type = negotiate(format, accept);
-		FiguresView marks = Finality.of(register, operation,
-				catalogue.states().stream().map(MemberState::code).toList(), asOf);
-		CouncilSummary summary = CouncilSummary.of(totals, operation, catalogue, language, asOf, marks);
+		CouncilSummary summary = CouncilSummary.of(totals, operation, catalogue, register, language, asOf);
 		if (publication != null) {
 			summary = new CouncilSummary(summary.language(), summary.title(), summary.council(), summary.intro(),
 					summary.items(), summary.none(), summary.tables(),

@@ -43,7 +43,7 @@ public class SummaryController {
 
 			During the operation:
 			1. 100,659 violations of immigration law were revealed.
-			2. Fines of 1,250,000.00 AMD, 1,940,000.00 KGS, 52,000,000.00 KZT, 95,400,000.00 RUB and 310,000.00 TJS were imposed.
+			2. Fines of more than 1.3 million US dollars were imposed.
 			...
 			6. 367 criminal cases were opened for other crimes found during the operation.
 			   of which 117 drug-trafficking cases.
@@ -78,7 +78,11 @@ public class SummaryController {
 					HTML laid out for A4 (page numbers in the footer), its font (DejaVu Sans, Latin and \
 					Cyrillic) embedded, sent as an attachment named e.g. `ILLEGAL-2017-summary-en.pdf`. Says \
 					whether the figures are FINAL (every member state's figures for every stage accepted by \
-					the secretariat) or preliminary, and per stage for which states they are final. An \
+					the secretariat) or preliminary, and per stage for which states they are final. Money is \
+					said in US dollars as the council's "more than" figure (the largest figure of two \
+					significant digits below the exact total), under the exchange rates in force (at `asOf` if \
+					asked), with a table of each currency's amounts, rates and exact US dollars; while a rate \
+					is missing, per currency, naming the missing rates. An \
 					observer reads the summary of the latest publication \
 					(404 `urn:jointops:problem:not-published` before the first; 403 with `asOf`).""")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",

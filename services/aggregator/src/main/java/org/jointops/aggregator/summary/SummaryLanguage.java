@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.jointops.aggregator.rates.RoundFigure;
 import org.jointops.catalogue.Unit;
 
 /**
@@ -149,6 +150,33 @@ enum SummaryLanguage {
 		format.setMaximumFractionDigits(unit.scale());
 		format.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
 		return format.format(value);
+	}
+
+	/**
+	 * An exact decimal as this language writes it, with all its decimals.
+	 * @param value the decimal, e.g. an exchange rate
+	 * @return e.g. {@code 1,234.5678} or {@code 1 234,5678}
+	 */
+	String decimal(BigDecimal value) {
+		DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(this.locale));
+		int scale = Math.max(0, value.scale());
+		format.setMinimumFractionDigits(scale);
+		format.setMaximumFractionDigits(scale);
+		format.setRoundingMode(java.math.RoundingMode.UNNECESSARY);
+		return format.format(value);
+	}
+
+	/**
+	 * A total in US dollars as the council says it: "more than" the round figure below it
+	 * ({@link RoundFigure}), or exactly below {@value RoundFigure#THRESHOLD}.
+	 * @param total the exact total, in cents
+	 * @return e.g. {@code more than 8.7 million US dollars} or
+	 * {@code более 8,7 млн долларов США}
+	 */
+	String usd(BigDecimal total) {
+		return RoundFigure.below(total)
+			.map((figure) -> message("usd.more-than." + figure.scale(), decimal(figure.count())))
+			.orElseGet(() -> message("usd.exact", number(total, Unit.MONEY)));
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package org.jointops.aggregator.api;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,6 +28,8 @@ import org.jointops.aggregator.query.OperationQueries;
 import org.jointops.aggregator.security.SecurityConfiguration;
 import org.jointops.aggregator.summary.SummaryController;
 import org.jointops.catalogue.CatalogueLoader;
+import org.jointops.register.ExchangeRate;
+import org.jointops.register.RateKind;
 import org.jointops.register.RegisterDocument;
 import org.jointops.register.TransitionAction;
 import org.jointops.support.catalogue.CurrentCatalogue;
@@ -101,9 +105,56 @@ class OperationsApiTests {
 				   {"category": "IMMIGRATION_LAW_VIOLATIONS", "unit": "COUNT", "total": 157999,
 				    "byState": {"KAZ": 52000, "RUS": 105999}, "byStage": {"1": 52000, "2": 105999}},
 				   {"category": "FINES_IMPOSED", "unit": "MONEY", "currency": "USD", "total": 8000000.00,
-				    "byState": {"KAZ": 3000000.00, "RUS": 5000000.00}, "byStage": {"1": 3000000.00, "2": 5000000.00}}]}
+				    "byState": {"KAZ": 3000000.00, "RUS": 5000000.00}, "byStage": {"1": 3000000.00, "2": 5000000.00},
+				    "usd": {"total": 8000000.00, "byStage": {"1": 3000000.00, "2": 5000000.00}, "complete": true,
+				            "rates": [], "missing": []}}],
+				 "usdTotals": [{"category": "FINES_IMPOSED", "total": 8000000.00,
+				                "byStage": {"1": 3000000.00, "2": 5000000.00}, "complete": true, "missing": []}]}
 				""");
 		assertThat(result).bodyText().contains("\"total\":157999,").contains("\"total\":8000000.00,");
+	}
+
+	@Test
+	void givesMoneyInUsDollarsUnderTheRatesInForceAndNamesTheMissingOnes() {
+		this.register.set(RegisterDocument.empty("ILLEGAL-2017")
+			.withRate(new ExchangeRate(1, "KZT", new BigDecimal("320.75"), RateKind.PERIOD_AVERAGE,
+					"UN operational rate, June 2017", LocalDate.parse("2017-06-01"),
+					Instant.parse("2017-06-10T00:00:00Z"), "secretariat")));
+		this.ledgers.record(illegal2017("KAZ", "KAZ-1")
+			.setFindings(List.of(money("FINES_IMPOSED", "52000000", "KZT"), money("FINES_IMPOSED", "125000.50", "USD")))
+			.build());
+		this.ledgers.record(illegal2017Stage2("KAZ", "KAZ-2").setSubmittedAt(Instant.parse("2017-10-07T12:00:00Z"))
+			.setFindings(List.of(money("FINES_IMPOSED", "3300000", "KZT")))
+			.build());
+
+		// stage 1: 52,000,000.00 KZT / 320.75 = 162,120.03; stage 2 has no KZT rate
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo(
+					"""
+							{"totals": [
+							  {"category": "FINES_IMPOSED", "currency": "KZT", "total": 55300000.00,
+							   "usd": {"total": null, "byStage": {"1": 162120.03}, "complete": false,
+							           "rates": [{"stage": 1, "currency": "KZT", "unitsPerUsd": 320.75, "kind": "PERIOD_AVERAGE",
+							                      "source": "UN operational rate, June 2017", "effective": "2017-06-01",
+							                      "recordedAt": "2017-06-10T00:00:00Z", "recordedBy": "secretariat"}],
+							           "missing": [{"stage": 2, "currency": "KZT"}]}},
+							  {"category": "FINES_IMPOSED", "currency": "USD",
+							   "usd": {"total": 125000.50, "complete": true, "rates": [], "missing": []}}],
+							 "usdTotals": [{"category": "FINES_IMPOSED", "total": null, "byStage": {"1": 287120.53},
+							                "complete": false, "missing": [{"stage": 2, "currency": "KZT"}]}]}""");
+		// a state's figures in US dollars: filtered totals are converted as they are
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?stage=1")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"usdTotals": [{"category": "FINES_IMPOSED", "total": 287120.53, "byStage": {"1": 287120.53},
+					                "complete": true, "missing": []}]}""");
+		// as of an instant before the rate was recorded, only US dollars convert
+		assertThat(this.mvc.get().uri("/api/v1/operations/ILLEGAL-2017/totals?asOf=2017-06-09T00:00:00Z")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"usdTotals": [{"category": "FINES_IMPOSED", "total": null, "byStage": {},
+					                "complete": false, "missing": [{"stage": 1, "currency": "KZT"}]}]}""");
 	}
 
 	@Test
@@ -501,13 +552,13 @@ class OperationsApiTests {
 		}
 
 		@Bean
-		SimpleMeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
+		RegisterStandIn register() {
+			return new RegisterStandIn();
 		}
 
 		@Bean
-		RegisterStandIn registerStandIn() {
-			return new RegisterStandIn();
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
 		}
 
 		@Bean(destroyMethod = "close")

@@ -1,6 +1,8 @@
 package org.jointops.aggregator.summary;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jointops.aggregator.approval.FiguresView;
@@ -8,9 +10,12 @@ import org.jointops.aggregator.approval.Finality;
 import org.jointops.aggregator.approval.Submissions;
 import org.jointops.aggregator.ledger.Ledgers;
 import org.jointops.aggregator.query.DrivenLedgers;
+import org.jointops.aggregator.rates.UsdConversion;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.catalogue.Operation;
+import org.jointops.register.ExchangeRate;
+import org.jointops.register.RateKind;
 import org.jointops.register.RegisterDocument;
 import org.jointops.report.ReportRevision;
 import org.jointops.totals.CouncilTotals;
@@ -33,6 +38,8 @@ class CouncilSummaryTests {
 
 	private static final Instant STANDS_AT = Instant.parse("2017-10-07T09:00:00Z");
 
+	private static final Instant RATES_SET = Instant.parse("2017-10-10T09:00:00Z");
+
 	@Test
 	void writesTheCouncilSummaryInEnglishAsPlainText() {
 		assertThat(SummaryRenderer.plainText(summary(SummaryLanguage.EN))).isEqualTo(
@@ -42,7 +49,7 @@ class CouncilSummaryTests {
 
 						During the operation:
 						1. 100,659 violations of immigration law were revealed.
-						2. Fines of 1,250,000.00 AMD and 125,000.50 USD were imposed.
+						2. Fines of more than 120,000 US dollars were imposed.
 						3. 21 persons on the international wanted list were detained.
 						4. 3 criminal cases were opened for organising illegal migration.
 						5. 1 criminal case was opened for trafficking in persons.
@@ -74,6 +81,12 @@ class CouncilSummaryTests {
 						  of which drug-trafficking cases                                  count           105       12           117
 						  of which illicit-arms-trafficking cases                          count            12        –            12
 
+						Money in US dollars
+						Category              Currency  Stage        Amount  Units per USD         USD
+						fines imposed         AMD           1  1,250,000.00         387.50    3,225.81
+						fines imposed         USD           1    125,000.50              1  125,000.50
+						fines imposed, total  USD           –             –              –  128,226.31
+
 						Figures as of 7 October 2017, 09:00 UTC (version 4). Reports counted: 4."""
 						+ "\n");
 	}
@@ -87,7 +100,7 @@ class CouncilSummaryTests {
 
 						В ходе операции:
 						1. Выявлено 100~659 нарушений миграционного законодательства.
-						2. Наложено штрафов на сумму 1~250~000,00 AMD и 125~000,50 USD.
+						2. Наложено штрафов на сумму более 120~000 долларов США.
 						3. Задержано 21 лицо, находившееся в международном розыске.
 						4. Возбуждено 3 уголовных дела по фактам организации незаконной миграции.
 						5. Возбуждено 1 уголовное дело по фактам торговли людьми.
@@ -119,6 +132,12 @@ class CouncilSummaryTests {
 						  в т. ч. по фактам незаконного оборота наркотиков               ед.           105      12           117
 						  в т. ч. по фактам незаконного оборота оружия                   ед.            12       –            12
 
+						Денежные показатели в долларах США
+						Показатель               Валюта  Этап         Сумма  Курс за 1 USD   Долл. США
+						наложено штрафов         AMD        1  1~250~000,00         387,50    3~225,81
+						наложено штрафов         USD        1    125~000,50              1  125~000,50
+						наложено штрафов, итого  USD        –             –              –  128~226,31
+
 						Данные по состоянию на 7 октября 2017 г., 09:00 UTC (версия 4). Учтено отчётов: 4."""
 						+ "\n"));
 	}
@@ -134,7 +153,7 @@ class CouncilSummaryTests {
 						В ходе операции:
 
 						1. Выявлено 100~659 нарушений миграционного законодательства.
-						2. Наложено штрафов на сумму 1~250~000,00 AMD и 125~000,50 USD.
+						2. Наложено штрафов на сумму более 120~000 долларов США.
 						3. Задержано 21 лицо, находившееся в международном розыске.
 						4. Возбуждено 3 уголовных дела по фактам организации незаконной миграции.
 						5. Возбуждено 1 уголовное дело по фактам торговли людьми.
@@ -169,6 +188,14 @@ class CouncilSummaryTests {
 						| уголовных дел по иным преступлениям, выявленным в ходе операции | ед. | 300 | 67 | 367 |
 						| в т. ч. по фактам незаконного оборота наркотиков | ед. | 105 | 12 | 117 |
 						| в т. ч. по фактам незаконного оборота оружия | ед. | 12 | – | 12 |
+
+						## Денежные показатели в долларах США
+
+						| Показатель | Валюта | Этап | Сумма | Курс за 1 USD | Долл. США |
+						|---|---|---:|---:|---:|---:|
+						| наложено штрафов | AMD | 1 | 1~250~000,00 | 387,50 | 3~225,81 |
+						| наложено штрафов | USD | 1 | 125~000,50 | 1 | 125~000,50 |
+						| наложено штрафов, итого | USD | – | – | – | 128~226,31 |
 
 						*Данные по состоянию на 7 октября 2017 г., 09:00 UTC (версия 4). Учтено отчётов: 4.*"""
 						+ "\n"));
@@ -279,15 +306,97 @@ class CouncilSummaryTests {
 	}
 
 	@Test
-	void saysNothingOfFinalityWithoutTheRegister() {
+	void saysNothingOfFinalityWithoutMarks() {
 		assertThat(SummaryRenderer.plainText(summary(SummaryLanguage.EN))).doesNotContain("final")
 			.doesNotContain("preliminary");
+	}
+
+	@Test
+	void saysMoneyInUsDollarsAsMoreThanTheRoundFigureBelowTheExactTotal() {
+		// 1,250,000.00 AMD / 387.50 = 3,225.81; + 125,000.50 USD = 128,226.31
+		assertThat(SummaryRenderer.plainText(summary(SummaryLanguage.EN)))
+			.contains("2. Fines of more than 120,000 US dollars were imposed.\n")
+			.contains("fines imposed, total  USD")
+			.contains("128,226.31\n");
+		assertThat(item(register(rate("1250000.00")), SummaryLanguage.EN))
+			.isEqualTo("Fines of more than 120,000 US dollars were imposed.");
+	}
+
+	@Test
+	void writesTheMoreThanFigureInMillionsAndBillionsInBothLanguages() {
+		// 1,250,000.00 AMD / 0.145193878 = 8,609,178.41; + 125,000.50 USD = 8,734,178.91
+		RegisterDocument millions = register(rate("0.145193878"));
+		String amdInUsd = UsdConversion.convert(new BigDecimal("1250000.00"), new BigDecimal("0.145193878"))
+			.toPlainString();
+		assertThat(amdInUsd).isEqualTo("8609178.41");
+		assertThat(item(millions, SummaryLanguage.EN))
+			.isEqualTo("Fines of more than 8.7 million US dollars were imposed.");
+		assertThat(item(millions, SummaryLanguage.RU))
+			.isEqualTo(nbsp("Наложено штрафов на сумму более 8,7 млн долларов США."));
+		// 1,250,000.00 AMD / 0.001 = 1,250,000,000.00; + 125,000.50 USD
+		RegisterDocument billions = register(rate("0.001"));
+		assertThat(item(billions, SummaryLanguage.EN))
+			.isEqualTo("Fines of more than 1.2 billion US dollars were imposed.");
+		assertThat(item(billions, SummaryLanguage.RU))
+			.isEqualTo(nbsp("Наложено штрафов на сумму более 1,2 млрд долларов США."));
+		assertThat(SummaryLanguage.RU.usd(new BigDecimal("999999.99"))).isEqualTo(nbsp("более 990~000 долларов США"));
+		assertThat(SummaryLanguage.EN.usd(new BigDecimal("8000000.00"))).isEqualTo("more than 7.9 million US dollars");
+		assertThat(SummaryLanguage.EN.usd(new BigDecimal("734.20"))).isEqualTo("734.20 US dollars");
+		assertThat(SummaryLanguage.RU.usd(new BigDecimal("734.20"))).isEqualTo("734,20 доллара США");
+	}
+
+	@Test
+	void namesTheMissingRatesAndGivesTheCurrenciesInsteadOfATotal() {
+		RegisterDocument none = RegisterDocument.empty("ILLEGAL-2017");
+
+		assertThat(item(none, SummaryLanguage.EN))
+			.isEqualTo("Fines of 1,250,000.00 AMD and 125,000.50 USD were imposed. "
+					+ "No total in US dollars: no exchange rate for AMD (stage 1).");
+		assertThat(item(none, SummaryLanguage.RU))
+			.isEqualTo(nbsp("Наложено штрафов на сумму 1~250~000,00 AMD и 125~000,50 USD. "
+					+ "Итог в долларах США не подсчитан: нет курса для AMD (этап 1)."));
+		String text = SummaryRenderer
+			.plainText(CouncilSummary.of(knownTotals(), ILLEGAL_2017, CATALOGUE, none, SummaryLanguage.EN, null));
+		assertThat(text).contains("fines imposed         AMD           1  1,250,000.00        no rate           –\n")
+			.contains("fines imposed, total  USD           –             –              –  incomplete\n");
+	}
+
+	@Test
+	void usesTheRatesInForceAtTheInstantAskedFor() {
+		RegisterDocument corrected = register(rate("387.50"))
+			.withRate(new ExchangeRate(1, "AMD", new BigDecimal("0.001"), RateKind.PERIOD_AVERAGE, "corrected",
+					LocalDate.parse("2017-06-01"), RATES_SET.plusSeconds(60), "secretariat"));
+
+		assertThat(SummaryRenderer.plainText(CouncilSummary.of(knownTotals(), ILLEGAL_2017, CATALOGUE, corrected,
+				SummaryLanguage.EN, RATES_SET.plusSeconds(59))))
+			.contains("2. Fines of more than 120,000 US dollars were imposed.");
+		assertThat(SummaryRenderer.plainText(CouncilSummary.of(knownTotals(), ILLEGAL_2017, CATALOGUE, corrected,
+				SummaryLanguage.EN, RATES_SET.plusSeconds(60))))
+			.contains("2. Fines of more than 1.2 billion US dollars were imposed.");
+	}
+
+	private static String item(RegisterDocument register, SummaryLanguage language) {
+		return CouncilSummary.of(knownTotals(), ILLEGAL_2017, CATALOGUE, register, language, null)
+			.items()
+			.get(1)
+			.text();
+	}
+
+	private static ExchangeRate rate(String unitsPerUsd) {
+		return new ExchangeRate(1, "AMD", new BigDecimal(unitsPerUsd), RateKind.PERIOD_AVERAGE,
+				"UN operational rate, June 2017", LocalDate.parse("2017-06-01"), RATES_SET, "secretariat");
+	}
+
+	private static RegisterDocument register(ExchangeRate rate) {
+		return RegisterDocument.empty("ILLEGAL-2017").withRate(rate);
 	}
 
 	private static CouncilSummary summary(SummaryLanguage language) {
 		CouncilTotals totals = knownTotals();
 		assertThat(totals.getUpdatedAt()).isEqualTo(STANDS_AT);
-		return CouncilSummary.of(totals, ILLEGAL_2017, CATALOGUE, language, null);
+		// the marks (FINAL, PRELIMINARY) are left out here:
+		// saysWhetherTheFiguresAreFinal… covers them
+		return CouncilSummary.of(totals, ILLEGAL_2017, CATALOGUE, register(rate("387.50")), language, null, null);
 	}
 
 	private static String nbsp(String text) {
