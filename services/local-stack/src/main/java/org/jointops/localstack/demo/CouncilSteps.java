@@ -98,6 +98,12 @@ final class CouncilSteps {
 				this.aggregatorUrl + "/api/v1/admin/operations/" + operation + "/publications",
 				DemoClient.JSON.createObjectNode(), this.credentials.readerToken(AgencyCredentials.SECRETARIAT));
 		JsonNode body = DemoClient.json(response);
+		if (response.statusCode() == 409 && response.headers().firstValue("Location").isPresent()) {
+			String latest = response.headers().firstValue("Location").get();
+			int number = Integer.parseInt(latest.substring(latest.lastIndexOf('/') + 1));
+			this.out.println("Nothing new to publish since publication " + number + ": observers see that one.");
+			return number;
+		}
 		if (response.statusCode() != 201) {
 			this.out.println("Publication refused: " + answer(response));
 			return -1;
@@ -115,7 +121,7 @@ final class CouncilSteps {
 	private static BigDecimal currentRate(JsonNode inForce, int stage, String currency) {
 		for (JsonNode rate : inForce.path("rates")) {
 			if (rate.path("stage").asInt() == stage && rate.path("currency").asString().equals(currency)) {
-				return rate.path("unitsPerUsd").decimalValue();
+				return rate.path("inForce").path("unitsPerUsd").decimalValue();
 			}
 		}
 		return null;
