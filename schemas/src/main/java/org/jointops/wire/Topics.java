@@ -38,6 +38,18 @@ public final class Topics {
 	 */
 	public static final String OWNERS_COMPLETE = "#complete";
 
+	/**
+	 * The prefix of the keys of withdrawal marks on an owners topic:
+	 * {@code #withdrawn/<reportId>/<revision>}, value
+	 * {@code WITHDRAWN <revision> <instant>} when a withdrawal of the report was
+	 * accepted, {@code BACK <revision> <instant>} when a higher revision brought it back;
+	 * one key per revision, so a key always keeps its value. Written by the producer
+	 * service so that every instance can say why a revision would not count; no report id
+	 * contains {@code #} or {@code /}. Best effort: what counts is decided by the
+	 * aggregator alone.
+	 */
+	public static final String OWNERS_WITHDRAWN_PREFIX = "#withdrawn/";
+
 	/** Council-level totals, one record per operation, compacted. */
 	public static final String COUNCIL_TOTALS = "council.totals";
 
@@ -125,7 +137,8 @@ public final class Topics {
 	 * report id in its partition names its owner; a later record that names another
 	 * agency (two producer instances took the same new report id at once) is followed by
 	 * the first one written again, so that compaction, which keeps the last record of a
-	 * key, keeps the owner. The record under {@link #OWNERS_COMPLETE} names no owner.
+	 * key, keeps the owner. The record under {@link #OWNERS_COMPLETE} names no owner, nor
+	 * do the withdrawal marks under {@link #OWNERS_WITHDRAWN_PREFIX}.
 	 * @param state the ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
 	 * @return the topic, e.g. {@code owners.kaz}
 	 */

@@ -66,13 +66,14 @@ final class FaultRuns {
 	/**
 	 * Waits until the traffic has got this far.
 	 * @param ledger the traffic's ledger
-	 * @param accepted how many 202 answers
+	 * @param accepted how many final answers: 202, or 409 for a revision not higher than
+	 * its report's withdrawal (only plans with withdrawals get those)
 	 */
 	static void awaitAccepted(Ledger ledger, int accepted) {
-		Awaitility.await(accepted + " reports accepted")
+		Awaitility.await(accepted + " submissions answered for good (202, or 409 for a withdrawn report)")
 			.atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofMillis(100))
-			.until(() -> ledger.acceptedAnswers() >= accepted);
+			.until(() -> ledger.finalAnswers() >= accepted);
 	}
 
 	/**

@@ -16,12 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jointops.testsupport.Credentials;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ministries' systems: they post submissions to their state's producer service and,
  * as the API guide (docs/api-guide.md) tells them, retry the same report id and revision
  * until it is answered {@code 202} — after a {@code 503}, a refused or reset connection
- * or a timeout. Every answer goes into the {@link Ledger}.
+ * or a timeout. A {@code 409} of type {@value #REPORT_WITHDRAWN} (the revision is not
+ * higher than the report's withdrawal, so it would never count) is a final answer too:
+ * not retried, not a failure. Every answer goes into the {@link Ledger}.
  */
 public final class Agencies implements AutoCloseable {
 
@@ -29,6 +33,14 @@ public final class Agencies implements AutoCloseable {
 	private static final Duration PATIENCE = Duration.ofSeconds(15);
 
 	private static final Duration BACKOFF = Duration.ofMillis(300);
+
+	/**
+	 * The problem type of a revision not higher than its report's withdrawal: final, it
+	 * would never count.
+	 */
+	static final String REPORT_WITHDRAWN = "urn:jointops:problem:report-withdrawn";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -84,15 +96,25 @@ public final class Agencies implements AutoCloseable {
 	 * @return the status code, or -1 when nothing answered
 	 */
 	public int postOnce(Submission submission) {
+		HttpResponse<String> response = send(submission);
+		return (response != null) ? response.statusCode() : -1;
+	}
+
+	/**
+	 * Posts once, without retrying, and records the answer.
+	 * @param submission what to post
+	 * @return the answer, or null when nothing answered
+	 */
+	private HttpResponse<String> send(Submission submission) {
 		this.ledger.requested(submission);
 		try {
 			HttpResponse<String> response = this.http.send(request(submission), HttpResponse.BodyHandlers.ofString());
 			record(submission, response);
-			return response.statusCode();
+			return response;
 		}
 		catch (IOException ex) {
 			this.ledger.unreachable();
-			return -1;
+			return null;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -103,8 +125,9 @@ public final class Agencies implements AutoCloseable {
 	private void postUntilAccepted(Submission submission) {
 		Instant deadline = Instant.now().plus(this.giveUpAfter);
 		while (true) {
-			int status = postOnce(submission);
-			if (status == 202) {
+			HttpResponse<String> response = send(submission);
+			int status = (response != null) ? response.statusCode() : -1;
+			if (status == 202 || isWithdrawnAnswer(response)) {
 				pause(this.thinkTime);
 				return;
 			}
@@ -126,8 +149,28 @@ public final class Agencies implements AutoCloseable {
 		else if (status >= 500) {
 			this.ledger.unavailable();
 		}
+		else if (isWithdrawnAnswer(response)) {
+			this.ledger.notCounting(submission);
+		}
 		else {
 			this.ledger.rejected(submission, status, response.body());
+		}
+	}
+
+	/**
+	 * Whether an answer says the revision is not higher than its report's withdrawal.
+	 * @param response an answer, or null
+	 * @return whether it is a 409 of type {@value #REPORT_WITHDRAWN}
+	 */
+	private static boolean isWithdrawnAnswer(HttpResponse<String> response) {
+		if (response == null || response.statusCode() != 409) {
+			return false;
+		}
+		try {
+			return REPORT_WITHDRAWN.equals(JSON.readTree(response.body()).path("type").asString());
+		}
+		catch (JacksonException ex) {
+			return false;
 		}
 	}
 

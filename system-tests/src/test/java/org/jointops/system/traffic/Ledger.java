@@ -12,7 +12,9 @@ import org.jointops.system.oracle.Totals;
 
 /**
  * The test's own account of what it sent and what was answered {@code 202}: from it
- * alone, what the council totals must be.
+ * alone, what the council totals must be. A revision answered {@code 409} because it is
+ * not higher than its report's withdrawal is counted apart: it was never sent to Kafka,
+ * and it would not have counted.
  */
 public final class Ledger {
 
@@ -23,6 +25,8 @@ public final class Ledger {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private final AtomicInteger accepted = new AtomicInteger();
+
+	private final AtomicInteger notCounting = new AtomicInteger();
 
 	private final AtomicInteger unavailable = new AtomicInteger();
 
@@ -40,6 +44,10 @@ public final class Ledger {
 		this.accepted.incrementAndGet();
 		this.highestAccepted.merge(submission.reportKey(), submission,
 				(known, added) -> (added.revision() > known.revision()) ? added : known);
+	}
+
+	void notCounting(Submission submission) {
+		this.notCounting.incrementAndGet();
 	}
 
 	void unavailable() {
@@ -124,12 +132,27 @@ public final class Ledger {
 	 * @return requests, 202s, 503s, calls that found no one answering
 	 */
 	public String summary() {
-		return "%d requests: %d accepted, %d answered 503, %d unanswered (connection refused or reset, timeout)"
-			.formatted(this.requests.get(), this.accepted.get(), this.unavailable.get(), this.unreachable.get());
+		return ("%d requests: %d accepted, %d answered 409 (not higher than the report's withdrawal), %d answered "
+				+ "503, %d unanswered (connection refused or reset, timeout)")
+			.formatted(this.requests.get(), this.accepted.get(), this.notCounting.get(), this.unavailable.get(),
+					this.unreachable.get());
 	}
 
 	public int acceptedAnswers() {
 		return this.accepted.get();
+	}
+
+	/**
+	 * How many submissions had their final answer: 202, or 409 for a revision not higher
+	 * than its report's withdrawal.
+	 * @return final answers
+	 */
+	public int finalAnswers() {
+		return this.accepted.get() + this.notCounting.get();
+	}
+
+	public int notCountingAnswers() {
+		return this.notCounting.get();
 	}
 
 	public int unavailableAnswers() {

@@ -25,6 +25,8 @@ import org.jointops.catalogue.Violation;
  * @param submittedAt for an accepted or valid report, its submission time
  * @param errors for a rejected report, each field and reason
  * @param detail for a report Kafka did not acknowledge, why, and what to do
+ * @param notice for an accepted or valid report, what the client should know about it,
+ * e.g. that it brings a withdrawn report back
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(description = "What became of one report of a batch; fields that do not apply are left out.",
@@ -34,8 +36,8 @@ record BatchResult(@Schema(description = "Position of the report in the batch, f
 		@Schema(description = "Its report id, if it could be read", example = "KAZ-INTERIOR-2017-0001") String reportId,
 		@Schema(description = "Its revision, if it could be read", example = "1") Integer revision, Outcome outcome,
 		@Schema(description = "The status the report would have had posted alone: 202 accepted, 200 valid, "
-				+ "400, 403 or 409 (a submitted or accepted stage) rejected, 503 unavailable",
-				example = "202") int status,
+				+ "400, 403 or 409 (a submitted or accepted stage, or a revision not higher than the report's withdrawal) "
+				+ "rejected, 503 unavailable", example = "202") int status,
 		@Schema(description = "Accepted or valid: the state it counts for", example = "KAZ") String state,
 		@Schema(description = "Accepted or valid: its topic", example = "findings.kaz") String topic,
 		@Schema(description = "Accepted: its partition", example = "0") Integer partition,
@@ -43,13 +45,16 @@ record BatchResult(@Schema(description = "Position of the report in the batch, f
 		@Schema(description = "Accepted or valid: its submission time") Instant submittedAt,
 		@ArraySchema(arraySchema = @Schema(description = "Rejected: each field and reason (in CSV, `line N: column`)"),
 				schema = @Schema(ref = "#/components/schemas/FieldProblem")) List<Violation> errors,
-		@Schema(description = "Unavailable: why, and what to do") String detail) {
+		@Schema(description = "Unavailable: why, and what to do") String detail,
+		@Schema(description = "Accepted or valid, only when there is something to know: that it brings a withdrawn "
+				+ "report back") String notice) {
 
 	/**
 	 * What became of a report of a batch.
 	 */
 	@Schema(description = "`ACCEPTED`: the broker has it. `VALID`: a dry run found it valid, nothing was sent. "
-			+ "`REJECTED`: refused for its content, its state or its stage's lock (409: submitted or accepted), nothing was sent. `UNAVAILABLE`: Kafka did not "
+			+ "`REJECTED`: refused for its content, its state, its stage's lock (409: submitted or accepted) or its "
+			+ "report's withdrawal (409: not higher than it), nothing was sent. `UNAVAILABLE`: Kafka did not "
 			+ "acknowledge it; send it again as it was.")
 	public enum Outcome {
 

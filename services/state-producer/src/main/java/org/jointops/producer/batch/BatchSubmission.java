@@ -18,6 +18,7 @@ import org.jointops.producer.ingest.IngestMetrics;
 import org.jointops.producer.ingest.InvalidReportException;
 import org.jointops.producer.ingest.ReportIntake;
 import org.jointops.producer.ingest.ReportRequest;
+import org.jointops.producer.ingest.ReportWithdrawnException;
 import org.jointops.producer.ingest.StageLockedException;
 import org.jointops.producer.publish.KafkaUnavailableException;
 import org.jointops.producer.publish.PublishOutcome;
@@ -65,8 +66,13 @@ class BatchSubmission {
 		List<BatchItem> valid = new ArrayList<>();
 		List<ReportRevision> revisions = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
+		Map<Integer, String> notices = new HashMap<>();
 		for (BatchItem item : items) {
 			BatchResult refused = check(item, caller, seen, valid, revisions);
+			if (refused == null) {
+				this.intake.notice(revisions.get(revisions.size() - 1))
+					.ifPresent((notice) -> notices.put(item.index(), notice));
+			}
 			if (refused != null) {
 				results[item.index()] = refused;
 			}
@@ -75,13 +81,14 @@ class BatchSubmission {
 			for (int i = 0; i < valid.size(); i++) {
 				this.metrics.checked();
 				results[valid.get(i).index()] = result(valid.get(i), BatchResult.Outcome.VALID, HttpStatus.OK,
-						revisions.get(i), null, null);
+						revisions.get(i), null, null, notices.get(valid.get(i).index()));
 			}
 		}
 		else {
 			List<PublishOutcome> outcomes = this.publisher.publishAll(revisions);
 			for (int i = 0; i < valid.size(); i++) {
-				results[valid.get(i).index()] = published(valid.get(i), revisions.get(i), outcomes.get(i));
+				results[valid.get(i).index()] = published(valid.get(i), revisions.get(i), outcomes.get(i),
+						notices.get(valid.get(i).index()));
 			}
 		}
 		return BatchResponse.of(dryRun, List.of(results));
@@ -122,6 +129,10 @@ class BatchSubmission {
 		}
 		catch (StageLockedException ex) {
 			return refused(item, HttpStatus.CONFLICT, item.located(List.of(ex.violation())));
+		}
+		catch (ReportWithdrawnException ex) {
+			this.metrics.withdrawn();
+			return rejected(item, HttpStatus.CONFLICT, item.located(List.of(ex.violation())));
 		}
 		catch (KafkaUnavailableException ex) {
 			return unavailable(item, item.reportId(), item.revision(), ex);
@@ -166,13 +177,17 @@ class BatchSubmission {
 		else {
 			this.metrics.invalid();
 		}
+		return rejected(item, status, errors);
+	}
+
+	private BatchResult rejected(BatchItem item, HttpStatus status, List<Violation> errors) {
 		logger.info("Refused report {} of a batch ({}): {}", item.index(), status.value(),
 				errors.stream().map((violation) -> Untrusted.shortened(violation.field())).toList());
 		return new BatchResult(item.index(), item.lines(), item.reportId(), item.revision(),
-				BatchResult.Outcome.REJECTED, status.value(), null, null, null, null, null, errors, null);
+				BatchResult.Outcome.REJECTED, status.value(), null, null, null, null, null, errors, null, null);
 	}
 
-	private BatchResult published(BatchItem item, ReportRevision revision, PublishOutcome outcome) {
+	private BatchResult published(BatchItem item, ReportRevision revision, PublishOutcome outcome, String notice) {
 		if (outcome.isOwnedByAnother()) {
 			return refused(item, HttpStatus.FORBIDDEN, item.located(
 					List.of(ForbiddenReportException.notOwner(revision.getReportId(), outcome.owner()).violation())));
@@ -180,6 +195,7 @@ class BatchSubmission {
 		if (!outcome.isStored()) {
 			return unavailable(item, revision.getReportId(), revision.getRevision(), outcome.failure());
 		}
+		this.intake.published(revision);
 		this.metrics.accepted();
 		logger.info("Accepted {}/{} revision {} of {} for {} stage {} in a batch: {}-{}@{}", revision.getState(),
 				revision.getReportId(), revision.getRevision(), revision.getAgency(), revision.getOperation(),
@@ -187,7 +203,7 @@ class BatchSubmission {
 		return new BatchResult(item.index(), item.lines(), revision.getReportId(), revision.getRevision(),
 				BatchResult.Outcome.ACCEPTED, HttpStatus.ACCEPTED.value(), revision.getState(),
 				outcome.record().topic(), outcome.record().partition(), outcome.record().offset(),
-				revision.getSubmittedAt(), null, null);
+				revision.getSubmittedAt(), null, null, notice);
 	}
 
 	private BatchResult unavailable(BatchItem item, String reportId, Integer revision,
@@ -197,14 +213,15 @@ class BatchSubmission {
 		return new BatchResult(item.index(), item.lines(), reportId, revision, BatchResult.Outcome.UNAVAILABLE,
 				HttpStatus.SERVICE_UNAVAILABLE.value(), null, null, null, null, null, null,
 				"Not accepted (" + failure.getMessage() + "); it may or may not have reached Kafka. Send it again "
-						+ "with the same reportId and revision: a revision that arrives twice counts once.");
+						+ "with the same reportId and revision: a revision that arrives twice counts once.",
+				null);
 	}
 
 	private BatchResult result(BatchItem item, BatchResult.Outcome outcome, HttpStatus status, ReportRevision revision,
-			Integer partition, Long offset) {
+			Integer partition, Long offset, String notice) {
 		return new BatchResult(item.index(), item.lines(), revision.getReportId(), revision.getRevision(), outcome,
 				status.value(), revision.getState(), this.topic, partition, offset, revision.getSubmittedAt(), null,
-				null);
+				null, notice);
 	}
 
 }

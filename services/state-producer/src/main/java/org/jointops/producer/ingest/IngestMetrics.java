@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Counts the answers given to agencies: meter {@code jointops.reports}, tag
  * {@code outcome} = accepted, invalid (400), forbidden (403), locked (409: a submitted or
- * accepted stage), unavailable (503) or checked (valid in a dry run, not sent). A batch
- * counts each of its reports.
+ * accepted stage), withdrawn (409: a revision not higher than the report's withdrawal),
+ * unavailable (503) or checked (valid in a dry run, not sent). A batch counts each of its
+ * reports.
  */
 @Component
 public class IngestMetrics {
@@ -24,6 +25,8 @@ public class IngestMetrics {
 
 	private final Counter locked;
 
+	private final Counter withdrawn;
+
 	private final Counter unavailable;
 
 	private final Counter checked;
@@ -33,6 +36,7 @@ public class IngestMetrics {
 		this.invalid = counter(registry, "invalid");
 		this.forbidden = counter(registry, "forbidden");
 		this.locked = counter(registry, "locked");
+		this.withdrawn = counter(registry, "withdrawn");
 		this.unavailable = counter(registry, "unavailable");
 		this.checked = counter(registry, "checked");
 	}
@@ -58,6 +62,10 @@ public class IngestMetrics {
 
 	public void locked() {
 		this.locked.increment();
+	}
+
+	public void withdrawn() {
+		this.withdrawn.increment();
 	}
 
 	public void unavailable() {

@@ -59,6 +59,12 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	public static final URI STAGE_LOCKED = URI.create("urn:jointops:problem:stage-locked");
 
+	/**
+	 * Problem type of a revision of a withdrawn report that is not higher than its
+	 * withdrawal, so would never count (409).
+	 */
+	public static final URI REPORT_WITHDRAWN = URI.create("urn:jointops:problem:report-withdrawn");
+
 	static final URI KAFKA_UNAVAILABLE = URI.create("urn:jointops:problem:kafka-unavailable");
 
 	/** Seconds a client should wait before retrying after a 503. */
@@ -114,6 +120,20 @@ public class IngestProblemHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("submissionStatus", ex.status());
 		problem.setProperty("since", ex.since());
 		problem.setProperty("by", ex.by());
+		problem.setProperty("errors", List.of(ex.violation()));
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> reportWithdrawn(ReportWithdrawnException ex) {
+		this.metrics.withdrawn();
+		logger.info("Refused a revision of a withdrawn report: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(REPORT_WITHDRAWN);
+		problem.setTitle("Report withdrawn");
+		problem.setProperty("reportId", ex.reportId());
+		problem.setProperty("withdrawnAtRevision", ex.withdrawnAtRevision());
+		problem.setProperty("withdrawnAt", ex.withdrawnAt());
 		problem.setProperty("errors", List.of(ex.violation()));
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}

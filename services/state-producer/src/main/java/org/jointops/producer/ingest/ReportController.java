@@ -61,7 +61,7 @@ public class ReportController {
 	}
 
 	/**
-	 * Accepts one report revision: 202 once the broker has it, 400 or 403 with the
+	 * Accepts one report revision: 202 once the broker has it, 400, 403 or 409 with the
 	 * reasons if it is refused, 503 if Kafka cannot take it now. With
 	 * {@code dryRun=true}: 200 if it would be accepted, the same refusals otherwise, and
 	 * nothing is sent.
@@ -89,9 +89,11 @@ public class ReportController {
 			content = @Content(schema = @Schema(implementation = ReportChecked.class),
 					examples = @ExampleObject(name = "dry run", value = ReportExamples.CHECKED)))
 	@ApiResponse(responseCode = "202",
-			description = "Accepted: the broker has the revision (`acks=all`, idempotent producer).",
+			description = "Accepted: the broker has the revision (`acks=all`, idempotent producer). A revision "
+					+ "higher than the report's withdrawal brings the report back and says so in `notice`.",
 			content = @Content(schema = @Schema(implementation = ReportAccepted.class),
-					examples = @ExampleObject(name = "accepted", value = ReportExamples.ACCEPTED)))
+					examples = { @ExampleObject(name = "accepted", value = ReportExamples.ACCEPTED),
+							@ExampleObject(name = "brings a withdrawn report back", value = ReportExamples.BACK) }))
 	@ApiResponse(responseCode = "400",
 			description = "Invalid: `errors` names each offending field and the reason "
 					+ "(`body` when the body as a whole is not one JSON object; `dryRun` when it is neither true nor "
@@ -105,13 +107,18 @@ public class ReportController {
 					+ "(`reportId`); or the token may not post reports (a monitoring token). Nothing was published.",
 			content = @Content(mediaType = ApiDescriptions.PROBLEM_JSON,
 					examples = @ExampleObject(name = "another agency", value = ReportExamples.NOT_YOURS)))
-	@ApiResponse(responseCode = "409", description = "The state's figures for the revision's operation and stage "
-			+ "are locked: submitted by the state (SUBMITTED, until the secretariat returns them) or accepted by the "
-			+ "secretariat (ACCEPTED, final, until it reopens them with a recorded reason). Revisions and "
-			+ "withdrawals alike; `submissionStatus` and `since` name the lock. A dry run answers the same. Nothing was "
-			+ "published.",
+	@ApiResponse(responseCode = "409", description = "Type `urn:jointops:problem:stage-locked`: the state's figures "
+			+ "for the revision's operation and stage are locked: submitted by the state (SUBMITTED, until the "
+			+ "secretariat returns them) or accepted by the secretariat (ACCEPTED, final, until it reopens them with a "
+			+ "recorded reason). Revisions and withdrawals alike; `submissionStatus` and `since` name the lock. Type "
+			+ "`urn:jointops:problem:report-withdrawn`: the report was withdrawn at revision `withdrawnAtRevision` "
+			+ "and this revision is not higher, so it would never count (sending that same withdrawal again is still "
+			+ "202); a higher revision brings the report back, a new report id reports something else. Best effort: "
+			+ "an instance may answer 202 for a moment before it has read another instance's withdrawal, and such a "
+			+ "revision still does not count. A dry run answers the same. Nothing was published.",
 			content = @Content(mediaType = ApiDescriptions.PROBLEM_JSON,
-					examples = @ExampleObject(name = "accepted stage", value = ReportExamples.LOCKED)))
+					examples = { @ExampleObject(name = "accepted stage", value = ReportExamples.LOCKED),
+							@ExampleObject(name = "withdrawn report", value = ReportExamples.WITHDRAWN) }))
 	@ApiResponse(responseCode = "413",
 			description = "The body is longer than `jointops.max-body-size` (256 KB "
 					+ "by default). A body whose `Content-Length` is already too long is refused unread; with "
@@ -130,16 +137,18 @@ public class ReportController {
 							name = DRY_RUN, defaultValue = "false") boolean dryRun,
 			@Parameter(hidden = true) @AuthenticationPrincipal AgencyPrincipal caller) {
 		ReportRevision revision = this.intake.accept(request, caller);
+		String notice = this.intake.notice(revision).orElse(null);
 		if (dryRun) {
 			this.metrics.checked();
-			return ResponseEntity.ok(ReportChecked.of(revision, this.topic));
+			return ResponseEntity.ok(ReportChecked.of(revision, this.topic, notice));
 		}
 		PublishedRecord record = this.publisher.publish(revision);
+		this.intake.published(revision);
 		this.metrics.accepted();
 		logger.info("Accepted {}/{} revision {} of {} for {} stage {}: {}-{}@{}", revision.getState(),
 				revision.getReportId(), revision.getRevision(), revision.getAgency(), revision.getOperation(),
 				revision.getStage(), record.topic(), record.partition(), record.offset());
-		return ResponseEntity.accepted().body(ReportAccepted.of(revision, record));
+		return ResponseEntity.accepted().body(ReportAccepted.of(revision, record, notice));
 	}
 
 }

@@ -70,6 +70,20 @@ public final class ReportExamples {
 			 "since": "2026-12-02T10:15:27.311Z", "by": "secretariat",
 			 "errors": [{"field": "stage", "reason": "Stage 2 of ILLEGAL-2017 for KAZ was accepted by the secretariat (secretariat) on 2026-12-02T10:15Z: its figures are final and take no new revision or withdrawal; the secretariat can reopen it with a recorded reason"}]}""";
 
+	/** A revision of a withdrawn report that is not higher than its withdrawal. */
+	public static final String WITHDRAWN = """
+			{"type": "urn:jointops:problem:report-withdrawn", "title": "Report withdrawn", "status": 409,
+			 "detail": "Report KAZ-INTERIOR-2017-0001 of KAZ was withdrawn at revision 3 (accepted at 2026-12-02T10:20:05Z): revision 2 is not higher, so it would not count. To bring the report back, send a revision higher than 3; to report something else, use a new report id",
+			 "instance": "/api/v1/reports", "reportId": "KAZ-INTERIOR-2017-0001", "withdrawnAtRevision": 3,
+			 "withdrawnAt": "2026-12-02T10:20:05.118Z",
+			 "errors": [{"field": "revision", "reason": "Report KAZ-INTERIOR-2017-0001 of KAZ was withdrawn at revision 3 (accepted at 2026-12-02T10:20:05Z): revision 2 is not higher, so it would not count. To bring the report back, send a revision higher than 3; to report something else, use a new report id"}]}""";
+
+	/** The answer to a revision that brings a withdrawn report back. */
+	public static final String BACK = """
+			{"reportId": "KAZ-INTERIOR-2017-0001", "revision": 4, "state": "KAZ", "topic": "findings.kaz",
+			 "partition": 0, "offset": 57, "submittedAt": "2026-12-02T10:31:12.402Z",
+			 "notice": "Report KAZ-INTERIOR-2017-0001 was withdrawn at revision 3; this revision brings it back"}""";
+
 	/** Kafka did not acknowledge the revision. */
 	public static final String UNAVAILABLE = """
 			{"type": "urn:jointops:problem:kafka-unavailable", "title": "Kafka unavailable", "status": 503,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.MemberState;
@@ -13,6 +14,8 @@ import org.jointops.catalogue.Violation;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.security.AgencyPrincipal;
 import org.jointops.producer.security.ReportOwners;
+import org.jointops.producer.security.WithdrawalMark;
+import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
@@ -25,7 +28,9 @@ import org.springframework.stereotype.Component;
  * submission time and each line's unit, and checks it against the current catalogue
  * version: a retired operation or category is refused in a new revision, not in a
  * withdrawal; and against the register's locks: a stage this state submitted or the
- * secretariat accepted takes neither ({@link StageLocks}).
+ * secretariat accepted takes neither ({@link StageLocks}); and against the report's
+ * withdrawal: a revision not higher than it would never count ({@link WithdrawalMarks},
+ * best effort: the aggregator alone decides what counts).
  */
 @Component
 public class ReportIntake {
@@ -40,11 +45,14 @@ public class ReportIntake {
 
 	private final StageLocks locks;
 
+	private final WithdrawalMarks withdrawals;
+
 	ReportIntake(CurrentCatalogue catalogue, ProducerProperties properties, Clock clock, ReportOwners owners,
-			StageLocks locks) {
+			StageLocks locks, WithdrawalMarks withdrawals) {
 		this.catalogue = catalogue;
 		this.owners = owners;
 		this.locks = locks;
+		this.withdrawals = withdrawals;
 		this.state = properties.state();
 		this.clock = clock;
 		// member states are never removed from the catalogue: checked once
@@ -64,6 +72,8 @@ public class ReportIntake {
 	 * @throws InvalidReportException if the request breaks a rule
 	 * @throws ForbiddenReportException if the caller may not send it
 	 * @throws StageLockedException if its stage is submitted or accepted for this state
+	 * @throws ReportWithdrawnException if the report was withdrawn at this revision or a
+	 * higher one, unless it is that withdrawal sent again
 	 * @throws org.jointops.producer.publish.KafkaUnavailableException if who sent the
 	 * report first is not known yet
 	 */
@@ -103,10 +113,44 @@ public class ReportIntake {
 		}
 		// the one place both single reports and batches (dry runs too) meet the locks
 		this.locks.check(revision.getOperation(), revision.getStage(), this.state);
+		checkNotWithdrawn(revision);
 		// valid quantities have at most three decimals and twelve digits: this is exact
 		// and cheap
 		findings.forEach((finding) -> finding.setQuantity(Quantities.onTheWire(finding.getQuantity())));
 		return revision;
+	}
+
+	/**
+	 * What the answer to an accepted revision should add: that it brings a withdrawn
+	 * report back.
+	 * @param revision a revision {@link #accept accepted}
+	 * @return the notice, or empty
+	 */
+	public Optional<String> notice(ReportRevision revision) {
+		return this.withdrawals.of(revision.getReportId())
+			.filter(WithdrawalMark::isWithdrawn)
+			.filter((mark) -> !revision.getWithdrawn() && revision.getRevision() > mark.revision())
+			.map((mark) -> "Report " + revision.getReportId() + " was withdrawn at revision " + mark.revision()
+					+ "; this revision brings it back");
+	}
+
+	/**
+	 * Notes a revision the broker has acknowledged: a withdrawal, or a revision that
+	 * brings a withdrawn report back, is marked for every instance.
+	 * @param revision the revision
+	 */
+	public void published(ReportRevision revision) {
+		this.withdrawals.published(revision);
+	}
+
+	private void checkNotWithdrawn(ReportRevision revision) {
+		this.withdrawals.of(revision.getReportId()).filter(WithdrawalMark::isWithdrawn).ifPresent((mark) -> {
+			boolean sameWithdrawalAgain = revision.getWithdrawn() && revision.getRevision() == mark.revision();
+			if (revision.getRevision() <= mark.revision() && !sameWithdrawalAgain) {
+				throw new ReportWithdrawnException(revision.getReportId(), this.state, mark.revision(), mark.at(),
+						revision.getRevision());
+			}
+		});
 	}
 
 	private static Finding toFinding(ReportRequest.FindingRequest line, ReportRules rules) {

@@ -55,7 +55,8 @@ public record ReportRequest(
 		@Schema(description = "Last day of the period reported on, inside the stage's window and not before "
 				+ "`periodStart`.", example = "2017-06-02") @NotNull(message = REQUIRED) LocalDate periodEnd,
 		@Schema(description = "`true` withdraws the report: its figures leave the totals (`findings` may then be "
-				+ "empty). A later revision brings it back.", defaultValue = "false") Boolean withdrawn,
+				+ "empty). A higher revision brings it back (its answer says so in `notice`); one not higher is refused "
+				+ "(409 `report-withdrawn`).", defaultValue = "false") Boolean withdrawn,
 		@ArraySchema(arraySchema = @Schema(description = "One line per category (and, for money, per currency); "
 				+ "may be empty. An *of which* line needs its parent line in the same report and may not "
 				+ "exceed it."), maxItems = ReportRules.MAX_FINDINGS) @NotNull(

@@ -74,6 +74,13 @@ import org.springframework.stereotype.Component;
  * to its end: the agency of each report's first revision, for each report the owners
  * topic does not name yet; then that record is written. Two instances that do it at once
  * write the same records.</li>
+ * <li>Withdrawal marks ({@link WithdrawalMarks}: one key per report and revision, under
+ * {@link Topics#OWNERS_WITHDRAWN_PREFIX}) are written when a withdrawal, or a revision
+ * that brings a withdrawn report back, is accepted, without waiting for them, and
+ * followed into {@link WithdrawalMarks}, where the highest revision of a report wins. A
+ * key is never written with another meaning, so compaction keeps every mark and an
+ * instance of an earlier release, which takes them for owners, never writes them again.
+ * An owners topic from before marks has none.</li>
  * </ul>
  */
 @Component
@@ -102,6 +109,8 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 	private static final long RETRY_MAX_MILLIS = 30_000;
 
 	private final ReportOwners owners;
+
+	private final WithdrawalMarks marks;
 
 	private final Topic<String, String> topic;
 
@@ -132,9 +141,10 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 
 	private volatile TopicFollower<String, ReportRevision> backfillReader;
 
-	OwnersTopic(ReportOwners owners, KafkaProperties kafka, WireFormat wire, ProducerProperties properties,
-			TopicProvisioner provisioner, ReplicationProperties replication) {
+	OwnersTopic(ReportOwners owners, WithdrawalMarks marks, KafkaProperties kafka, WireFormat wire,
+			ProducerProperties properties, TopicProvisioner provisioner, ReplicationProperties replication) {
 		this.owners = owners;
+		this.marks = marks;
 		this.topic = Topics.owners(properties.state());
 		this.findings = wire.findings(properties.state());
 		this.provisioner = provisioner;
@@ -175,6 +185,7 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.marks.writeTo(this::writeMark);
 		this.follower.start();
 		this.background.execute(this::prepare);
 		// requests meet a known set of owners unless Kafka is slow or the topic is filled
@@ -301,9 +312,48 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 			this.complete = true;
 			return;
 		}
+		Optional<String> marked = WithdrawalMarks.reportIdOf(reportId);
+		if (marked.isPresent()) {
+			onMark(marked.get(), agency);
+			return;
+		}
 		String owner = this.owners.noted(reportId, agency);
 		if (!owner.equals(agency)) {
 			writeAgain(reportId, owner, agency);
+		}
+	}
+
+	/**
+	 * Notes a withdrawal mark, unless one of a higher revision of the report is known.
+	 * @param reportId the report id
+	 * @param value the value of the mark's record
+	 */
+	private void onMark(String reportId, String value) {
+		WithdrawalMark.parse(value).ifPresent((mark) -> this.marks.noted(reportId, mark));
+	}
+
+	/**
+	 * Writes a report's withdrawal mark, without waiting: best effort (a failure is
+	 * logged; the mark only makes answers clearer).
+	 * @param reportId the report id
+	 * @param mark its mark
+	 */
+	private void writeMark(String reportId, WithdrawalMark mark) {
+		Producer<String, String> producer = this.producer;
+		if (producer == null || !this.running) {
+			return;
+		}
+		try {
+			producer.send(new ProducerRecord<>(this.topic.name(), WithdrawalMarks.key(reportId, mark.revision()),
+					mark.toValue()), (metadata, failure) -> {
+						if (failure != null) {
+							logger.warn("Could not write the withdrawal mark of report {}: {}", reportId,
+									describe(failure));
+						}
+					});
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not write the withdrawal mark of report {}: {}", reportId, describe(ex));
 		}
 	}
 

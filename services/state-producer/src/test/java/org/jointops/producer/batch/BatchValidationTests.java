@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.catalogue.CatalogueLoader;
@@ -17,6 +18,7 @@ import org.jointops.producer.ingest.ReportIntake;
 import org.jointops.producer.ingest.StageLocks;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
+import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.register.TransitionAction;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
@@ -47,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = BatchController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ",
 				"jointops.batch.max-reports=5", "jointops.batch.max-rows=6", "jointops.batch.max-body-size=4KB" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, BatchSubmission.class, ReportIntake.class, StageLocks.class,
-		IngestMetrics.class, BatchValidationTests.Config.class })
+@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, BatchSubmission.class,
+		ReportIntake.class, StageLocks.class, IngestMetrics.class, BatchValidationTests.Config.class })
 class BatchValidationTests {
 
 	static final String HEADER = "reportId,revision,agency,operation,stage,periodStart,periodEnd,withdrawn,category,quantity,currency\n";
@@ -93,6 +95,37 @@ class BatchValidationTests {
 							               {"field": "findings[0].category", "reason": "unknown category 'NO_SUCH_CATEGORY'"}]},
 							   {"index": 2, "reportId": "KAZ-3", "outcome": "ACCEPTED", "offset": 1}]}""");
 		assertThat(this.publisher.published()).extracting("reportId").containsExactly("KAZ-1", "KAZ-3");
+	}
+
+	@Test
+	void aRevisionNotHigherThanTheReportsWithdrawalIsRejectedWithThatReasonAndAHigherOneSaysItBringsItBack() {
+		String withdrawal = ReportJson.illegal2017("KAZ-BATCH-WITHDRAWN").revision(3).withdrawn().toJson();
+		assertThat(postJson("[" + withdrawal + "]")).bodyJson().extractingPath("$.accepted").isEqualTo(1);
+		String body = "["
+				+ ReportJson.illegal2017("KAZ-BATCH-WITHDRAWN").revision(2).count("IMMIGRATION_LAW_VIOLATIONS", 4) + ","
+				+ ReportJson.illegal2017("KAZ-BATCH-WITHDRAWN").revision(4).count("IMMIGRATION_LAW_VIOLATIONS", 5)
+				+ "]";
+
+		for (boolean dryRun : List.of(true, false)) {
+			MvcTestResult result = this.mvc.post()
+				.uri(BatchController.PATH + "?dryRun=" + dryRun)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.exchange();
+
+			assertThat(result).as("dryRun=%s", dryRun)
+				.hasStatus(200)
+				.bodyJson()
+				.isLenientlyEqualTo(
+						"""
+								{"results": [
+								   {"index": 0, "revision": 2, "outcome": "REJECTED", "status": 409,
+								    "errors": [{"field": "revision", "reason": "Report KAZ-BATCH-WITHDRAWN of KAZ was withdrawn at revision 3 (accepted at 2017-06-03T08:00:00Z): revision 2 is not higher, so it would not count. To bring the report back, send a revision higher than 3; to report something else, use a new report id"}]},
+								   {"index": 1, "revision": 4, "status": %d,
+								    "notice": "Report KAZ-BATCH-WITHDRAWN was withdrawn at revision 3; this revision brings it back"}]}"""
+							.formatted(dryRun ? 200 : 202));
+		}
+		assertThat(this.publisher.published()).extracting("revision").containsExactly(3, 4);
 	}
 
 	@Test

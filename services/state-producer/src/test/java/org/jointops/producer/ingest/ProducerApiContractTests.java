@@ -3,6 +3,7 @@ package org.jointops.producer.ingest;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
+import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.testsupport.api.ApiContractTestCase;
 import org.junit.jupiter.api.Order;
 import org.springdoc.core.configuration.SpringDocConfiguration;
@@ -28,8 +29,8 @@ import org.springframework.context.annotation.Import;
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
 		SpringDocWebMvcConfiguration.class })
-@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, StageLocks.class, IngestMetrics.class,
-		ReportValidationTests.Config.class })
+@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, ReportIntake.class, StageLocks.class,
+		IngestMetrics.class, ReportValidationTests.Config.class })
 @Order(Integer.MAX_VALUE)
 class ProducerApiContractTests extends ApiContractTestCase {
 

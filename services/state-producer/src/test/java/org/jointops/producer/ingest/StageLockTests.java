@@ -3,6 +3,7 @@ package org.jointops.producer.ingest;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
+import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.register.TransitionAction;
 import org.jointops.testsupport.ReportJson;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, ReportIntake.class, StageLocks.class, IngestMetrics.class,
-		ReportValidationTests.Config.class })
+@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, ReportIntake.class, StageLocks.class,
+		IngestMetrics.class, ReportValidationTests.Config.class })
 class StageLockTests {
 
 	@Autowired

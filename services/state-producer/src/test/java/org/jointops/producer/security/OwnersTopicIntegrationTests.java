@@ -79,6 +79,9 @@ class OwnersTopicIntegrationTests {
 	@Autowired
 	ReportOwners owners;
 
+	@Autowired
+	WithdrawalMarks marks;
+
 	@Test
 	void aRestartedProducerLearnsEveryOwnerFromOneRecordPerReportWithoutReadingTheFindingsTopic() throws Exception {
 		Map<String, String> reports = Map.of("KAZ-RST-1", "INTERIOR", "KAZ-RST-2", "INTERIOR", "KAZ-RST-3", "CUSTOMS",
@@ -264,6 +267,38 @@ class OwnersTopicIntegrationTests {
 		assertThat(post(url(this.port), "CUSTOMS", report("KAZ-AGAIN-1", 2, "CUSTOMS")).status()).isEqualTo(403);
 	}
 
+	@Test
+	void aWithdrawalAcceptedOnOneInstanceIsNamedByAnotherOnceItHasFollowedItsMarkAndSoIsTheRevisionThatBringsItBack() {
+		try (ConfigurableApplicationContext other = start("KAZ")) {
+			WithdrawalMarks otherMarks = other.getBean(WithdrawalMarks.class);
+			assertThat(other.getBean(ReportOwners.class).awaitReady(PATIENCE)).isTrue();
+			assertThat(post(url(this.port), "INTERIOR", report("KAZ-WD-1", 1, "INTERIOR")).status()).isEqualTo(202);
+			assertThat(post(url(this.port), "INTERIOR", withdrawal("KAZ-WD-1", 2)).status()).isEqualTo(202);
+			await("the other instance follows the withdrawal's mark").atMost(PATIENCE)
+				.until(() -> otherMarks.of("KAZ-WD-1"),
+						(mark) -> mark.map((known) -> known.isWithdrawn() && known.revision() == 2).orElse(false));
+
+			Http.Response stale = post(url(other), "INTERIOR", report("KAZ-WD-1", 1, "INTERIOR"));
+			assertThat(stale.status()).isEqualTo(409);
+			assertThat(stale.json().at("/type").asString()).isEqualTo("urn:jointops:problem:report-withdrawn");
+			assertThat(stale.json().at("/withdrawnAtRevision").asInt()).isEqualTo(2);
+			Http.Response back = post(url(other), "INTERIOR", report("KAZ-WD-1", 3, "INTERIOR"));
+			assertThat(back.status()).isEqualTo(202);
+			assertThat(back.json().at("/notice").asString())
+				.isEqualTo("Report KAZ-WD-1 was withdrawn at revision 2; this revision brings it back");
+			await("the first instance follows the mark of the revision that brought it back").atMost(PATIENCE)
+				.until(() -> this.marks.of("KAZ-WD-1"),
+						(mark) -> mark.map((known) -> !known.isWithdrawn() && known.revision() == 3).orElse(false));
+			assertThat(post(url(this.port), "INTERIOR", report("KAZ-WD-1", 1, "INTERIOR")).status())
+				.as("back: an older revision is not refused as withdrawn")
+				.isEqualTo(202);
+		}
+		assertThat(ownerRecords("KAZ")).filteredOn((record) -> record.key().startsWith("#withdrawn/KAZ-WD-1/"))
+			.extracting(ConsumerRecord::key, (record) -> record.value().substring(0, record.value().lastIndexOf(' ')))
+			.containsExactly(tuple("#withdrawn/KAZ-WD-1/2", "WITHDRAWN 2"), tuple("#withdrawn/KAZ-WD-1/3", "BACK 3"));
+		assertThat(this.owners.known("KAZ-WD-1")).contains("INTERIOR");
+	}
+
 	private Map<String, List<String>> firstAndLastOwners(String prefix) {
 		Map<String, List<String>> owners = new HashMap<>();
 		for (ConsumerRecord<String, String> record : ownerRecords("KAZ")) {
@@ -334,6 +369,15 @@ class OwnersTopicIntegrationTests {
 			.revision(revision)
 			.with("agency", agency)
 			.count("IMMIGRATION_LAW_VIOLATIONS", 5)
+			.toJson();
+	}
+
+	private static String withdrawal(String reportId, int revision) {
+		return ReportJson.illegal2017(reportId)
+			.revision(revision)
+			.with("agency", "INTERIOR")
+			.withdrawn()
+			.with("findings", List.of())
 			.toJson();
 	}
 
