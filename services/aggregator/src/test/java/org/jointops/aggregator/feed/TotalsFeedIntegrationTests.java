@@ -87,7 +87,7 @@ class TotalsFeedIntegrationTests {
 		assertThat(latest.data().at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
 		assertThat(latest.data().get("reports").asLong()).isEqualTo(2);
 		assertThat(latest.data().propertyNames()).containsExactlyInAnyOrder("operation", "name", "version", "reports",
-				"updatedAt", "totals");
+				"updatedAt", "totals", "figures");
 		assertThat(first.events().get(first.events().size() - 1).epoch())
 			.as("the epoch of this build of the state: when it first applied a change of the operation")
 			.isPositive();
