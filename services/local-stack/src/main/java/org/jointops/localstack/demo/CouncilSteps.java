@@ -44,7 +44,7 @@ final class CouncilSteps {
 		for (JsonNode rate : rates) {
 			int stage = rate.path("stage").asInt();
 			String currency = rate.path("currency").asString();
-			BigDecimal wanted = rate.path("unitsPerUsd").decimalValue();
+			BigDecimal wanted = new BigDecimal(rate.path("unitsPerUsd").asString());
 			BigDecimal current = currentRate(inForce, stage, currency);
 			String outcome;
 			if (current != null && current.compareTo(wanted) == 0) {
