@@ -59,7 +59,7 @@ function lineKey(line) {
 }
 
 // FINAL or PRELIMINARY (from the register): the operation beside the title, each state in its
-// column's heading. The feed's events carry no marks: the last ones read stay until the next read.
+// column's heading; read from the totals with completeness (the feed's events carry them too).
 function renderMarks() {
   const figures = state.figures;
   const mark = $('figures');

@@ -56,6 +56,7 @@ class LocalStackIntegrationTests {
 			.contains("Fines imposed: "
 					+ String.format(java.util.Locale.ROOT, "%,.2f", first.at("/usdTotals/0/total").decimalValue())
 					+ " US dollars at the secretariat's rates")
+			.contains("\nFigures PRELIMINARY (final: KAZ stage 1)\n")
 			.contains("  submitted by KAZ: 200")
 			.contains("  accepted by the secretariat: 200")
 			.contains("Published as publication 1 (PRELIMINARY)");

@@ -15,8 +15,6 @@ import org.jointops.system.traffic.Submission;
 import org.jointops.testsupport.process.Pipeline;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Revisions in any order, duplicates, withdrawals and revisions after a withdrawal, sent
  * across aggregator restarts: a clean stop, a kill with its local state lost, a kill with
@@ -55,11 +53,12 @@ class OutOfOrderRevisionsIntegrationTests {
 			pipeline.restartAggregator(0, false);
 			traffic.join();
 
-			// revisions sent after their report's withdrawal and not higher than it are
-			// answered 409 and never reach Kafka; the oracle reads Kafka, the ledger
-			// counts 202s only
-			assertThat(ledger.notCountingAnswers()).as("revisions refused as not higher than a withdrawal")
-				.isPositive();
+			// revisions sent after their report's withdrawal and not higher than it may
+			// be
+			// answered 409 (how many depends on the shuffle and on when each producer
+			// instance reads the withdrawal: WithdrawnReportTests and
+			// OwnersTopicIntegrationTests prove the answer); they never reach Kafka, the
+			// oracle reads Kafka, the ledger counts 202s only
 			Oracle oracle = Reckoning.assertExact(pipeline, ledger, Set.of());
 			Reckoning.assertNeverOvercounted(watcher, oracle, ledger.ceiling());
 			System.out.printf("out of order: %d reports, %d submissions in random order with duplicates and "

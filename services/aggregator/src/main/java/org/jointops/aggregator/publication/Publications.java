@@ -127,7 +127,13 @@ public class Publications {
 	public List<Snapshot> latestOfEach() {
 		List<Snapshot> latest = new ArrayList<>();
 		for (RegisterDocument document : this.register.all()) {
-			document.latestPublication().ifPresent((entry) -> latest.add(read(document.operation(), entry)));
+			// a snapshot this instance has not read yet leaves its operation out of the
+			// list
+			// (for a moment) rather than failing the whole list
+			document.latestPublication()
+				.flatMap((entry) -> this.snapshots.find(entry.snapshotKey(), Duration.ZERO)
+					.map((figures) -> Snapshot.of(entry, figures)))
+				.ifPresent(latest::add);
 		}
 		return latest;
 	}

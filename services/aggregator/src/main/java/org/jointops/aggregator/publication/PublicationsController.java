@@ -71,16 +71,19 @@ class PublicationsController {
 	}
 
 	@GetMapping(path = "/{operation}/publications/{number}/summary",
-			produces = { MediaType.TEXT_PLAIN_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE })
+			produces = { MediaType.TEXT_PLAIN_VALUE, "text/markdown", MediaType.TEXT_HTML_VALUE,
+					MediaType.APPLICATION_PDF_VALUE })
 	@Operation(operationId = "getPublicationSummary", summary = "The council summary of a publication",
 			description = "The summary of the published totals, written as the live summary is (same languages and "
-					+ "formats), with a line naming the publication, its date and status. Every role.")
+					+ "formats, PDF included), with a line naming the publication, its date and status. Every role.")
 	@ApiResponse(responseCode = "200", description = "The summary, in the language asked for (`Content-Language`)",
 			content = { @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
 					@Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
-					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")) })
+					@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+					@Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+							schema = @Schema(type = "string", format = "binary")) })
 	@ApiResponse(responseCode = "400",
-			description = "`lang` other than en or ru, or `format` other than txt, md or html "
+			description = "`lang` other than en or ru, or `format` other than txt, md, html or pdf "
 					+ "(`urn:jointops:problem:invalid-query`)")
 	@ApiResponse(responseCode = "404", description = NOT_FOUND)
 	@ApiResponse(responseCode = "503", description = UNAVAILABLE)

@@ -75,17 +75,32 @@ final class TotalsTable {
 			stages.forEach((stage) -> stageRow.add(number(converted.path("byStage").path(stage))));
 			stageRow.add(number(converted.path("total")));
 			byStage.add(stageRow);
-			usd.add(name + ": " + number(converted.path("total")) + " US dollars at the secretariat's rates"
-					+ (converted.path("complete").asBoolean() ? ""
+			usd.add(capitalized(name) + ": " + number(converted.path("total"))
+					+ " US dollars at the secretariat's rates" + (converted.path("complete").asBoolean() ? ""
 							: " (incomplete: no rate for " + converted.path("missing") + ")"));
 		}
 		out.append("By member state\n").append(table(byStateHeader, byState)).append('\n');
 		out.append("By stage\n").append(table(byStageHeader, byStage));
 		usd.forEach((line) -> out.append('\n').append(line));
-		if (!usd.isEmpty()) {
+		JsonNode figures = totals.path("figures");
+		if (!figures.isMissingNode()) {
+			List<String> finals = new ArrayList<>();
+			figures.path("cases")
+				.forEach((mark) -> finals.add((mark.path("status").asString().equals("FINAL"))
+						? mark.path("state").asString() + " stage " + mark.path("stage").asInt() : null));
+			finals.removeIf(java.util.Objects::isNull);
+			out.append("\nFigures ")
+				.append(figures.path("status").asString())
+				.append(finals.isEmpty() ? "" : " (final: " + String.join(", ", finals) + ")");
+		}
+		if (!usd.isEmpty() || !figures.isMissingNode()) {
 			out.append('\n');
 		}
 		return out.toString();
+	}
+
+	private static String capitalized(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static String number(JsonNode value) {
