@@ -39,14 +39,24 @@ public final class Topics {
 	public static final String OWNERS_COMPLETE = "#complete";
 
 	/**
-	 * The prefix of the keys of withdrawal marks on an owners topic:
-	 * {@code #withdrawn/<reportId>/<revision>}, value
-	 * {@code WITHDRAWN <revision> <instant>} when a withdrawal of the report was
-	 * accepted, {@code BACK <revision> <instant>} when a higher revision brought it back;
-	 * one key per revision, so a key always keeps its value. Written by the producer
-	 * service so that every instance can say why a revision would not count; no report id
-	 * contains {@code #} or {@code /}. Best effort: what counts is decided by the
-	 * aggregator alone.
+	 * The prefix of the keys of report marks on an owners topic:
+	 * {@code #mark/<reportId>/<revision>/<state>}, value
+	 * {@code <state> <revision> <instant> <operation> <stage>}, where the state is
+	 * {@code WITHDRAWN} when a withdrawal of the report was accepted, {@code BACK} when a
+	 * higher revision brought it back, {@code STANDS} when a revision put it in the
+	 * operation and stage it names (its first, or one that moved it); one key per
+	 * revision and state, so a key always keeps its meaning. Written by the producer
+	 * service so that every instance can say why a revision would not count and refuse
+	 * one that would move figures out of a locked stage; no report id contains {@code #}
+	 * or {@code /}. Best effort: what counts is decided by the aggregator alone.
+	 */
+	public static final String OWNERS_MARK_PREFIX = "#mark/";
+
+	/**
+	 * The prefix of the keys of the withdrawal marks the release before
+	 * {@link #OWNERS_MARK_PREFIX} wrote: {@code #withdrawn/<reportId>/<revision>}, value
+	 * {@code WITHDRAWN <revision> <instant>} or {@code BACK <revision> <instant>}; still
+	 * read.
 	 */
 	public static final String OWNERS_WITHDRAWN_PREFIX = "#withdrawn/";
 
@@ -138,7 +148,8 @@ public final class Topics {
 	 * agency (two producer instances took the same new report id at once) is followed by
 	 * the first one written again, so that compaction, which keeps the last record of a
 	 * key, keeps the owner. The record under {@link #OWNERS_COMPLETE} names no owner, nor
-	 * do the withdrawal marks under {@link #OWNERS_WITHDRAWN_PREFIX}.
+	 * do the report marks under {@link #OWNERS_MARK_PREFIX} and
+	 * {@link #OWNERS_WITHDRAWN_PREFIX}.
 	 * @param state the ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
 	 * @return the topic, e.g. {@code owners.kaz}
 	 */

@@ -98,9 +98,10 @@ class PipelineIntegrationTests {
 	/**
 	 * Submission and approval end to end, on ILLEGAL-DEMO (the other tests count
 	 * ILLEGAL-2017): a state submits its stage, the secretariat accepts it, the producer
-	 * refuses a revision, a withdrawal and a dry run with the lock's reason, the
-	 * secretariat reopens it with a reason, and a revision is accepted and counted; every
-	 * transition can be read back.
+	 * refuses a revision, a withdrawal and a dry run with the lock's reason, and a
+	 * revision or withdrawal naming the open stage 2 that would move the report out of
+	 * it, the secretariat reopens it with a reason, and a revision is accepted and
+	 * counted; every transition can be read back.
 	 */
 	@Test
 	void aStageSubmittedAndAcceptedIsLockedAtTheProducerUntilTheSecretariatReopensIt() {
@@ -129,6 +130,13 @@ class PipelineIntegrationTests {
 		assertThat(revision.path("since").asString()).isEqualTo(accepted.json().at("/transitions/1/at").asString());
 		assertThat(awaitLocked(demo(2).withdrawn(), false, "ACCEPTED").at("/errors/0/field").asString())
 			.isEqualTo("stage");
+		JsonNode moved = awaitLocked(inDemoStage2(demo(2).count(VIOLATIONS, 150)), false, "ACCEPTED");
+		assertThat(moved.at("/errors/0/field").asString()).as("naming the open stage 2").isEqualTo("reportId");
+		assertThat(moved.path("detail").asString())
+			.startsWith("Report KAZ-INTERIOR-DEMO-0001 counts in stage 1 of ILLEGAL-DEMO, and this revision would "
+					+ "change its figures there. Stage 1 of ILLEGAL-DEMO for KAZ was accepted by the secretariat");
+		assertThat(awaitLocked(inDemoStage2(demo(2).withdrawn()), false, "ACCEPTED").at("/errors/0/field").asString())
+			.isEqualTo("reportId");
 		assertThat(awaitLocked(demo(2).count(VIOLATIONS, 150), true, "ACCEPTED").path("status").asInt()).isEqualTo(409);
 		JsonNode totals = Http.getWith(secretariat(), demoTotalsUrl()).json();
 		assertThat(totals.at("/totals/0/total").decimalValue()).as("nothing of the refused revisions")
@@ -174,6 +182,13 @@ class PipelineIntegrationTests {
 			.with("periodStart", "2026-05-25")
 			.with("periodEnd", "2026-06-05")
 			.revision(revision);
+	}
+
+	/**
+	 * The same revision naming stage 2 of ILLEGAL-DEMO, which is open.
+	 */
+	private static ReportJson inDemoStage2(ReportJson report) {
+		return report.with("stage", 2).with("periodStart", "2026-09-21").with("periodEnd", "2026-10-02");
 	}
 
 	/**

@@ -13,9 +13,9 @@ import org.jointops.catalogue.Untrusted;
 import org.jointops.catalogue.Violation;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.security.AgencyPrincipal;
+import org.jointops.producer.security.ReportMark;
+import org.jointops.producer.security.ReportMarks;
 import org.jointops.producer.security.ReportOwners;
-import org.jointops.producer.security.WithdrawalMark;
-import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.report.Finding;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
  * submission time and each line's unit, and checks it against the current catalogue
  * version: a retired operation or category is refused in a new revision, not in a
  * withdrawal; and against the register's locks: a stage this state submitted or the
- * secretariat accepted takes neither ({@link StageLocks}); and against the report's
- * withdrawal: a revision not higher than it would never count ({@link WithdrawalMarks},
- * best effort: the aggregator alone decides what counts).
+ * secretariat accepted takes neither, nor does a report whose figures stand in such a
+ * stage ({@link StageLocks}); and against the report's withdrawal: a revision not higher
+ * than it would never count (both as far as {@link ReportMarks} know, best effort: the
+ * aggregator alone decides what counts).
  */
 @Component
 public class ReportIntake {
@@ -45,14 +46,14 @@ public class ReportIntake {
 
 	private final StageLocks locks;
 
-	private final WithdrawalMarks withdrawals;
+	private final ReportMarks marks;
 
 	ReportIntake(CurrentCatalogue catalogue, ProducerProperties properties, Clock clock, ReportOwners owners,
-			StageLocks locks, WithdrawalMarks withdrawals) {
+			StageLocks locks, ReportMarks marks) {
 		this.catalogue = catalogue;
 		this.owners = owners;
 		this.locks = locks;
-		this.withdrawals = withdrawals;
+		this.marks = marks;
 		this.state = properties.state();
 		this.clock = clock;
 		// member states are never removed from the catalogue: checked once
@@ -71,7 +72,8 @@ public class ReportIntake {
 	 * @throws ForeignStateException if the request names another state
 	 * @throws InvalidReportException if the request breaks a rule
 	 * @throws ForbiddenReportException if the caller may not send it
-	 * @throws StageLockedException if its stage is submitted or accepted for this state
+	 * @throws StageLockedException if its stage, or the stage the report stands in, is
+	 * submitted or accepted for this state
 	 * @throws ReportWithdrawnException if the report was withdrawn at this revision or a
 	 * higher one, unless it is that withdrawal sent again
 	 * @throws org.jointops.producer.publish.KafkaUnavailableException if who sent the
@@ -111,8 +113,14 @@ public class ReportIntake {
 		if (!owner.equals(caller.agency())) {
 			throw ForbiddenReportException.notOwner(request.reportId(), owner);
 		}
-		// the one place both single reports and batches (dry runs too) meet the locks
+		// the one place both single reports and batches (dry runs too) meet the locks:
+		// where the revision would put the report's figures, and where they stand now
 		this.locks.check(revision.getOperation(), revision.getStage(), this.state);
+		ReportMark.Slot named = new ReportMark.Slot(revision.getOperation(), revision.getStage());
+		this.marks.of(revision.getReportId())
+			.flatMap(ReportMark::standsIn)
+			.filter((standing) -> !standing.equals(named))
+			.ifPresent((standing) -> this.locks.checkWhereItStands(revision.getReportId(), standing, this.state));
 		checkNotWithdrawn(revision);
 		// valid quantities have at most three decimals and twelve digits: this is exact
 		// and cheap
@@ -127,24 +135,25 @@ public class ReportIntake {
 	 * @return the notice, or empty
 	 */
 	public Optional<String> notice(ReportRevision revision) {
-		return this.withdrawals.of(revision.getReportId())
-			.filter(WithdrawalMark::isWithdrawn)
+		return this.marks.of(revision.getReportId())
+			.filter(ReportMark::isWithdrawn)
 			.filter((mark) -> !revision.getWithdrawn() && revision.getRevision() > mark.revision())
 			.map((mark) -> "Report " + revision.getReportId() + " was withdrawn at revision " + mark.revision()
 					+ "; this revision brings it back");
 	}
 
 	/**
-	 * Notes a revision the broker has acknowledged: a withdrawal, or a revision that
-	 * brings a withdrawn report back, is marked for every instance.
+	 * Notes a revision the broker has acknowledged: a withdrawal, a revision that brings
+	 * a withdrawn report back, and where the report's figures stand, are marked for every
+	 * instance.
 	 * @param revision the revision
 	 */
 	public void published(ReportRevision revision) {
-		this.withdrawals.published(revision);
+		this.marks.published(revision);
 	}
 
 	private void checkNotWithdrawn(ReportRevision revision) {
-		this.withdrawals.of(revision.getReportId()).filter(WithdrawalMark::isWithdrawn).ifPresent((mark) -> {
+		this.marks.of(revision.getReportId()).filter(ReportMark::isWithdrawn).ifPresent((mark) -> {
 			boolean sameWithdrawalAgain = revision.getWithdrawn() && revision.getRevision() == mark.revision();
 			if (revision.getRevision() <= mark.revision() && !sameWithdrawalAgain) {
 				throw new ReportWithdrawnException(revision.getReportId(), this.state, mark.revision(), mark.at(),

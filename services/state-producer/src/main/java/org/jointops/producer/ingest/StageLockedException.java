@@ -10,7 +10,8 @@ import org.jointops.register.Transition;
 
 /**
  * A revision or withdrawal for a stage whose figures the state has submitted or the
- * secretariat has accepted: refused (409) with the reason that names the lock.
+ * secretariat has accepted, or of a report whose figures stand in such a stage (whatever
+ * stage the revision names): refused (409) with the reason that names the lock.
  */
 public class StageLockedException extends RuntimeException {
 
@@ -29,8 +30,29 @@ public class StageLockedException extends RuntimeException {
 
 	private final String by;
 
+	private final String standingReportId;
+
+	/**
+	 * A revision or withdrawal that names a locked stage.
+	 * @param operation the operation
+	 * @param state the member state
+	 * @param lock the transition that locked the stage
+	 */
 	StageLockedException(String operation, String state, Transition lock) {
-		super(reason(operation, state, lock));
+		this(operation, state, lock, null);
+	}
+
+	/**
+	 * A revision or withdrawal of a report whose figures stand in a locked stage.
+	 * @param operation the operation the report stands in
+	 * @param state the member state
+	 * @param lock the transition that locked the stage
+	 * @param reportId the report, or {@code null} if the revision names the stage
+	 */
+	StageLockedException(String operation, String state, Transition lock, String reportId) {
+		super(((reportId != null) ? "Report " + reportId + " counts in stage " + lock.stage() + " of " + operation
+				+ ", and this revision would change its figures there. " : "") + reason(operation, state, lock));
+		this.standingReportId = reportId;
 		this.operation = operation;
 		this.stage = lock.stage();
 		this.state = state;
@@ -97,10 +119,11 @@ public class StageLockedException extends RuntimeException {
 
 	/**
 	 * The refusal as a field and reason.
-	 * @return the violation of {@code stage}
+	 * @return the violation of {@code stage}, or of {@code reportId} if the report stands
+	 * in the locked stage and the revision names another
 	 */
 	public Violation violation() {
-		return new Violation("stage", getMessage());
+		return new Violation((this.standingReportId != null) ? "reportId" : "stage", getMessage());
 	}
 
 }

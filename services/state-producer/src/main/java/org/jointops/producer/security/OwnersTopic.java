@@ -74,13 +74,15 @@ import org.springframework.stereotype.Component;
  * to its end: the agency of each report's first revision, for each report the owners
  * topic does not name yet; then that record is written. Two instances that do it at once
  * write the same records.</li>
- * <li>Withdrawal marks ({@link WithdrawalMarks}: one key per report and revision, under
- * {@link Topics#OWNERS_WITHDRAWN_PREFIX}) are written when a withdrawal, or a revision
- * that brings a withdrawn report back, is accepted, without waiting for them, and
- * followed into {@link WithdrawalMarks}, where the highest revision of a report wins. A
- * key is never written with another meaning, so compaction keeps every mark and an
- * instance of an earlier release, which takes them for owners, never writes them again.
- * An owners topic from before marks has none.</li>
+ * <li>Report marks ({@link ReportMarks}: one key per report, revision and state, under
+ * {@link Topics#OWNERS_MARK_PREFIX}; those of the release before under
+ * {@link Topics#OWNERS_WITHDRAWN_PREFIX} are still read) are written when a report's
+ * first revision, a withdrawal, a revision that brings a withdrawn report back or one
+ * that moves it to another stage is accepted, without waiting for them, and followed into
+ * {@link ReportMarks}, where the highest revision of a report wins. A key is never
+ * written with another meaning, so compaction keeps every mark and an instance of an
+ * earlier release, which takes them for owners, never writes them again. An owners topic
+ * from before marks has none.</li>
  * </ul>
  */
 @Component
@@ -110,7 +112,7 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 
 	private final ReportOwners owners;
 
-	private final WithdrawalMarks marks;
+	private final ReportMarks marks;
 
 	private final Topic<String, String> topic;
 
@@ -141,7 +143,7 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 
 	private volatile TopicFollower<String, ReportRevision> backfillReader;
 
-	OwnersTopic(ReportOwners owners, WithdrawalMarks marks, KafkaProperties kafka, WireFormat wire,
+	OwnersTopic(ReportOwners owners, ReportMarks marks, KafkaProperties kafka, WireFormat wire,
 			ProducerProperties properties, TopicProvisioner provisioner, ReplicationProperties replication) {
 		this.owners = owners;
 		this.marks = marks;
@@ -312,7 +314,7 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 			this.complete = true;
 			return;
 		}
-		Optional<String> marked = WithdrawalMarks.reportIdOf(reportId);
+		Optional<String> marked = ReportMarks.reportIdOf(reportId);
 		if (marked.isPresent()) {
 			onMark(marked.get(), agency);
 			return;
@@ -324,36 +326,36 @@ class OwnersTopic implements SmartLifecycle, ReportClaims {
 	}
 
 	/**
-	 * Notes a withdrawal mark, unless one of a higher revision of the report is known.
+	 * Notes a report mark, unless one of a higher revision of the report is known.
 	 * @param reportId the report id
 	 * @param value the value of the mark's record
 	 */
 	private void onMark(String reportId, String value) {
-		WithdrawalMark.parse(value).ifPresent((mark) -> this.marks.noted(reportId, mark));
+		ReportMark.parse(value).ifPresent((mark) -> this.marks.noted(reportId, mark));
 	}
 
 	/**
-	 * Writes a report's withdrawal mark, without waiting: best effort (a failure is
-	 * logged; the mark only makes answers clearer).
+	 * Writes a report's mark, without waiting: best effort (a failure is logged; the mark
+	 * makes answers clearer and locks firmer, and what counts is decided by the
+	 * aggregator).
 	 * @param reportId the report id
 	 * @param mark its mark
 	 */
-	private void writeMark(String reportId, WithdrawalMark mark) {
+	private void writeMark(String reportId, ReportMark mark) {
 		Producer<String, String> producer = this.producer;
 		if (producer == null || !this.running) {
 			return;
 		}
 		try {
-			producer.send(new ProducerRecord<>(this.topic.name(), WithdrawalMarks.key(reportId, mark.revision()),
-					mark.toValue()), (metadata, failure) -> {
+			producer.send(new ProducerRecord<>(this.topic.name(), ReportMarks.key(reportId, mark), mark.toValue()),
+					(metadata, failure) -> {
 						if (failure != null) {
-							logger.warn("Could not write the withdrawal mark of report {}: {}", reportId,
-									describe(failure));
+							logger.warn("Could not write the mark of report {}: {}", reportId, describe(failure));
 						}
 					});
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not write the withdrawal mark of report {}: {}", reportId, describe(ex));
+			logger.warn("Could not write the mark of report {}: {}", reportId, describe(ex));
 		}
 	}
 

@@ -16,9 +16,9 @@ import org.jointops.producer.ingest.RegisterFixtures;
 import org.jointops.producer.ingest.RegisterStandIn;
 import org.jointops.producer.ingest.ReportIntake;
 import org.jointops.producer.ingest.StageLocks;
+import org.jointops.producer.security.ReportMarks;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
-import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.register.TransitionAction;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = BatchController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ",
 				"jointops.batch.max-reports=5", "jointops.batch.max-rows=6", "jointops.batch.max-body-size=4KB" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, BatchSubmission.class,
-		ReportIntake.class, StageLocks.class, IngestMetrics.class, BatchValidationTests.Config.class })
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportMarks.class, BatchSubmission.class, ReportIntake.class,
+		StageLocks.class, IngestMetrics.class, BatchValidationTests.Config.class })
 class BatchValidationTests {
 
 	static final String HEADER = "reportId,revision,agency,operation,stage,periodStart,periodEnd,withdrawn,category,quantity,currency\n";

@@ -1,9 +1,9 @@
 package org.jointops.producer.ingest;
 
 import org.jointops.producer.StateProducerApplication;
+import org.jointops.producer.security.ReportMarks;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
-import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.testsupport.api.ApiContractTestCase;
 import org.junit.jupiter.api.Order;
 import org.springdoc.core.configuration.SpringDocConfiguration;
@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
 		SpringDocWebMvcConfiguration.class })
-@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, ReportIntake.class, StageLocks.class,
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportMarks.class, ReportIntake.class, StageLocks.class,
 		IngestMetrics.class, ReportValidationTests.Config.class })
 @Order(Integer.MAX_VALUE)
 class ProducerApiContractTests extends ApiContractTestCase {

@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.producer.StateProducerApplication;
+import org.jointops.producer.security.ReportMarks;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
-import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, ReportIntake.class, StageLocks.class,
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportMarks.class, ReportIntake.class, StageLocks.class,
 		IngestMetrics.class, ReportValidationTests.Config.class })
 class ReportValidationTests {
 

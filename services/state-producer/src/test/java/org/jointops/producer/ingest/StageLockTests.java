@@ -1,9 +1,9 @@
 package org.jointops.producer.ingest;
 
 import org.jointops.producer.StateProducerApplication;
+import org.jointops.producer.security.ReportMarks;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
-import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.register.TransitionAction;
 import org.jointops.testsupport.ReportJson;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, ReportIntake.class, StageLocks.class,
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportMarks.class, ReportIntake.class, StageLocks.class,
 		IngestMetrics.class, ReportValidationTests.Config.class })
 class StageLockTests {
 
@@ -112,6 +112,48 @@ class StageLockTests {
 
 		this.register.set(RegisterFixtures.illegal2017(1, "KGZ", TransitionAction.SUBMIT, TransitionAction.ACCEPT));
 		assertThat(post(report().revision(2), false)).as("KAZ, while KGZ is accepted").hasStatus(202);
+	}
+
+	@Test
+	void refusesARevisionOrWithdrawalThatWouldMoveAReportOutOfAnAcceptedStageWhateverStageItNames() {
+		String reportId = "KAZ-INTERIOR-2017-0950";
+		assertThat(post(report(reportId), false)).as("counted in stage 1 before the lock").hasStatus(202);
+		this.register.set(RegisterFixtures.illegal2017(1, "KAZ", TransitionAction.SUBMIT, TransitionAction.ACCEPT));
+
+		MvcTestResult moved = post(inStage2(report(reportId).revision(2)), false);
+
+		assertThat(moved).hasStatus(409);
+		assertThat(moved).bodyJson().isLenientlyEqualTo("""
+				{"type": "urn:jointops:problem:stage-locked", "operation": "ILLEGAL-2017", "stage": 1,
+				 "state": "KAZ", "submissionStatus": "ACCEPTED", "errors": [{"field": "reportId"}]}""");
+		assertThat(moved).bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.startsWith("Report " + reportId + " counts in stage 1 of ILLEGAL-2017, and this revision would change "
+					+ "its figures there. Stage 1 of ILLEGAL-2017 for KAZ was accepted by the secretariat");
+		assertThat(
+				post(inStage2(report(reportId).revision(2).withdrawn().with("findings", java.util.List.of())), false))
+			.as("a withdrawal naming stage 2")
+			.hasStatus(409);
+		assertThat(post(inStage2(report(reportId).revision(2)), true)).as("a dry run").hasStatus(409);
+		assertThat(this.publisher.published()).extracting("revision").containsExactly(1);
+
+		this.register.set(RegisterFixtures.illegal2017(1, "KAZ", TransitionAction.SUBMIT, TransitionAction.ACCEPT,
+				TransitionAction.REOPEN));
+		assertThat(post(inStage2(report(reportId).revision(2)), false)).as("reopened: it may move").hasStatus(202);
+		this.register.set(RegisterFixtures.illegal2017(1, "KAZ", TransitionAction.SUBMIT, TransitionAction.ACCEPT,
+				TransitionAction.REOPEN, TransitionAction.SUBMIT, TransitionAction.ACCEPT));
+		assertThat(post(inStage2(report(reportId).revision(3)), false))
+			.as("it stands in stage 2 now: stage 1's lock does not hold it")
+			.hasStatus(202);
+	}
+
+	private static ReportJson inStage2(ReportJson report) {
+		return report.with("stage", 2).with("periodStart", "2017-09-25").with("periodEnd", "2017-10-06");
+	}
+
+	private static ReportJson report(String reportId) {
+		return ReportJson.illegal2017(reportId).count("IMMIGRATION_LAW_VIOLATIONS", 1520);
 	}
 
 	private static ReportJson report() {

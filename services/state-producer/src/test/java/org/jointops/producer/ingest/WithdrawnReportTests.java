@@ -3,9 +3,9 @@ package org.jointops.producer.ingest;
 import java.util.List;
 
 import org.jointops.producer.StateProducerApplication;
+import org.jointops.producer.security.ReportMarks;
 import org.jointops.producer.security.ReportOwners;
 import org.jointops.producer.security.SecurityConfiguration;
-import org.jointops.producer.security.WithdrawalMarks;
 import org.jointops.testsupport.ReportJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebMvcTest(controllers = ReportController.class,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
-@Import({ SecurityConfiguration.class, ReportOwners.class, WithdrawalMarks.class, ReportIntake.class, StageLocks.class,
+@Import({ SecurityConfiguration.class, ReportOwners.class, ReportMarks.class, ReportIntake.class, StageLocks.class,
 		IngestMetrics.class, ReportValidationTests.Config.class })
 class WithdrawnReportTests {
 

@@ -80,7 +80,7 @@ class OwnersTopicIntegrationTests {
 	ReportOwners owners;
 
 	@Autowired
-	WithdrawalMarks marks;
+	ReportMarks marks;
 
 	@Test
 	void aRestartedProducerLearnsEveryOwnerFromOneRecordPerReportWithoutReadingTheFindingsTopic() throws Exception {
@@ -270,7 +270,7 @@ class OwnersTopicIntegrationTests {
 	@Test
 	void aWithdrawalAcceptedOnOneInstanceIsNamedByAnotherOnceItHasFollowedItsMarkAndSoIsTheRevisionThatBringsItBack() {
 		try (ConfigurableApplicationContext other = start("KAZ")) {
-			WithdrawalMarks otherMarks = other.getBean(WithdrawalMarks.class);
+			ReportMarks otherMarks = other.getBean(ReportMarks.class);
 			assertThat(other.getBean(ReportOwners.class).awaitReady(PATIENCE)).isTrue();
 			assertThat(post(url(this.port), "INTERIOR", report("KAZ-WD-1", 1, "INTERIOR")).status()).isEqualTo(202);
 			assertThat(post(url(this.port), "INTERIOR", withdrawal("KAZ-WD-1", 2)).status()).isEqualTo(202);
@@ -293,9 +293,11 @@ class OwnersTopicIntegrationTests {
 				.as("back: an older revision is not refused as withdrawn")
 				.isEqualTo(202);
 		}
-		assertThat(ownerRecords("KAZ")).filteredOn((record) -> record.key().startsWith("#withdrawn/KAZ-WD-1/"))
-			.extracting(ConsumerRecord::key, (record) -> record.value().substring(0, record.value().lastIndexOf(' ')))
-			.containsExactly(tuple("#withdrawn/KAZ-WD-1/2", "WITHDRAWN 2"), tuple("#withdrawn/KAZ-WD-1/3", "BACK 3"));
+		assertThat(allRecords("KAZ")).filteredOn((record) -> record.key().startsWith("#mark/KAZ-WD-1/"))
+			.extracting(ConsumerRecord::key, (record) -> record.value().replaceAll(" \\S+Z ", " "))
+			.containsExactlyInAnyOrder(tuple("#mark/KAZ-WD-1/1/STANDS", "STANDS 1 ILLEGAL-2017 1"),
+					tuple("#mark/KAZ-WD-1/2/WITHDRAWN", "WITHDRAWN 2 ILLEGAL-2017 1"),
+					tuple("#mark/KAZ-WD-1/3/BACK", "BACK 3 ILLEGAL-2017 1"));
 		assertThat(this.owners.known("KAZ-WD-1")).contains("INTERIOR");
 	}
 
@@ -337,7 +339,15 @@ class OwnersTopicIntegrationTests {
 		return client;
 	}
 
+	/**
+	 * The records of a state's owners topic that name owners (and the one that says it is
+	 * complete), without the report marks beside them.
+	 */
 	private List<ConsumerRecord<String, String>> ownerRecords(String state) {
+		return allRecords(state).stream().filter((record) -> ReportMarks.reportIdOf(record.key()).isEmpty()).toList();
+	}
+
+	private List<ConsumerRecord<String, String>> allRecords(String state) {
 		return TopicReader.readAll(this.kafka.adminClientProperties(), Topics.owners(state).name(),
 				new StringDeserializer(), new StringDeserializer());
 	}
