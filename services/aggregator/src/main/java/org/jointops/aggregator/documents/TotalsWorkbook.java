@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -23,6 +24,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jointops.aggregator.api.OperationTotalsView;
 import org.jointops.aggregator.api.TotalLineView;
+import org.jointops.aggregator.approval.FiguresView;
+import org.jointops.aggregator.rates.UsdConversion.CategoryUsd;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.Category;
 import org.jointops.catalogue.MemberState;
@@ -34,12 +37,16 @@ import org.springframework.http.MediaType;
 
 /**
  * Council totals as an Excel workbook (Office Open XML): one sheet, {@value #SHEET}, with
- * a header block (operation, version, the time the figures stand at, reports) above a
- * table of one row per total line: category, its name in the catalogue, unit, currency,
- * total, then one column per member state and one per stage. Figures are numeric cells in
- * the unit's number format ({@code 0}, {@code 0.00} for money, {@code 0.000} for
- * kilograms); a blank cell is a state or stage without a figure. The table's heading row
- * (and the block above it) stays in view when scrolling.
+ * a header block (operation, version, the time the figures stand at, reports, FINAL or
+ * PRELIMINARY, and for published figures the publication's number and date) above a table
+ * of one row per total line: category, its name in the catalogue, unit, currency, total,
+ * then one column per member state and one per stage; then one row per money category in
+ * US dollars (total and stages; a missing rate leaves the total blank and is named in the
+ * last column) and a row that marks the operation, each state and each stage FINAL or
+ * PRELIMINARY. Figures are numeric cells in the unit's number format ({@code 0},
+ * {@code 0.00} for money, {@code 0.000} for kilograms); a blank cell is a state or stage
+ * without a figure. The table's heading row (and the block above it) stays in view when
+ * scrolling.
  */
 public final class TotalsWorkbook {
 
@@ -52,6 +59,8 @@ public final class TotalsWorkbook {
 
 	/** The row of the table's headings (0-based); the header block is above it. */
 	static final int HEADINGS = 6;
+
+	private static final String USD = "USD";
 
 	/** The columns before the breakdowns: category, name, unit, currency, total. */
 	static final int FIXED_COLUMNS = 5;
@@ -84,6 +93,15 @@ public final class TotalsWorkbook {
 				time.setCellValue("no reports yet");
 			}
 			label(sheet.createRow(3), "Reports", styles).setCellValue(totals.reports());
+			if (totals.figures() != null) {
+				label(sheet.createRow(4), "Status", styles).setCellValue(totals.figures().status().name());
+			}
+			if (totals.publication() != null) {
+				label(sheet.createRow(5), "Publication", styles).setCellValue(totals.publication().number());
+				Cell published = sheet.getRow(5).createCell(2);
+				published.setCellValue(LocalDateTime.ofInstant(totals.publication().publishedAt(), ZoneOffset.UTC));
+				published.setCellStyle(styles.time);
+			}
 
 			List<String> states = states(totals, catalogue);
 			List<String> stages = stages(totals, catalogue);
@@ -117,6 +135,40 @@ public final class TotalsWorkbook {
 					figure(row, column++, line.byStage().get(stage), figure);
 				}
 			}
+			for (CategoryUsd usd : (totals.usdTotals() != null) ? totals.usdTotals() : List.<CategoryUsd>of()) {
+				Row row = sheet.createRow(rowNumber++);
+				row.createCell(0).setCellValue(usd.category());
+				row.createCell(1)
+					.setCellValue(catalogue.category(usd.category()).map(Category::name).orElse(usd.category())
+							+ " in US dollars");
+				row.createCell(2).setCellValue(Unit.MONEY.name());
+				row.createCell(3).setCellValue(USD);
+				figure(row, 4, usd.total(), styles.money);
+				int column = FIXED_COLUMNS + states.size();
+				for (String stage : stages) {
+					figure(row, column++, usd.byStage().get(stage), styles.money);
+				}
+				if (!usd.complete()) {
+					row.createCell(column)
+						.setCellValue("incomplete: no rate for " + usd.missing()
+							.stream()
+							.map((missing) -> missing.currency() + " in stage " + missing.stage())
+							.collect(Collectors.joining(", ")));
+				}
+			}
+			if (totals.figures() != null) {
+				FiguresView figures = totals.figures();
+				Row row = sheet.createRow(rowNumber);
+				status(row, 0, "Status", styles.heading);
+				status(row, 4, figures.status(), null);
+				int column = FIXED_COLUMNS;
+				for (String state : states) {
+					status(row, column++, figures.byState().get(state), null);
+				}
+				for (String stage : stages) {
+					status(row, column++, figures.byStage().get(stage), null);
+				}
+			}
 			int[] widths = { 30, 44, 10, 9, 16 };
 			for (int i = 0; i < titles.size(); i++) {
 				sheet.setColumnWidth(i, ((i < widths.length) ? widths[i] : 15) * 256);
@@ -133,11 +185,24 @@ public final class TotalsWorkbook {
 
 	/**
 	 * The file name of a workbook.
-	 * @param operation the operation's code
-	 * @return e.g. {@code ILLEGAL-2017-totals.xlsx}
+	 * @param totals the totals, live or published
+	 * @return e.g. {@code ILLEGAL-2017-totals.xlsx}, or
+	 * {@code ILLEGAL-2017-publication-2-totals.xlsx}
 	 */
-	public static String fileName(String operation) {
-		return operation + "-totals.xlsx";
+	public static String fileName(OperationTotalsView totals) {
+		return totals.operation()
+				+ ((totals.publication() != null) ? "-publication-" + totals.publication().number() : "")
+				+ "-totals.xlsx";
+	}
+
+	private static void status(Row row, int column, Object status, CellStyle style) {
+		if (status != null) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(status.toString());
+			if (style != null) {
+				cell.setCellStyle(style);
+			}
+		}
 	}
 
 	private static Cell label(Row row, String label, Styles styles) {

@@ -46,8 +46,7 @@ class TotalsWorkbookConverter extends AbstractHttpMessageConverter<OperationTota
 	protected void writeInternal(OperationTotalsView totals, HttpOutputMessage output) throws IOException {
 		byte[] workbook = TotalsWorkbook.of(totals, this.catalogue.current());
 		output.getHeaders()
-			.setContentDisposition(
-					ContentDisposition.attachment().filename(TotalsWorkbook.fileName(totals.operation())).build());
+			.setContentDisposition(ContentDisposition.attachment().filename(TotalsWorkbook.fileName(totals)).build());
 		output.getHeaders().setContentLength(workbook.length);
 		output.getBody().write(workbook);
 	}

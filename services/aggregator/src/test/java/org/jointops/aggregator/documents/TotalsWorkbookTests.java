@@ -2,6 +2,7 @@ package org.jointops.aggregator.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +23,13 @@ import org.jointops.aggregator.query.DrivenLedgers;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.register.ExchangeRate;
+import org.jointops.register.FigureStatus;
+import org.jointops.register.RateKind;
+import org.jointops.register.RegisterDocument;
+import org.jointops.register.SubmissionStatus;
+import org.jointops.register.Transition;
+import org.jointops.register.TransitionAction;
 import org.jointops.report.ReportRevision;
 import org.junit.jupiter.api.Test;
 
@@ -98,8 +106,47 @@ class TotalsWorkbookTests {
 	}
 
 	@Test
-	void namesTheFileAfterTheOperation() {
-		assertThat(TotalsWorkbook.fileName("ILLEGAL-2017")).isEqualTo("ILLEGAL-2017-totals.xlsx");
+	void namesTheFileAfterTheOperationAndThePublication() {
+		assertThat(TotalsWorkbook.fileName(kanalTotals(null))).isEqualTo("KANAL-DEMO-totals.xlsx");
+		assertThat(TotalsWorkbook.fileName(publishedKanalTotals())).isEqualTo("KANAL-DEMO-publication-2-totals.xlsx");
+	}
+
+	@Test
+	void writesThePublicationItsStatusTheUsDollarLinesAndTheMarks() throws IOException {
+		byte[] bytes = TotalsWorkbook.of(publishedKanalTotals(), CATALOGUE);
+		Files.write(
+				Files.createDirectories(Path.of("target", "documents")).resolve("KANAL-DEMO-publication-2-totals.xlsx"),
+				bytes);
+		try (Workbook workbook = open(bytes)) {
+			Sheet sheet = workbook.getSheet(TotalsWorkbook.SHEET);
+
+			assertThat(texts(sheet.getRow(4))).containsExactly("Status", "PRELIMINARY");
+			assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Publication");
+			assertThat(sheet.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(2);
+			assertThat(sheet.getRow(5).getCell(2).getLocalDateTimeCellValue())
+				.isEqualTo(LocalDateTime.parse("2026-06-30T10:00:00"));
+			Row usd = sheet.getRow(TotalsWorkbook.HEADINGS + 4);
+			assertThat(texts(usd).subList(0, 4)).containsExactly("CRIMINAL_ASSETS_SEIZED",
+					"criminal assets seized in US dollars", "MONEY", "USD");
+			// 95,400,000.55 KZT at 450.25 per US dollar: 211,882.29 (half-even to cents)
+			assertFigure(usd.getCell(4), 211882.29, "0.00");
+			assertFigure(usd.getCell(11), 211882.29, "0.00");
+			Row marks = sheet.getRow(TotalsWorkbook.HEADINGS + 5);
+			assertThat(texts(marks)).containsExactly("Status", "PRELIMINARY", "PRELIMINARY", "PRELIMINARY", "FINAL",
+					"PRELIMINARY", "PRELIMINARY", "PRELIMINARY", "PRELIMINARY");
+			assertThat(marks.getCell(7).getStringCellValue()).as("KAZ: its one stage accepted").isEqualTo("FINAL");
+		}
+	}
+
+	@Test
+	void leavesTheUsDollarTotalBlankAndNamesTheMissingRate() throws IOException {
+		RegisterDocument noRate = RegisterDocument.empty("KANAL-DEMO");
+		try (Workbook workbook = open(TotalsWorkbook.of(kanalTotalsUnder(noRate), CATALOGUE))) {
+			Row usd = workbook.getSheet(TotalsWorkbook.SHEET).getRow(TotalsWorkbook.HEADINGS + 4);
+			assertThat(usd.getCell(3).getStringCellValue()).isEqualTo("USD");
+			assertThat(usd.getCell(4)).as("no total while a rate is missing").isNull();
+			assertThat(usd.getCell(12).getStringCellValue()).isEqualTo("incomplete: no rate for KZT in stage 1");
+		}
 	}
 
 	@Test
@@ -117,7 +164,37 @@ class TotalsWorkbookTests {
 		}
 	}
 
+	/**
+	 * KANAL-DEMO's totals as publication 2 published them: the KZT rate set, KAZ's stage
+	 * accepted.
+	 */
+	private static OperationTotalsView publishedKanalTotals() {
+		RegisterDocument register = RegisterDocument.empty("KANAL-DEMO")
+			.withRate(new ExchangeRate(1, "KZT", new BigDecimal("450.25"), RateKind.PERIOD_AVERAGE,
+					"UN operational rate, June 2026", LocalDate.parse("2026-06-01"), STANDS_AT, "secretariat"))
+			.withTransition(new Transition(1, "KAZ", TransitionAction.SUBMIT, SubmissionStatus.SUBMITTED, STANDS_AT,
+					"kaz", null))
+			.withTransition(new Transition(1, "KAZ", TransitionAction.ACCEPT, SubmissionStatus.ACCEPTED, STANDS_AT,
+					"secretariat", null));
+		return kanalTotalsUnder(register).published(new OperationTotalsView.Publication(2,
+				Instant.parse("2026-06-30T10:00:00Z"), FigureStatus.PRELIMINARY));
+	}
+
+	private static OperationTotalsView kanalTotalsUnder(RegisterDocument register) {
+		try (DrivenLedgers ledgers = kanalLedgers()) {
+			return OperationTotalsView.of(Ledgers.councilTotals(ledgers.ledger("KANAL-DEMO").orElseThrow(), CATALOGUE),
+					register, CATALOGUE, null, null);
+		}
+	}
+
 	static OperationTotalsView kanalTotals(Instant asOf) {
+		try (DrivenLedgers ledgers = kanalLedgers()) {
+			return OperationTotalsView.of(Ledgers.councilTotals(ledgers.ledger("KANAL-DEMO").orElseThrow(), CATALOGUE),
+					"Kanal, synthetic demonstration data", asOf);
+		}
+	}
+
+	private static DrivenLedgers kanalLedgers() {
 		List<ReportRevision> reports = List.of(
 				kanal("KAZ", "KAZ-K1").setFindings(List.of(kilograms("DRUGS_SEIZED", "12.5"),
 						count("LABORATORIES_SHUT_DOWN", 3), money("CRIMINAL_ASSETS_SEIZED", "95400000.55", "KZT")))
@@ -125,11 +202,9 @@ class TotalsWorkbookTests {
 				kanal("RUS", "RUS-K1").setSubmittedAt(STANDS_AT)
 					.setFindings(List.of(kilograms("DRUGS_SEIZED", "0.125")))
 					.build());
-		try (DrivenLedgers ledgers = new DrivenLedgers(CATALOGUE)) {
-			reports.forEach(ledgers::record);
-			return OperationTotalsView.of(Ledgers.councilTotals(ledgers.ledger("KANAL-DEMO").orElseThrow(), CATALOGUE),
-					"Kanal, synthetic demonstration data", asOf);
-		}
+		DrivenLedgers ledgers = new DrivenLedgers(CATALOGUE);
+		reports.forEach(ledgers::record);
+		return ledgers;
 	}
 
 	private static ReportRevision.Builder kanal(String state, String reportId) {
