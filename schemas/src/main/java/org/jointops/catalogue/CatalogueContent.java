@@ -8,6 +8,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * What one catalogue file holds; every list may be absent. The bundled file and any extra
  * files given at start-up are merged into one {@link Catalogue}.
@@ -20,11 +24,42 @@ import java.util.stream.Collectors;
 public record CatalogueContent(List<MemberState> states, List<Agency> agencies, List<Programme> programmes,
 		List<Operation> operations) {
 
+	/** Unknown properties are ignored: a later format may add some. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
 	public CatalogueContent {
 		states = (states != null) ? List.copyOf(states) : List.of();
 		agencies = (agencies != null) ? List.copyOf(agencies) : List.of();
 		programmes = (programmes != null) ? List.copyOf(programmes) : List.of();
 		operations = (operations != null) ? List.copyOf(operations) : List.of();
+	}
+
+	/**
+	 * Reads content written by {@link #toJson()}, e.g. the catalogue a publication
+	 * stored.
+	 * @param json the JSON
+	 * @return the content
+	 * @throws InvalidCatalogueException if it is not catalogue content
+	 */
+	public static CatalogueContent fromJson(String json) {
+		try {
+			return JSON.readValue(json, CatalogueContent.class);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidCatalogueException(
+					"not catalogue content: " + ex.getOriginalMessage() + " at " + ex.getPathReference(), ex);
+		}
+	}
+
+	/**
+	 * This content as JSON, in the format of the bundled file.
+	 * @return the JSON
+	 */
+	public String toJson() {
+		return JSON.writeValueAsString(this);
 	}
 
 	/**

@@ -9,7 +9,6 @@ import org.jointops.aggregator.api.OperationTotalsView;
 import org.jointops.aggregator.query.UnknownOperationException;
 import org.jointops.aggregator.summary.Summaries;
 import org.jointops.catalogue.Catalogue;
-import org.jointops.catalogue.Operation;
 import org.jointops.register.PublicationEntry;
 import org.jointops.register.RegisterDocument;
 import org.jointops.support.catalogue.CurrentCatalogue;
@@ -115,9 +114,7 @@ public class Publications {
 	 */
 	public ResponseEntity<?> latestSummary(String operation, String lang, String format, String accept) {
 		Summaries.check(lang, format);
-		Catalogue current = catalogue();
-		Operation known = current.operation(operation).orElseThrow(() -> new UnknownOperationException(operation));
-		return PublishedRendering.summary(latest(operation), known, current, lang, format, accept);
+		return PublishedRendering.summary(latest(operation), catalogue(), lang, format, accept);
 	}
 
 	/**

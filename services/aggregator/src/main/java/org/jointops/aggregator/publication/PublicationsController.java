@@ -7,9 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jointops.aggregator.api.OperationTotalsView;
-import org.jointops.aggregator.query.UnknownOperationException;
 import org.jointops.aggregator.summary.Summaries;
-import org.jointops.catalogue.Catalogue;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -95,11 +93,8 @@ class PublicationsController {
 							required = false) String format,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
 		Summaries.check(lang, format);
-		Catalogue catalogue = this.publications.catalogue();
-		org.jointops.catalogue.Operation known = catalogue.operation(operation)
-			.orElseThrow(() -> new UnknownOperationException(operation));
-		return PublishedRendering.summary(this.publications.snapshot(operation, number), known, catalogue, lang, format,
-				accept);
+		return PublishedRendering.summary(this.publications.snapshot(operation, number), this.publications.catalogue(),
+				lang, format, accept);
 	}
 
 	private String name(String operation) {

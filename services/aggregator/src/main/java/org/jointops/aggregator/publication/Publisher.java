@@ -146,7 +146,7 @@ class Publisher implements DisposableBean {
 		FigureStatus status = FigureStatuses.of(register, known, current);
 		String key = operation + "/" + number + "/" + UUID.randomUUID();
 		PublishedFigures snapshot = new PublishedFigures(operation, number, now, by, status.name(), figures,
-				register.toJson());
+				register.toJson(), current.content().toJson());
 		RecordMetadata written = write(key, snapshot);
 		if (!this.snapshots.awaitRead(written.offset(), this.timeout)) {
 			throw new TotalsUnavailableException("The snapshot of publication " + number + " of " + operation

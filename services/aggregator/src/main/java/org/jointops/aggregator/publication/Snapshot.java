@@ -1,5 +1,7 @@
 package org.jointops.aggregator.publication;
 
+import org.jointops.catalogue.Catalogue;
+import org.jointops.catalogue.CatalogueContent;
 import org.jointops.register.PublicationEntry;
 import org.jointops.register.RegisterDocument;
 import org.jointops.totals.CouncilTotals;
@@ -7,15 +9,18 @@ import org.jointops.totals.PublishedFigures;
 
 /**
  * A publication as it is read: the register's entry and the immutable snapshot it names,
- * its totals and its register decoded. Everything shown of a publication is a function of
- * this and the catalogue ({@link PublishedRendering}), never of live figures.
+ * its totals, its register and its catalogue decoded. Everything shown of a publication
+ * is a function of this ({@link PublishedRendering}), never of live figures.
  *
  * @param operation the operation
  * @param entry the register's entry (number, date, status, who)
  * @param totals the council totals as they stood
  * @param register the operation's register as it stood (rates, statuses)
+ * @param catalogue the catalogue as it stood (names, stages, member states), or null for
+ * a snapshot written before snapshots stored it
  */
-public record Snapshot(String operation, PublicationEntry entry, CouncilTotals totals, RegisterDocument register) {
+public record Snapshot(String operation, PublicationEntry entry, CouncilTotals totals, RegisterDocument register,
+		Catalogue catalogue) {
 
 	/**
 	 * Decodes a snapshot.
@@ -24,7 +29,19 @@ public record Snapshot(String operation, PublicationEntry entry, CouncilTotals t
 	 * @return the snapshot
 	 */
 	static Snapshot of(PublicationEntry entry, PublishedFigures figures) {
-		return new Snapshot(figures.getOperation(), entry, figures.getTotals(), registerOf(figures));
+		Catalogue catalogue = figures.getCatalogue().isEmpty() ? null
+				: Catalogue.of(CatalogueContent.fromJson(figures.getCatalogue()));
+		return new Snapshot(figures.getOperation(), entry, figures.getTotals(), registerOf(figures), catalogue);
+	}
+
+	/**
+	 * The catalogue the publication is shown with: the one it stored, so that it shows
+	 * the same whatever the catalogue becomes.
+	 * @param current the current catalogue, for a snapshot that stored none
+	 * @return the catalogue
+	 */
+	public Catalogue catalogueOr(Catalogue current) {
+		return (this.catalogue != null) ? this.catalogue : current;
 	}
 
 	/**

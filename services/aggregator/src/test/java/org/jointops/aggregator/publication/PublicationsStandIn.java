@@ -71,7 +71,7 @@ public class PublicationsStandIn {
 			int number = register.nextPublicationNumber();
 			String key = totals.getOperation() + "/" + number + "/test";
 			this.snapshots.put(key, new PublishedFigures(totals.getOperation(), number, at, "secretariat",
-					status.name(), totals, register.toJson()));
+					status.name(), totals, register.toJson(), ""));
 			this.registers.set(register
 				.withPublication(new PublicationEntry(number, at, "secretariat", status, key, totals.getVersion())));
 			return number;
