@@ -1,13 +1,31 @@
 package org.jointops.localstack;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jointops.localstack.credentials.AgencyCredentials;
+import org.jointops.producer.StateProducerApplication;
+import org.jointops.producer.publish.ReportClaims;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.TopicReader;
@@ -17,6 +35,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +51,8 @@ import static org.awaitility.Awaitility.await;
 class PipelineIntegrationTests {
 
 	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	private static final String LABORATORIES = "LABORATORIES_SHUT_DOWN";
 
 	@TempDir
 	static Path data;
@@ -169,6 +193,210 @@ class PipelineIntegrationTests {
 			.isEqualTo(403);
 	}
 
+	/**
+	 * Two agencies of KAZ send the first revision of one new report id at the same
+	 * moment, one to the stack's producer and one to a second instance that writes no
+	 * owner records (as an instance of an earlier release beside this one would), round
+	 * after round: whatever each producer answered, the aggregator counts each report for
+	 * the agency whose record is first on the report's partition, and the other agency's
+	 * record, if a producer accepted it, is a dead letter that counts for nothing. The
+	 * first round is not a race: the second instance's record is written first, so the
+	 * stack's producer, which knows no owner yet, accepts the other agency's after it.
+	 * Then the stack's producer, which took the report ids for the agency it accepted
+	 * them for, accepts that agency's second revision of every report: it counts where
+	 * that agency owns the report, and is a dead letter where the other one does.
+	 */
+	@Test
+	void ofTwoAgenciesRacingWithANewReportOnTwoProducerInstancesTheOneFirstOnTheReportsPartitionOwnsIt()
+			throws Exception {
+		int rounds = 10;
+		Map<String, List<Accepted>> firstRevisions = new LinkedHashMap<>();
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		String stackUrl = stack.producerUrls().get("KAZ");
+		try (ConfigurableApplicationContext second = producerWritingNoOwners("KAZ")) {
+			String secondUrl = "http://localhost:" + second.getEnvironment().getProperty("local.server.port");
+			firstRevisions.put("KAZ-RACE-0",
+					Stream
+						.of(postKanal(secondUrl, "CUSTOMS", "KAZ-RACE-0", 1, 7),
+								postKanal(stackUrl, "INTERIOR", "KAZ-RACE-0", 1, 100))
+						.flatMap(Optional::stream)
+						.toList());
+			assertThat(firstRevisions.get("KAZ-RACE-0")).as("both accepted, one after the other").hasSize(2);
+			for (int round = 1; round < rounds; round++) {
+				String reportId = "KAZ-RACE-" + round;
+				CyclicBarrier together = new CyclicBarrier(2);
+				int interior = 100 + round;
+				int customs = round;
+				CompletableFuture<Optional<Accepted>> first = CompletableFuture.supplyAsync(() -> {
+					awaitBarrier(together);
+					return postKanal(stackUrl, "INTERIOR", reportId, 1, interior);
+				}, clients);
+				CompletableFuture<Optional<Accepted>> other = CompletableFuture.supplyAsync(() -> {
+					awaitBarrier(together);
+					return postKanal(secondUrl, "CUSTOMS", reportId, 1, customs);
+				}, clients);
+				firstRevisions.put(reportId,
+						Stream.of(first.get(60, TimeUnit.SECONDS), other.get(60, TimeUnit.SECONDS))
+							.flatMap(Optional::stream)
+							.toList());
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		List<Accepted> secondRevisions = new ArrayList<>();
+		for (int round = 0; round < rounds; round++) {
+			Optional<Accepted> revision = postKanal(stackUrl, "INTERIOR", "KAZ-RACE-" + round, 2, 1000 + round);
+			assertThat(revision).as("INTERIOR's second revision of KAZ-RACE-%d", round).isPresent();
+			secondRevisions.add(revision.get());
+		}
+
+		// what the answers say: per report, the accepted record first on its partition
+		// owns it, and only its owner's revisions count; the test's own sum
+		Map<String, Accepted> owners = new TreeMap<>();
+		List<Accepted> refused = new ArrayList<>();
+		firstRevisions.forEach((reportId, records) -> {
+			assertThat(records).as("accepted first revisions of %s", reportId).isNotEmpty();
+			assertThat(records).extracting(Accepted::partition)
+				.as("one partition per report id")
+				.containsOnly(records.get(0).partition());
+			List<Accepted> inOrder = records.stream().sorted(Comparator.comparingLong(Accepted::offset)).toList();
+			owners.put(reportId, inOrder.get(0));
+			refused.addAll(inOrder.subList(1, inOrder.size()));
+		});
+		Map<String, Accepted> standing = new TreeMap<>(owners);
+		for (Accepted revision : secondRevisions) {
+			if (owners.get(revision.reportId()).agency().equals(revision.agency())) {
+				standing.put(revision.reportId(), revision);
+			}
+			else {
+				refused.add(revision);
+			}
+		}
+		long total = standing.values().stream().mapToLong(Accepted::quantity).sum();
+		long changes = rounds + standing.values().stream().filter((revision) -> revision.revision() == 2).count();
+		Map<String, String> expected = new TreeMap<>();
+		standing.forEach((reportId, revision) -> expected.put(reportId, revision.counted()));
+		String totalsUrl = stack.aggregatorUrl() + "/api/v1/operations/KANAL-DEMO/totals";
+		String reportsUrl = stack.aggregatorUrl() + "/api/v1/operations/KANAL-DEMO/reports";
+
+		JsonNode totals = await().atMost(Duration.ofSeconds(60))
+			.until(() -> Http.getWith(secretariat(), totalsUrl).json(),
+					(answer) -> answer.path("version").asLong() == changes);
+		assertThat(totals.path("reports").asLong()).isEqualTo(rounds);
+		assertThat(totals.at("/totals/0/category").asString()).isEqualTo(LABORATORIES);
+		assertThat(totals.at("/totals/0/total").decimalValue()).as("the owners' figures, summed by the test")
+			.isEqualByComparingTo(BigDecimal.valueOf(total));
+		Map<String, String> counted = new TreeMap<>();
+		Http.getWith(secretariat(), reportsUrl)
+			.json()
+			.path("reports")
+			.forEach((report) -> counted.put(report.path("reportId").asString(),
+					report.path("agency").asString() + " revision " + report.path("revision").asInt() + ": "
+							+ report.at("/findings/0/quantity").decimalValue().toBigInteger()));
+		assertThat(counted).as("each report counted for the agency first on its partition").isEqualTo(expected);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(notTheOwnersDeadLetters()).as("dead letters of the other agency's revisions")
+						.containsExactlyInAnyOrderElementsOf(refused.stream()
+							.map((revision) -> revision.deadLetter(owners.get(revision.reportId()).agency()))
+							.toList()));
+		System.out.printf(
+				"owner race: %d of %d rounds had both agencies' first revisions accepted; CUSTOMS owns %d of %d "
+						+ "reports%n",
+				firstRevisions.values().stream().filter((records) -> records.size() == 2).count() - 1, rounds - 1,
+				owners.values().stream().filter((owner) -> owner.agency().equals("CUSTOMS")).count(), rounds);
+	}
+
+	/**
+	 * The dead letters of kind NOT_THE_OWNER of this test's reports, as
+	 * {@link Accepted#deadLetter} writes them.
+	 */
+	private static List<String> notTheOwnersDeadLetters() {
+		return TopicReader
+			.readAll(stack.kafkaAdminProperties(), Topics.DEAD_LETTER, new StringDeserializer(),
+					new ByteArrayDeserializer())
+			.stream()
+			.filter((record) -> record.key() != null && record.key().startsWith("KAZ-RACE-"))
+			.map((record) -> header(record, "dead-letter.kind") + " " + record.key() + " "
+					+ header(record, "dead-letter.source-topic") + "-" + header(record, "dead-letter.source-partition")
+					+ "@" + header(record, "dead-letter.source-offset") + " first sent by "
+					+ between(header(record, "dead-letter.reason"), " was first sent by ", ";"))
+			.toList();
+	}
+
+	private static String between(String text, String before, String after) {
+		int start = text.indexOf(before) + before.length();
+		return text.substring(start, text.indexOf(after, start));
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	/**
+	 * Posts a revision of a KANAL-DEMO report of KAZ (stage 1, one count line).
+	 * @return where the record is if it was accepted, empty if it was refused (403: the
+	 * producer already knew another agency for the report id)
+	 */
+	private static Optional<Accepted> postKanal(String producerUrl, String agency, String reportId, int revision,
+			int quantity) {
+		String json = ReportJson.illegal2017(reportId)
+			.revision(revision)
+			.with("agency", agency)
+			.with("operation", "KANAL-DEMO")
+			.with("periodStart", "2026-06-15")
+			.with("periodEnd", "2026-06-26")
+			.count(LABORATORIES, quantity)
+			.toJson();
+		Http.Response response = Http.postJsonWith(stack.credentials().token("KAZ", agency),
+				producerUrl + "/api/v1/reports", json);
+		assertThat(response.status()).as("%s of %s: %s", reportId, agency, response.body()).isIn(202, 403);
+		if (response.status() == 403) {
+			return Optional.empty();
+		}
+		JsonNode answer = response.json();
+		return Optional.of(new Accepted(reportId, revision, agency, quantity, answer.path("topic").asString(),
+				answer.path("partition").asInt(), answer.path("offset").asLong()));
+	}
+
+	/**
+	 * A second producer instance of a state, beside the stack's, that publishes revisions
+	 * without writing their owners to the owners topic first (it still refuses another
+	 * agency's revision of a report whose owner it has read there).
+	 */
+	private static ConfigurableApplicationContext producerWritingNoOwners(String state) {
+		SpringApplication application = StateProducerApplication.application();
+		application.addInitializers(
+				(context) -> ((GenericApplicationContext) context).registerBean("claimsNothing", ReportClaims.class,
+						() -> (revisions, timeout) -> Map.of(), (definition) -> definition.setPrimary(true)));
+		String name = "state-producer-" + state.toLowerCase(Locale.ROOT) + "-2";
+		Map<String, String> properties = new LinkedHashMap<>(stack.credentials().producerProperties(state));
+		properties.put("jointops.state", state);
+		properties.put("server.port", "0");
+		properties.put("server.tomcat.basedir", data.resolve("tomcat").resolve(name).toString());
+		properties.put("spring.application.name", name);
+		properties.put("spring.kafka.client-id", name);
+		properties.put("spring.kafka.bootstrap-servers", stack.bootstrapServers());
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("jointops.kafka.replication.replication-factor", "1");
+		properties.put("jointops.kafka.replication.min-insync-replicas", "1");
+		return application.run(properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
+	}
+
+	private static void awaitBarrier(CyclicBarrier barrier) {
+		try {
+			barrier.await(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private static ReportJson report(String reportId) {
 		return ReportJson.illegal2017(reportId);
 	}
@@ -239,6 +467,28 @@ class PipelineIntegrationTests {
 
 	private static String secretariat() {
 		return stack.credentials().readerToken(AgencyCredentials.SECRETARIAT);
+	}
+
+	/**
+	 * A revision a producer accepted, where its answer says it is.
+	 */
+	private record Accepted(String reportId, int revision, String agency, int quantity, String topic, int partition,
+			long offset) {
+
+		/** What the aggregator's list of reports says of it when it counts. */
+		String counted() {
+			return this.agency + " revision " + this.revision + ": " + this.quantity;
+		}
+
+		/**
+		 * Its dead letter, as {@link PipelineIntegrationTests#notTheOwnersDeadLetters}
+		 * reads it.
+		 */
+		String deadLetter(String owner) {
+			return "NOT_THE_OWNER " + this.reportId + " " + this.topic + "-" + this.partition + "@" + this.offset
+					+ " first sent by " + owner;
+		}
+
 	}
 
 }

@@ -44,13 +44,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Poison records written straight to the findings topics, past every producer service,
  * while valid reports stream in and the aggregator is killed once in an open transaction:
  * each lands in the dead-letter topic exactly once, with its original bytes and the
- * reason in headers, and the aggregator never stops.
+ * reason in headers, and the aggregator never stops. One of them per state is another
+ * agency's revision of a report an agency sent first through its producer: the oracle
+ * leaves it out by its own rule (a report belongs to the agency of its first revision),
+ * not as a broken report, and the aggregator dead-letters it as {@code NOT_THE_OWNER}.
  */
 class PoisonRecordsIntegrationTests {
 
 	private static final List<String> STATES = List.of("KAZ", "KGZ");
 
 	private static final String REASON = "dead-letter.reason";
+
+	private static final String KIND = "dead-letter.kind";
+
+	private static final String ANOTHER_AGENCY = "another agency's revision";
 
 	private static final String SOURCE_TOPIC = "dead-letter.source-topic";
 
@@ -73,6 +80,8 @@ class PoisonRecordsIntegrationTests {
 				KafkaProducer<String, byte[]> raw = rawProducer(pipeline.clientProperties());
 				Agencies agencies = new Agencies(FaultRuns.reportUrls(pipeline), ledger, 2, Duration.ofMillis(100),
 						Duration.ofMinutes(3))) {
+			// the reports another agency then revises past the producers: first sent here
+			agencies.postAll(owned());
 			CompletableFuture<Void> traffic = agencies.post(plan);
 			int half = poisons.size() / 2;
 			poisons.subList(0, half).forEach((poison) -> written.add(write(raw, poison)));
@@ -91,13 +100,15 @@ class PoisonRecordsIntegrationTests {
 				.atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(500))
 				.untilAsserted(() -> assertDeadLetteredOnce(pipeline.clientProperties(), written));
+			assertThat(oracle.notTheOwner()).as("revisions the oracle left out for their agency")
+				.isEqualTo(STATES.size());
 			assertThat(pipeline.aggregator().healthStatus()).as("aggregator health").isEqualTo(200);
 			assertThat(pipeline.aggregator().jvm().starts()).as("aggregator starts (one kill)").isEqualTo(2);
 			System.out.printf(
 					"poison records: %d poison records (%s), %d valid reports, %s; 1 kill inside an open "
-							+ "transaction; oracle read %d records (%d undecodable)%n",
+							+ "transaction; oracle read %d records (%d undecodable, %d not the owner's)%n",
 					written.size(), poisons.stream().map(Poison::kind).distinct().toList(), ledger.reports(),
-					ledger.summary(), oracle.recordsRead(), oracle.undecodable());
+					ledger.summary(), oracle.recordsRead(), oracle.undecodable(), oracle.notTheOwner());
 		}
 	}
 
@@ -114,6 +125,10 @@ class PoisonRecordsIntegrationTests {
 			ConsumerRecord<byte[], byte[]> copy = copies.get(0);
 			assertThat(copy.value()).as("original bytes of %s", poison).isEqualTo(poison.value());
 			assertThat(header(copy, REASON)).as("reason of %s", poison).isNotBlank();
+			if (poison.kind().equals(ANOTHER_AGENCY)) {
+				assertThat(header(copy, KIND)).as("kind of %s", poison).isEqualTo("NOT_THE_OWNER");
+				assertThat(header(copy, REASON)).as("reason of %s", poison).contains("first sent by INTERIOR");
+			}
 		}
 		assertThat(deadLetters).as("dead letters in all").hasSize(written.size());
 	}
@@ -154,8 +169,30 @@ class PoisonRecordsIntegrationTests {
 					encode(valid(other, foreign).setFindings(List.of(Reports.count("IMMIGRATION_LAW_VIOLATIONS", 50)))
 						.build()),
 					other + "/" + foreign));
+			String owned = ownedReport(state);
+			poisons.add(new Poison(ANOTHER_AGENCY, topic, owned,
+					encode(valid(state, owned).setAgency("CUSTOMS")
+						.setRevision(2)
+						.setFindings(List.of(Reports.count("IMMIGRATION_LAW_VIOLATIONS", 500)))
+						.build()),
+					null));
 		}
 		return poisons;
+	}
+
+	/**
+	 * The first revision of one report per state, sent by INTERIOR through the state's
+	 * producer before any poison record is written.
+	 */
+	private static List<Submission> owned() {
+		return STATES.stream()
+			.map((state) -> new Submission(state, ownedReport(state), 1, 1, false,
+					List.of(new Submission.Line("IMMIGRATION_LAW_VIOLATIONS", BigDecimal.valueOf(9), null))))
+			.toList();
+	}
+
+	private static String ownedReport(String state) {
+		return "owned-" + state;
 	}
 
 	private static ReportRevision.Builder valid(String state, String reportId) {

@@ -18,7 +18,8 @@ import org.jointops.testsupport.TopicReader;
  * and written without the aggregator's code: read every {@code findings.<state>} topic
  * from the start with {@code read_committed}, keep the highest revision of each report
  * (the first one read on a tie, nothing for a withdrawn one) and add up per operation,
- * category, state and stage.
+ * category, state and stage. A report belongs to the agency of the first revision of it
+ * read: revisions of other agencies do not count.
  * <p>
  * Records it cannot decode with Avro's own single-object decoder, records whose state is
  * not their topic's, and the reports a test names as deliberately broken do not count.
@@ -30,6 +31,8 @@ public final class Oracle {
 	private final Map<String, ReportRevision> highest = new LinkedHashMap<>();
 
 	private final Map<String, Long> changes = new LinkedHashMap<>();
+
+	private int notTheOwner;
 
 	private int recordsRead;
 
@@ -109,6 +112,14 @@ public final class Oracle {
 		return this.undecodable;
 	}
 
+	/**
+	 * How many revisions were another agency's than their report's owner's.
+	 * @return the number of revisions that do not count for that
+	 */
+	public int notTheOwner() {
+		return this.notTheOwner;
+	}
+
 	private void consider(String topicState, byte[] value, Set<String> broken) {
 		this.recordsRead++;
 		ReportRevision report;
@@ -124,6 +135,10 @@ public final class Oracle {
 			return;
 		}
 		ReportRevision standing = this.highest.get(key);
+		if (standing != null && !standing.getAgency().equals(report.getAgency())) {
+			this.notTheOwner++;
+			return;
+		}
 		if (standing == null || report.getRevision() > standing.getRevision()) {
 			this.highest.put(key, report);
 			countChanges((standing != null && !standing.getWithdrawn()) ? standing : null,

@@ -26,7 +26,8 @@ import org.jointops.wire.Topics;
 
 /**
  * The aggregator's topology: findings of every state, decoded and checked (what fails
- * goes to the dead-letter topic), reduced to the standing revision of each report, and
+ * goes to the dead-letter topic), reduced to the standing revision of each report (a
+ * revision of another agency than the report's owner goes to the dead-letter topic), and
  * applied slot by slot to each operation's ledger, whose council totals are written to
  * {@value Topics#COUNCIL_TOTALS}. Every processor, store and internal topic is named here
  * and in {@link LedgerStores}; the query layer uses the same names and key types.
@@ -35,6 +36,7 @@ import org.jointops.wire.Topics;
  * findings.* ─ decode-and-check ─┬─ dead letters ─────────────────────────▶ aggregator.dead-letter
  *                                └─ key-by-report ─▶ repartition reports-by-id (key ReportKey)
  *                                     latest-revision [report-revisions]
+ *                                     ├─ another agency's than the owner's ──▶ aggregator.dead-letter
  *                                     │ change of contribution, keyed by operation
  *                                     ▼ repartition changes-by-operation
  *                                  ledger [ledger: slots, council lines, change log, checkpoints,
@@ -59,6 +61,12 @@ public final class CouncilTotalsTopology {
 	private static final String VALID = "valid";
 
 	private static final String DEAD_LETTER = "dead-letter";
+
+	private static final String REVISED = "revised-";
+
+	private static final String CHANGE = "change";
+
+	private static final String NOT_THE_OWNER = "not-the-owner";
 
 	private CouncilTotalsTopology() {
 	}
@@ -98,13 +106,25 @@ public final class CouncilTotalsTopology {
 			.to(deadLetters.name(),
 					Produced.with(deadLetters.keySerde(), deadLetters.valueSerde()).withName("dead-letters"));
 
-		KStream<String, CouncilTotals> totals = decoded.get(DECODED + VALID)
+		Map<String, KStream<String, Revised>> revised = decoded.get(DECODED + VALID)
 			.map((key, value) -> KeyValue.pair(ReportKey.of(value.report()), value.report()), Named.as("key-by-report"))
 			.repartition(Repartitioned.<ReportKey, ReportRevision>as(REPORTS_BY_ID)
 				.withKeySerde(ReportKey.SERDE)
 				.withValueSerde(AvroSerdes.of(ReportRevision.class))
 				.withNumberOfPartitions(partitions))
-			.process(LatestRevision::new, Named.as("latest-revision"), LedgerStores.REVISIONS)
+			.process(() -> new LatestRevision(reportRevisions.serializer()), Named.as("latest-revision"),
+					LedgerStores.REVISIONS)
+			.split(Named.as(REVISED))
+			.branch((key, value) -> value.isChange(), Branched.as(CHANGE))
+			.defaultBranch(Branched.as(NOT_THE_OWNER));
+
+		revised.get(REVISED + NOT_THE_OWNER)
+			.mapValues(Revised::deadLetter, Named.as("refused-value"))
+			.to(deadLetters.name(),
+					Produced.with(Serdes.String(), deadLetters.valueSerde()).withName("not-the-owner-dead-letters"));
+
+		KStream<String, CouncilTotals> totals = revised.get(REVISED + CHANGE)
+			.mapValues(Revised::change, Named.as("change-of-contribution"))
 			.repartition(Repartitioned.<String, ReportChange>as(CHANGES_BY_OPERATION)
 				.withKeySerde(Serdes.String())
 				.withValueSerde(AvroSerdes.of(ReportChange.class))

@@ -1,5 +1,10 @@
 package org.jointops.aggregator.topology;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
 /**
  * Headers the aggregator adds to a record it sends to the dead-letter topic. The record
  * keeps its original key, value and headers; all values below are UTF-8 text.
@@ -27,6 +32,36 @@ public final class DeadLetterHeaders {
 	private DeadLetterHeaders() {
 	}
 
+	/**
+	 * The headers of a dead letter: the record's own, then the reason, the kind, the
+	 * exception (if any) and the source (if known).
+	 * @param original the record's headers
+	 * @param kind what kind of problem
+	 * @param reason why, in words
+	 * @param cause the exception that was the cause, or null
+	 * @param source where the record was read from, or null if that is not known
+	 * @return new headers
+	 */
+	static Headers of(Headers original, Kind kind, String reason, Exception cause, Provenance source) {
+		Headers headers = new RecordHeaders(original.toArray());
+		add(headers, REASON, reason);
+		add(headers, KIND, kind.name());
+		if (cause != null) {
+			add(headers, EXCEPTION, cause.getClass().getName());
+		}
+		if (source != null) {
+			add(headers, SOURCE_TOPIC, source.topic());
+			add(headers, SOURCE_PARTITION, String.valueOf(source.partition()));
+			add(headers, SOURCE_OFFSET, String.valueOf(source.offset()));
+		}
+		return headers;
+	}
+
+	private static void add(Headers headers, String name, String value) {
+		headers.remove(name);
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
 	/** Kinds of dead letter. */
 	public enum Kind {
 
@@ -40,7 +75,14 @@ public final class DeadLetterHeaders {
 		WRONG_STATE,
 
 		/** The report breaks a catalogue rule. */
-		BREAKS_RULES
+		BREAKS_RULES,
+
+		/**
+		 * The revision (or withdrawal) is another agency's than the report's owner, the
+		 * agency of the first revision of the report the aggregator counted: only the
+		 * owner may revise or withdraw a report.
+		 */
+		NOT_THE_OWNER
 
 	}
 

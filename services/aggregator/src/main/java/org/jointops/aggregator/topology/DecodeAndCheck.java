@@ -1,7 +1,6 @@
 package org.jointops.aggregator.topology;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -98,26 +97,16 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 			deadLetter(record, source, Kind.BREAKS_RULES, "breaks the report rules: " + violations, null);
 			return;
 		}
-		this.context.forward(record.withValue(Decoded.valid(report)).withHeaders(new RecordHeaders()));
+		// the record's own headers and where it was read from go with it, for its dead
+		// letter should latest-revision refuse it (NOT_THE_OWNER)
+		Headers headers = Provenance.of(source).addTo(new RecordHeaders(record.headers().toArray()));
+		this.context.forward(record.withValue(Decoded.valid(report)).withHeaders(headers));
 	}
 
 	private void deadLetter(FixedKeyRecord<byte[], byte[]> record, RecordMetadata source, Kind kind, String reason,
 			Exception cause) {
-		Headers headers = new RecordHeaders(record.headers().toArray());
-		add(headers, DeadLetterHeaders.REASON, reason);
-		add(headers, DeadLetterHeaders.KIND, kind.name());
-		if (cause != null) {
-			add(headers, DeadLetterHeaders.EXCEPTION, cause.getClass().getName());
-		}
-		add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
-		add(headers, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(source.partition()));
-		add(headers, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(source.offset()));
+		Headers headers = DeadLetterHeaders.of(record.headers(), kind, reason, cause, Provenance.of(source));
 		this.context.forward(record.withValue(Decoded.deadLetter(record.value())).withHeaders(headers));
-	}
-
-	private static void add(Headers headers, String name, String value) {
-		headers.remove(name);
-		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static boolean causedByInputOutput(Throwable ex) {

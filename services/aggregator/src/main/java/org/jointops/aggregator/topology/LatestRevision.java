@@ -2,16 +2,20 @@ package org.jointops.aggregator.topology;
 
 import java.time.Instant;
 
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.ledger.ReportKey;
+import org.jointops.aggregator.topology.DeadLetterHeaders.Kind;
 import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.StandingReport;
 import org.jointops.report.ReportRevision;
+import org.jointops.wire.Topics;
 
 /**
  * Keeps the standing revision of every report (store {@value LedgerStores#REVISIONS}) and
@@ -19,17 +23,38 @@ import org.jointops.report.ReportRevision;
  * The same revision again and any lower revision change nothing: the first of equal
  * revisions stands. A withdrawn revision contributes nothing.
  * <p>
+ * A report belongs to the agency of the first revision of it that stood (its owner): a
+ * revision or withdrawal of another agency, whatever its number, changes nothing and is
+ * sent to the dead-letter topic ({@link Kind#NOT_THE_OWNER}), keyed by report id, its
+ * value the revision in the findings topics' wire format, with the headers it had on its
+ * findings topic and where it was read from there. Since only the owner's revisions ever
+ * stand, the agency of the standing revision is the owner: the store needs nothing more.
+ * Two agencies that send the first revision of one new report id at once are ordered by
+ * the report's findings partition (the key is the report id): the first one read is the
+ * owner's.
+ * <p>
  * Its input is keyed by {@link ReportKey}, so every revision of a report reaches the same
  * task, in the order of its findings partition.
  */
-class LatestRevision implements Processor<ReportKey, ReportRevision, String, ReportChange> {
+class LatestRevision implements Processor<ReportKey, ReportRevision, String, Revised> {
+
+	private final Serializer<ReportRevision> wire;
 
 	private KeyValueStore<ReportKey, StandingReport> store;
 
-	private ProcessorContext<String, ReportChange> context;
+	private ProcessorContext<String, Revised> context;
+
+	/**
+	 * Creates the processor.
+	 * @param wire the serializer of the findings topics' wire format, for the value of a
+	 * dead letter
+	 */
+	LatestRevision(Serializer<ReportRevision> wire) {
+		this.wire = wire;
+	}
 
 	@Override
-	public void init(ProcessorContext<String, ReportChange> context) {
+	public void init(ProcessorContext<String, Revised> context) {
 		this.context = context;
 		this.store = context.getStateStore(LedgerStores.REVISIONS);
 	}
@@ -39,6 +64,10 @@ class LatestRevision implements Processor<ReportKey, ReportRevision, String, Rep
 		ReportRevision incoming = record.value();
 		ReportKey key = record.key();
 		StandingReport standing = this.store.get(key);
+		if (standing != null && !standing.getCurrent().getAgency().equals(incoming.getAgency())) {
+			notTheOwner(record, standing.getCurrent().getAgency());
+			return;
+		}
 		if (standing != null && incoming.getRevision() <= standing.getCurrent().getRevision()) {
 			return;
 		}
@@ -58,7 +87,22 @@ class LatestRevision implements Processor<ReportKey, ReportRevision, String, Rep
 	}
 
 	private void forward(Record<ReportKey, ReportRevision> record, String operation, ReportChange change) {
-		this.context.forward(record.withKey(operation).withValue(change).withHeaders(new RecordHeaders()));
+		this.context
+			.forward(record.withKey(operation).withValue(Revised.change(change)).withHeaders(new RecordHeaders()));
+	}
+
+	private void notTheOwner(Record<ReportKey, ReportRevision> record, String owner) {
+		ReportRevision incoming = record.value();
+		Headers original = new RecordHeaders(record.headers().toArray());
+		Provenance source = Provenance.takeFrom(original).orElse(null);
+		String reason = "report " + incoming.getReportId() + " of " + incoming.getState() + " was first sent by "
+				+ owner + "; only " + owner + " may revise or withdraw it, not " + incoming.getAgency() + " (revision "
+				+ incoming.getRevision() + (incoming.getWithdrawn() ? ", a withdrawal" : "") + ")";
+		Headers headers = DeadLetterHeaders.of(original, Kind.NOT_THE_OWNER, reason, null, source);
+		String topic = (source != null) ? source.topic() : Topics.findings(incoming.getState());
+		byte[] value = this.wire.serialize(topic, headers, incoming);
+		this.context
+			.forward(record.withKey(incoming.getReportId()).withValue(Revised.deadLetter(value)).withHeaders(headers));
 	}
 
 	/*

@@ -19,11 +19,13 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.jointops.aggregator.ledger.HistoryProperties;
 import org.jointops.aggregator.ledger.LedgerReader;
 import org.jointops.aggregator.ledger.LedgerStores;
 import org.jointops.aggregator.ledger.Ledgers;
+import org.jointops.aggregator.ledger.ReportKey;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueContent;
 import org.jointops.catalogue.CatalogueLoader;
@@ -31,6 +33,7 @@ import org.jointops.catalogue.Category;
 import org.jointops.catalogue.Programme;
 import org.jointops.catalogue.Unit;
 import org.jointops.ledger.OperationLedger;
+import org.jointops.ledger.StandingReport;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.Reports;
@@ -202,6 +205,79 @@ class CouncilTotalsTopologyTests {
 
 		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("90");
 		assertThat(totals().getReports()).isEqualTo(1);
+	}
+
+	@Test
+	void sendsAnotherAgencysRevisionOfAReportToTheDeadLetterTopicAndChangesNothing() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		long version = totals().getVersion();
+		ReportRevision foreign = illegal2017("KAZ", "KAZ-1").setAgency("CUSTOMS")
+			.setRevision(2)
+			.setFindings(List.of(count(VIOLATIONS, 999)))
+			.build();
+		send(foreign);
+
+		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
+		assertThat(deadLetter.key()).isEqualTo(key(foreign));
+		assertThat(deadLetter.value()).as("the revision as it was sent")
+			.isEqualTo(this.wire.reportRevisions().serializer().serialize("findings.kaz", foreign));
+		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("NOT_THE_OWNER");
+		assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo("report KAZ-1 of KAZ was first sent by "
+				+ "INTERIOR; only INTERIOR may revise or withdraw it, not CUSTOMS (revision 2)");
+		assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("findings.kaz");
+		assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+		assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("1");
+		assertThat(deadLetter.headers().lastHeader(Provenance.HEADER)).as("internal only").isNull();
+		assertThat(this.deadLetters.isEmpty()).isTrue();
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("100");
+		assertThat(totals().getVersion()).as("nothing changed").isEqualTo(version);
+		assertThat(standing("KAZ", "KAZ-1").getCurrent().getAgency()).isEqualTo("INTERIOR");
+	}
+
+	@Test
+	void sendsAnotherAgencysWithdrawalOfAReportToTheDeadLetterTopicAndKeepsCountingIt() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("KAZ", "KAZ-1").setAgency("CUSTOMS").setRevision(2).setWithdrawn(true).build());
+
+		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
+		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("NOT_THE_OWNER");
+		assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo("report KAZ-1 of KAZ was first sent by "
+				+ "INTERIOR; only INTERIOR may revise or withdraw it, not CUSTOMS (revision 2, a withdrawal)");
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("100");
+		assertThat(totals().getReports()).isEqualTo(1);
+		assertThat(totals().getVersion()).isEqualTo(1);
+	}
+
+	@Test
+	void countsTheOwnersLaterRevisionsAfterRefusingAnotherAgencysWhateverTheirNumbers() {
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("KAZ", "KAZ-1").setAgency("CUSTOMS")
+			.setRevision(5)
+			.setFindings(List.of(count(VIOLATIONS, 5)))
+			.build());
+		send(illegal2017("KAZ", "KAZ-1").setAgency("CUSTOMS").setFindings(List.of(count(VIOLATIONS, 1))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(2).setFindings(List.of(count(VIOLATIONS, 120))).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(3).setWithdrawn(true).build());
+		send(illegal2017("KAZ", "KAZ-1").setRevision(4).setFindings(List.of(count(VIOLATIONS, 140))).build());
+
+		assertThat(this.deadLetters.readValuesToList()).as("a higher and an equal revision of CUSTOMS").hasSize(2);
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("140");
+		assertThat(totals().getVersion()).as("the owner's four revisions").isEqualTo(4);
+		assertThat(standing("KAZ", "KAZ-1").getRevisionsAccepted()).isEqualTo(4);
+	}
+
+	@Test
+	void theAgencyWhoseFirstRevisionOfANewReportIsReadFirstOwnsIt() {
+		send(illegal2017("KAZ", "KAZ-1").setAgency("CUSTOMS").setFindings(List.of(count(VIOLATIONS, 7))).build());
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		send(illegal2017("RUS", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 3))).build());
+
+		assertThat(header(this.deadLetters.readRecord(), DeadLetterHeaders.REASON))
+			.startsWith("report KAZ-1 of KAZ was first sent by CUSTOMS;");
+		assertThat(this.deadLetters.isEmpty()).as("another state's report of the same id is another report").isTrue();
+		assertThat(line(VIOLATIONS).getByState())
+			.hasEntrySatisfying("KAZ", (kaz) -> assertThat(kaz).isEqualByComparingTo("7"))
+			.hasEntrySatisfying("RUS", (rus) -> assertThat(rus).isEqualByComparingTo("3"));
 	}
 
 	@Test
@@ -506,6 +582,11 @@ class CouncilTotalsTopologyTests {
 			.filter((line) -> line.getCategory().equals(category))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no line for " + category + " in " + totals()));
+	}
+
+	private StandingReport standing(String state, String reportId) {
+		KeyValueStore<ReportKey, StandingReport> store = this.driver.getKeyValueStore(LedgerStores.REVISIONS);
+		return store.get(new ReportKey(state, reportId));
 	}
 
 	private static String header(TestRecord<byte[], byte[]> record, String name) {
