@@ -104,6 +104,10 @@ public final class AccessControl {
 	 */
 	public static Removed removeProducer(Admin admin, String state) {
 		String user = KafkaUsers.producer(state);
+		// the ACLs first: a cluster without an authorizer fails here, before the user is
+		// touched
+		Collection<AclBinding> deleted = await(admin.deleteAcls(List.of(principalFilter(user))).all(),
+				"delete the ACLs of " + user);
 		UserScramCredentialsDescription credentials = scramUsers(admin).get(user);
 		List<UserScramCredentialAlteration> deletions = new ArrayList<>();
 		if (credentials != null) {
@@ -113,8 +117,6 @@ public final class AccessControl {
 		if (!deletions.isEmpty()) {
 			await(admin.alterUserScramCredentials(deletions).all(), "delete the Kafka user " + user);
 		}
-		Collection<AclBinding> deleted = await(admin.deleteAcls(List.of(principalFilter(user))).all(),
-				"delete the ACLs of " + user);
 		return new Removed(user, !deletions.isEmpty(), deleted.size());
 	}
 
@@ -147,11 +149,13 @@ public final class AccessControl {
 	}
 
 	private static Applied applyUser(Admin admin, String user, String password, List<AclBinding> acls) {
+		// read first: a cluster without an authorizer fails here, before anything is
+		// written
+		Set<AclBinding> missing = new LinkedHashSet<>(acls);
+		missing.removeAll(aclsOf(admin, user));
 		boolean existed = scramUsers(admin).containsKey(user);
 		await(admin.alterUserScramCredentials(List.of(user(user, password))).all(),
 				"create or update the Kafka user " + user);
-		Set<AclBinding> missing = new LinkedHashSet<>(acls);
-		missing.removeAll(aclsOf(admin, user));
 		if (!missing.isEmpty()) {
 			await(admin.createAcls(List.copyOf(missing)).all(), "grant the ACLs of " + user);
 		}
