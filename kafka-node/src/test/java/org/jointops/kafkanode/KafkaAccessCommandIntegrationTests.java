@@ -225,6 +225,25 @@ class KafkaAccessCommandIntegrationTests {
 		assertThat(refused.out()).isEmpty();
 	}
 
+	@Test
+	void aClusterWithoutAnAuthorizerIsRefusedBeforeAnyUserIsWritten() {
+		try (KafkaNode open = new KafkaNode(directory.resolve("no-authorizer"), freePort(), freePort(), ADMIN_PASSWORD,
+				Map.of("authorizer.class.name", ""))
+			.start(); Admin openAdmin = open.admin()) {
+			String[] line = { "producer", "--state", "UZB", "--password-file", passwordFile("producer-uzb"),
+					"--bootstrap-server", open.bootstrapServers(), "--command-config", commandConfig.toString() };
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			int code = KafkaAccessCommand.run(line, new ByteArrayInputStream(new byte[0]),
+					new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+					new PrintStream(err, true, StandardCharsets.UTF_8));
+
+			assertThat(code).isEqualTo(KafkaAccessCommand.FAILED);
+			assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("kafka-access: cannot describe the ACLs of "
+					+ "producer-uzb: the cluster has no authorizer (authorizer.class.name), so no ACL can be granted\n");
+			assertThat(AccessControl.scramUsers(openAdmin)).isEmpty();
+		}
+	}
+
 	private static Result run(String... args) {
 		return runWithInput("", args);
 	}
