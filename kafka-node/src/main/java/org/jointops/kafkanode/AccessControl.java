@@ -1,8 +1,11 @@
 package org.jointops.kafkanode;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,14 +13,20 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.admin.UserScramCredentialsDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 import org.jointops.wire.Topics;
 
@@ -34,7 +43,10 @@ import org.jointops.wire.Topics;
  * nor reconfigure them), and everything of its Kafka Streams application (internal
  * topics, group, transactional ids, all prefixed by its application id).</li>
  * </ul>
- * Applying it again changes nothing that is already in place (passwords are set again).
+ * Applied one principal at a time ({@link #applyProducer}, {@link #applyAggregator}), the
+ * same way by the local stack at every start, by the tests and by the operator's command
+ * ({@link KafkaAccessCommand}). Applying it again adds no ACL and removes none; the
+ * password is written again (the same password, with a new salt, unless it changed).
  */
 public final class AccessControl {
 
@@ -44,7 +56,10 @@ public final class AccessControl {
 	}
 
 	/**
-	 * Creates or updates the users and grants their ACLs.
+	 * Creates or updates the users of the given producers and of the aggregator and
+	 * grants their ACLs, one principal after the other
+	 * ({@link #applyProducer(Admin, String, String)},
+	 * {@link #applyAggregator(Admin, String, String)}).
 	 * @param admin an administrator's client
 	 * @param producerPasswords each state's producer password, by state code
 	 * @param aggregatorPassword the aggregator's password
@@ -52,16 +67,104 @@ public final class AccessControl {
 	 */
 	public static void apply(Admin admin, Map<String, String> producerPasswords, String aggregatorPassword,
 			String aggregatorApplicationId) {
-		List<UserScramCredentialUpsertion> users = new ArrayList<>();
-		List<AclBinding> acls = new ArrayList<>();
-		producerPasswords.forEach((state, password) -> {
-			users.add(user(KafkaUsers.producer(state), password));
-			acls.addAll(producerAcls(state));
-		});
-		users.add(user(KafkaUsers.AGGREGATOR, aggregatorPassword));
-		acls.addAll(aggregatorAcls(aggregatorApplicationId));
-		await(admin.alterUserScramCredentials(List.copyOf(users)).all(), "create the Kafka users");
-		await(admin.createAcls(acls).all(), "grant the Kafka ACLs");
+		producerPasswords.forEach((state, password) -> applyProducer(admin, state, password));
+		applyAggregator(admin, aggregatorPassword, aggregatorApplicationId);
+	}
+
+	/**
+	 * Creates a state's producer user, or sets its password, and grants the ACLs of
+	 * {@link #producerAcls(String)} that it does not have yet.
+	 * @param admin an administrator's client
+	 * @param state the ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
+	 * @param password the user's password
+	 * @return what changed
+	 */
+	public static Applied applyProducer(Admin admin, String state, String password) {
+		return applyUser(admin, KafkaUsers.producer(state), password, producerAcls(state));
+	}
+
+	/**
+	 * Creates the aggregator's user, or sets its password, and grants the ACLs of
+	 * {@link #aggregatorAcls(String)} that it does not have yet.
+	 * @param admin an administrator's client
+	 * @param password the user's password
+	 * @param applicationId the aggregator's Kafka Streams application id
+	 * @return what changed
+	 */
+	public static Applied applyAggregator(Admin admin, String password, String applicationId) {
+		return applyUser(admin, KafkaUsers.AGGREGATOR, password, aggregatorAcls(applicationId));
+	}
+
+	/**
+	 * Deletes a state's producer user and every ACL whose principal it is. Its topics are
+	 * left as they are.
+	 * @param admin an administrator's client
+	 * @param state the ISO 3166-1 alpha-3 code, e.g. {@code KAZ}
+	 * @return what was removed
+	 */
+	public static Removed removeProducer(Admin admin, String state) {
+		String user = KafkaUsers.producer(state);
+		// the ACLs first: a cluster without an authorizer fails here, before the user is
+		// touched
+		Collection<AclBinding> deleted = await(admin.deleteAcls(List.of(principalFilter(user))).all(),
+				"delete the ACLs of " + user);
+		UserScramCredentialsDescription credentials = scramUsers(admin).get(user);
+		List<UserScramCredentialAlteration> deletions = new ArrayList<>();
+		if (credentials != null) {
+			credentials.credentialInfos()
+				.forEach((info) -> deletions.add(new UserScramCredentialDeletion(user, info.mechanism())));
+		}
+		if (!deletions.isEmpty()) {
+			await(admin.alterUserScramCredentials(deletions).all(), "delete the Kafka user " + user);
+		}
+		return new Removed(user, !deletions.isEmpty(), deleted.size());
+	}
+
+	/**
+	 * The SCRAM users of the cluster, every one, with their mechanisms.
+	 * @param admin an administrator's client
+	 * @return each user's credentials, by user name
+	 */
+	public static Map<String, UserScramCredentialsDescription> scramUsers(Admin admin) {
+		return await(admin.describeUserScramCredentials().all(), "describe the Kafka users");
+	}
+
+	/**
+	 * The ACLs whose principal is a user.
+	 * @param admin an administrator's client
+	 * @param user a user name, e.g. {@code producer-kaz}
+	 * @return its bindings, whatever resource they name
+	 */
+	public static Collection<AclBinding> aclsOf(Admin admin, String user) {
+		return await(admin.describeAcls(principalFilter(user)).values(), "describe the ACLs of " + user);
+	}
+
+	/**
+	 * Every ACL of the cluster.
+	 * @param admin an administrator's client
+	 * @return every binding
+	 */
+	public static Collection<AclBinding> allAcls(Admin admin) {
+		return await(admin.describeAcls(AclBindingFilter.ANY).values(), "describe the ACLs");
+	}
+
+	private static Applied applyUser(Admin admin, String user, String password, List<AclBinding> acls) {
+		// read first: a cluster without an authorizer fails here, before anything is
+		// written
+		Set<AclBinding> missing = new LinkedHashSet<>(acls);
+		missing.removeAll(aclsOf(admin, user));
+		boolean existed = scramUsers(admin).containsKey(user);
+		await(admin.alterUserScramCredentials(List.of(user(user, password))).all(),
+				"create or update the Kafka user " + user);
+		if (!missing.isEmpty()) {
+			await(admin.createAcls(List.copyOf(missing)).all(), "grant the ACLs of " + user);
+		}
+		return new Applied(user, !existed, missing.size(), new LinkedHashSet<>(acls).size() - missing.size());
+	}
+
+	private static AclBindingFilter principalFilter(String user) {
+		return new AclBindingFilter(ResourcePatternFilter.ANY,
+				new AccessControlEntryFilter(principal(user), null, AclOperation.ANY, AclPermissionType.ANY));
 	}
 
 	/**
@@ -139,12 +242,16 @@ public final class AccessControl {
 
 	private static AclBinding allow(String user, ResourcePattern resource, AclOperation operation) {
 		return new AclBinding(resource,
-				new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+				new AccessControlEntry(principal(user), "*", operation, AclPermissionType.ALLOW));
 	}
 
-	private static void await(KafkaFuture<Void> future, String what) {
+	private static String principal(String user) {
+		return "User:" + user;
+	}
+
+	private static <T> T await(KafkaFuture<T> future, String what) {
 		try {
-			future.get(30, TimeUnit.SECONDS);
+			return future.get(30, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Cannot " + what, ex);
@@ -153,6 +260,28 @@ public final class AccessControl {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while trying to " + what, ex);
 		}
+	}
+
+	/**
+	 * What applying a principal's access changed.
+	 *
+	 * @param user the Kafka user
+	 * @param userCreated whether the user did not exist before (otherwise its password
+	 * was written again)
+	 * @param aclsAdded how many of its ACLs were granted now
+	 * @param aclsInPlace how many of its ACLs it had already
+	 */
+	public record Applied(String user, boolean userCreated, int aclsAdded, int aclsInPlace) {
+	}
+
+	/**
+	 * What removing a principal's access removed.
+	 *
+	 * @param user the Kafka user
+	 * @param userDeleted whether it had SCRAM credentials, now deleted
+	 * @param aclsDeleted how many ACLs named it
+	 */
+	public record Removed(String user, boolean userDeleted, int aclsDeleted) {
 	}
 
 }

@@ -255,9 +255,12 @@ public final class LocalStack implements AutoCloseable {
 					this.settings.controllerPort(), adminPassword, Map.of("log.flush.interval.messages", "1"))
 				.start();
 		}
+		// the same per-principal operations as the operator's command (./kafka-access)
 		try (Admin admin = admin()) {
-			AccessControl.apply(admin, this.credentials.kafkaProducerPasswords(states),
-					this.credentials.kafkaPassword(KafkaUsers.AGGREGATOR), KafkaUsers.AGGREGATOR_APPLICATION_ID);
+			this.credentials.kafkaProducerPasswords(states)
+				.forEach((state, password) -> AccessControl.applyProducer(admin, state, password));
+			AccessControl.applyAggregator(admin, this.credentials.kafkaPassword(KafkaUsers.AGGREGATOR),
+					KafkaUsers.AGGREGATOR_APPLICATION_ID);
 		}
 	}
 
