@@ -1,6 +1,5 @@
 package org.jointops.aggregator.topology;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +15,7 @@ import org.jointops.aggregator.topology.DeadLetterHeaders.Kind;
 import org.jointops.catalogue.Violation;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.support.wire.RegistryFailures;
 import org.jointops.wire.StrictUtf8;
 import org.jointops.wire.Topics;
 
@@ -25,7 +25,9 @@ import org.jointops.wire.Topics;
  * operations included: what was accepted stays counted). A record that breaks the rules
  * is checked again once every catalogue version written so far has been read, then, if it
  * still fails, becomes a dead letter with the reason in its headers; nothing about it
- * reaches the totals.
+ * reaches the totals. A value that cannot be decoded becomes a dead letter only if that
+ * is the record's fault ({@link RegistryFailures}): when the schema registry or the way
+ * to it fails, the record is read again, never dead-lettered.
  */
 class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 
@@ -56,10 +58,11 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 			report = this.deserializer.deserialize(source.topic(), record.headers(), record.value());
 		}
 		catch (SerializationException ex) {
-			if (causedByInputOutput(ex)) {
-				// e.g. a schema registry that cannot be reached: not the record's fault,
-				// so it must not become a dead letter; the task fails and the record is
-				// read again
+			if (RegistryFailures.isTransient(ex)) {
+				// a schema registry that answers 5xx or cannot be reached: not the
+				// record's fault, so it must not become a dead letter; the stream thread
+				// fails, is replaced (StreamsConfiguration) and reads the record again
+				// from the last commit
 				throw ex;
 			}
 			deadLetter(record, source, Kind.UNDECODABLE, ex.getMessage(), ex);
@@ -107,15 +110,6 @@ class DecodeAndCheck implements FixedKeyProcessor<byte[], byte[], Decoded> {
 			Exception cause) {
 		Headers headers = DeadLetterHeaders.of(record.headers(), kind, reason, cause, Provenance.of(source));
 		this.context.forward(record.withValue(Decoded.deadLetter(record.value())).withHeaders(headers));
-	}
-
-	private static boolean causedByInputOutput(Throwable ex) {
-		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-			if (cause instanceof IOException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
