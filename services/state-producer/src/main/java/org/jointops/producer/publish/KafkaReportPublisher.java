@@ -2,9 +2,12 @@ package org.jointops.producer.publish;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jointops.producer.ProducerProperties;
 import org.jointops.report.ReportRevision;
+import org.jointops.support.wire.RegistryFailures;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -184,13 +188,36 @@ class KafkaReportPublisher implements ReportPublisher {
 		}
 	}
 
+	/**
+	 * What a failure to send means for the report: Kafka or the schema registry
+	 * unavailable (503, retry), or a revision that cannot be encoded (500).
+	 * @param ex why the send failed
+	 * @return the report was not accepted, and a retry may succeed
+	 * @throws IllegalStateException if the revision cannot be encoded: the serializer
+	 * refused it, and not because the registry or the way to it failed
+	 * ({@link RegistryFailures})
+	 */
 	private KafkaUnavailableException unavailable(Throwable ex) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-		if (cause instanceof SerializationException) {
-			throw new IllegalStateException("Cannot encode a valid revision", cause);
+		SerializationException encoding = encodingFailure(ex);
+		if (encoding != null) {
+			if (!RegistryFailures.isTransient(encoding)) {
+				throw new IllegalStateException("Cannot encode a valid revision", encoding);
+			}
+			return new KafkaUnavailableException("the schema registry failed (" + describe(cause) + ")", ex);
 		}
 		this.findingsTopic.ensureSoon();
 		return new KafkaUnavailableException("Kafka did not acknowledge the report (" + describe(cause) + ")", ex);
+	}
+
+	private static SerializationException encodingFailure(Throwable ex) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable cause = ex; cause != null && seen.add(cause); cause = cause.getCause()) {
+			if (cause instanceof SerializationException encoding) {
+				return encoding;
+			}
+		}
+		return null;
 	}
 
 	private static String describe(Throwable cause) {
