@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
@@ -39,12 +43,15 @@ public class StreamFailures {
 	}
 
 	/**
-	 * Records a failure of a stream thread.
+	 * Records a failure of a stream thread. Only the types of the exception and its
+	 * causes are kept, never their messages: those may carry a report's state, id and
+	 * rule violations (and Kafka Streams puts the stack trace of the cause in its own),
+	 * and health details leave the service. The log has the whole failure.
 	 * @param error what failed
 	 */
 	public void record(Throwable error) {
 		this.count.incrementAndGet();
-		this.lastError = error.getClass().getName() + ": " + error.getMessage();
+		this.lastError = describe(error);
 		this.last = this.clock.instant();
 		synchronized (this.recent) {
 			this.recent.addLast(this.last);
@@ -52,6 +59,22 @@ public class StreamFailures {
 				this.recent.removeFirst();
 			}
 		}
+	}
+
+	/**
+	 * What a failure was, without report data: the type of the exception, then of each of
+	 * its causes.
+	 * @param error what failed
+	 * @return e.g. {@code org.apache.kafka.streams.errors.StreamsException caused by
+	 * org.apache.kafka.common.errors.SerializationException}
+	 */
+	static String describe(Throwable error) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		StringJoiner types = new StringJoiner(" caused by ");
+		for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
+			types.add(cause.getClass().getName());
+		}
+		return types.toString();
 	}
 
 	/**

@@ -57,7 +57,7 @@ class CatchUpIntegrationTests {
 			assertThat(response.json().path("recordsBehind").asLong()).as("every record written before the start")
 				.isEqualTo(FindingsWithRecords.RECORDS);
 		}
-		Http.Response readiness = Http.get(url("/actuator/health/readiness"));
+		Http.Response readiness = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health/readiness"));
 		assertThat(readiness.status()).isEqualTo(503);
 		assertThat(readiness.json().at("/components/streams/details/recordsBehind").asLong())
 			.isEqualTo(FindingsWithRecords.RECORDS);
@@ -74,7 +74,7 @@ class CatchUpIntegrationTests {
 		assertThat(totals.at("/totals/0/total").decimalValue()).isEqualByComparingTo("35");
 		assertThat(totals.at("/totals/0/byState/KAZ").decimalValue()).isEqualByComparingTo("15");
 		assertThat(totals.at("/totals/0/byState/RUS").decimalValue()).isEqualByComparingTo("20");
-		JsonNode health = Http.get(url("/actuator/health")).json();
+		JsonNode health = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health")).json();
 		assertThat(health.at("/components/streams/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/streams/details/catchingUp").isMissingNode()).isTrue();
 	}

@@ -1,8 +1,10 @@
 package org.jointops.aggregator.health;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.apache.kafka.streams.errors.StreamsException;
 import org.jointops.testsupport.SteppingClock;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,17 @@ class StreamFailuresTests {
 
 		assertThat(this.failures.isRepeating()).isFalse();
 		assertThat(this.failures.count()).isEqualTo(1);
-		assertThat(this.failures.lastError()).isEqualTo("java.lang.IllegalStateException: broker out of reach");
+		assertThat(this.failures.lastError()).isEqualTo("java.lang.IllegalStateException");
+	}
+
+	@Test
+	void theLastErrorNamesTheTypesOfTheFailureAndItsCausesOnly() {
+		this.failures.record(new StreamsException("Exception caught in process",
+				new IllegalStateException("broker out of reach", new IOException("reset"))));
+
+		assertThat(this.failures.lastError())
+			.isEqualTo("org.apache.kafka.streams.errors.StreamsException caused by java.lang.IllegalStateException "
+					+ "caused by java.io.IOException");
 	}
 
 	@Test
