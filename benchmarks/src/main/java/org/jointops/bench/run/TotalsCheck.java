@@ -83,7 +83,7 @@ final class TotalsCheck {
 				}
 				progress.append(String.format(Locale.ROOT, "reports counted %,d of %,d", counted, expected));
 			}
-			Http.Response health = Http.get(aggregator.url("/actuator/health"));
+			Http.Response health = Http.getWith(Credentials.MONITORING_TOKEN, aggregator.url("/actuator/health"));
 			JsonNode error = health.json().findValue("lastThreadError");
 			if (error != null && !error.isNull()) {
 				progress.append((progress.length() > 0) ? "; " : "")

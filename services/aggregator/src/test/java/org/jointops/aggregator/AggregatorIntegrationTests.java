@@ -86,7 +86,7 @@ class AggregatorIntegrationTests {
 	@Test
 	void healthIsUpWithKafkaAndStreams() {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			Http.Response health = Http.get(url("/actuator/health"));
+			Http.Response health = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"));
 			assertThat(health.status()).isEqualTo(200);
 			assertThat(health.json().at("/components/streams/details/state").asString()).isEqualTo("RUNNING");
 			assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
@@ -96,7 +96,9 @@ class AggregatorIntegrationTests {
 	@Test
 	void theReplicationOfEveryTopicItUsesIsCheckedInternalTopicsIncluded() {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			JsonNode replication = Http.get(url("/actuator/health")).json().at("/components/replication");
+			JsonNode replication = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"))
+				.json()
+				.at("/components/replication");
 			assertThat(replication.at("/status").asString()).isEqualTo("UP");
 			List<String> topics = new ArrayList<>();
 			replication.at("/details/topics").forEach((topic) -> topics.add(topic.asString()));

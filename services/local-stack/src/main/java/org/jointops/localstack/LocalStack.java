@@ -352,7 +352,7 @@ public final class LocalStack implements AutoCloseable {
 				return;
 			}
 			checkAggregatorsRun();
-			JsonNode progress = catchUpProgress(http, pending.get(0));
+			JsonNode progress = catchUpProgress(http, pending.get(0), this.credentials.monitoringToken());
 			if (progress != null && !progress.equals(catchingUp)) {
 				catchingUp = progress;
 				deadline = Instant.now().plus(READY_PATIENCE);
@@ -375,15 +375,16 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private static boolean isUp(HttpClient http, String url) {
-		return health(http, url).map((response) -> response.statusCode() == 200).orElse(false);
+		return health(http, url, null).map((response) -> response.statusCode() == 200).orElse(false);
 	}
 
 	/*
 	 * The aggregator's progress while it catches up with the findings topics (the topics
-	 * and the records behind), null when it does not say it is catching up.
+	 * and the records behind), null when it does not say it is catching up. Health shows
+	 * its details to the monitoring token only.
 	 */
-	private static JsonNode catchUpProgress(HttpClient http, String url) {
-		return health(http, url).map((response) -> {
+	private static JsonNode catchUpProgress(HttpClient http, String url, String monitoringToken) {
+		return health(http, url, monitoringToken).map((response) -> {
 			try {
 				JsonNode details = JSON.readTree(response.body()).at("/components/streams/details");
 				return details.path("catchingUp").asBoolean(false) ? details : null;
@@ -394,12 +395,14 @@ public final class LocalStack implements AutoCloseable {
 		}).orElse(null);
 	}
 
-	private static Optional<HttpResponse<String>> health(HttpClient http, String url) {
+	private static Optional<HttpResponse<String>> health(HttpClient http, String url, String monitoringToken) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-				.timeout(Duration.ofSeconds(5))
-				.build();
-			return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+				.timeout(Duration.ofSeconds(5));
+			if (monitoringToken != null) {
+				request.header("Authorization", "Bearer " + monitoringToken);
+			}
+			return Optional.of(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
 			return Optional.empty();
@@ -777,7 +780,7 @@ public final class LocalStack implements AutoCloseable {
 				+ credentials.readerToken(credentials.stateReader()));
 		out.println("    OBSERVER         " + credentials.readerToken(AgencyCredentials.OBSERVER));
 		out.println("  monitoring token   " + credentials.monitoringToken()
-				+ "  (every service's /actuator/metrics and /actuator/prometheus)");
+				+ "  (every service's /actuator/metrics, /actuator/prometheus and the details of /actuator/health)");
 		Console console = new Console(stack, out);
 		if (options.settings().separateProcesses()) {
 			out.println();

@@ -151,7 +151,10 @@ class CatalogueChangeIntegrationTests {
 	}
 
 	private static long producerCatalogueVersion() {
-		return Http.get(producerUrl + "/actuator/health").json().at("/components/catalogue/details/version").asLong();
+		return Http.getWith(Credentials.MONITORING_TOKEN, producerUrl + "/actuator/health")
+			.json()
+			.at("/components/catalogue/details/version")
+			.asLong();
 	}
 
 	private static long total(String operation, String category) {

@@ -143,8 +143,10 @@ class CatalogueAdminIntegrationTests {
 		assertThat(catalogue.path("version").asLong()).isEqualTo(3);
 		assertThat(catalogue.toString()).contains("FORGED_PASSPORTS").contains("ILLEGAL-2018");
 		assertThat(written()).extracting(CatalogueDocument::version).containsExactly(1L, 2L, 3L);
-		assertThat(Http.get(url("/actuator/health")).json().at("/components/catalogue/details/version").asLong())
-			.isEqualTo(3);
+		assertThat(Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"))
+			.json()
+			.at("/components/catalogue/details/version")
+			.asLong()).isEqualTo(3);
 	}
 
 	private static String illegal2018() {

@@ -174,9 +174,10 @@ class FeedAcrossRestartsIntegrationTests {
 
 	private String readiness(ConfigurableApplicationContext aggregator) {
 		return await().atMost(Duration.ofSeconds(60)).until(() -> {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(url(aggregator, "/actuator/health/readiness"))).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(url(aggregator, "/actuator/health/readiness")))
+					.header("Authorization", "Bearer " + Credentials.MONITORING_TOKEN)
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return (response.statusCode() == 200) ? response.body() : null;
 		}, (body) -> body != null);
 	}

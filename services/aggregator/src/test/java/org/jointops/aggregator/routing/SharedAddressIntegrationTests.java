@@ -77,7 +77,8 @@ class SharedAddressIntegrationTests {
 	void bothSayInTheirHealthThatAnotherInstanceAdvertisesTheSameAddress() {
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			for (int port : new int[] { firstPort, secondPort }) {
-				JsonNode instances = Http.get("http://localhost:" + port + "/actuator/health")
+				JsonNode instances = Http
+					.getWith(Credentials.MONITORING_TOKEN, "http://localhost:" + port + "/actuator/health")
 					.json()
 					.at("/components/instances");
 				assertThat(instances.path("status").asString()).as("instance on port " + port).isEqualTo("DOWN");

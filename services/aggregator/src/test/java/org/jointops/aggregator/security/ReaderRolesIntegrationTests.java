@@ -35,10 +35,11 @@ import static org.jointops.testsupport.Reports.illegal2017;
 
 /**
  * The readers' roles over real HTTP, against the aggregator on a real broker: what each
- * role reads and is refused, what answers without a token, and that failed logins show in
- * the metrics (which only the secretariat reads). Also the documents for the council's
- * meeting over real HTTP (on this context, to start no other broker): the summary's PDF,
- * its first page rendered by poppler-utils, and the totals' workbook.
+ * role reads and is refused, what answers without a token (health: its status only; its
+ * details need the monitoring token), and that failed logins show in the metrics (which
+ * only the secretariat reads). Also the documents for the council's meeting over real
+ * HTTP (on this context, to start no other broker): the summary's PDF, its first page
+ * rendered by poppler-utils, and the totals' workbook.
  */
 @AggregatorOnRealBroker(properties = { "spring.kafka.streams.properties.commit.interval.ms=50" })
 @Import(FindingsTopics.KazakhstanAndRussia.class)
@@ -48,6 +49,12 @@ class ReaderRolesIntegrationTests {
 	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
 
 	private static final String OP = "/api/v1/operations/ILLEGAL-2017";
+
+	/**
+	 * What health shows without the monitoring token: its status, and the names of its
+	 * groups (Spring Boot's, as open as their paths); no component, no detail.
+	 */
+	private static final String STATUS_ONLY = "{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}";
 
 	@LocalServerPort
 	int port;
@@ -101,6 +108,28 @@ class ReaderRolesIntegrationTests {
 		assertThat(prometheus.body()).contains("jointops_auth_failures_total{").contains("reason=\"unknown\"");
 		assertThat(Http.getAs(Credentials.OBSERVER, url("/actuator/prometheus")).status()).isEqualTo(403);
 		assertThat(Http.getAs(Credentials.STATE_KAZ, url("/actuator/metrics")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void healthShowsItsDetailsToTheMonitoringTokenOnly() {
+		// the whole state the test reads: every check UP (the replication check runs
+		// once the instance is ready)
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(Http.get(url("/actuator/health")).status()).isEqualTo(200));
+		assertThat(Http.get(url("/actuator/health")).body()).as("anyone").isEqualTo(STATUS_ONLY);
+		assertThat(Http.get(url("/actuator/health/readiness")).body()).as("a probe").isEqualTo("{\"status\":\"UP\"}");
+		assertThat(Http.getAs(Credentials.SECRETARIAT, url("/actuator/health")).body()).as("a reader")
+			.isEqualTo(STATUS_ONLY);
+
+		Http.Response monitoring = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"));
+		assertThat(monitoring.status()).isEqualTo(200);
+		assertThat(monitoring.json().at("/components/streams/details/state").asString()).isEqualTo("RUNNING");
+		assertThat(monitoring.json().at("/components/kafka/status").asString()).isEqualTo("UP");
+		assertThat(monitoring.json().at("/components/catalogue/details/version").isMissingNode()).isFalse();
+		assertThat(Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health/readiness"))
+			.json()
+			.at("/components/feed/status")
+			.asString()).isEqualTo("UP");
 	}
 
 	@Test

@@ -11,9 +11,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The tokens of whoever operates a service: they reach the actuator's metrics
- * ({@code /actuator/metrics}, {@code /actuator/prometheus}) and nothing else, so a
- * monitoring system needs neither an agency's nor a reader's token. Configured as SHA-256
- * hashes ({@link MonitoringTokensProperties}).
+ * ({@code /actuator/metrics}, {@code /actuator/prometheus}) and the details of its health
+ * (open to anyone, but the status only: {@code management.endpoint.health.show-details:
+ * when-authorized} with {@code roles: MONITORING}, {@value #ROLE}), and nothing else, so
+ * a monitoring system needs neither an agency's nor a reader's token. Configured as
+ * SHA-256 hashes ({@link MonitoringTokensProperties}).
  */
 public final class MonitoringTokens {
 

@@ -3,6 +3,7 @@ package org.jointops.producer.publish;
 import java.time.Duration;
 
 import org.jointops.producer.StateProducerApplication;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.FreePorts;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
@@ -54,7 +55,7 @@ class KafkaUnreachableIntegrationTests {
 
 	@Test
 	void healthIsDown() {
-		Http.Response health = Http.get(url("/actuator/health"));
+		Http.Response health = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"));
 		assertThat(health.status()).isEqualTo(503);
 		assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("DOWN");
 	}

@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.jointops.producer.StateProducerApplication;
 import org.jointops.report.ReportRevision;
 import org.jointops.support.wire.WireFormat;
+import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
@@ -76,7 +77,7 @@ class ReportPublishingIntegrationTests {
 
 	@Test
 	void healthIsUpWithTheKafkaCluster() {
-		Http.Response health = Http.get(url("/actuator/health"));
+		Http.Response health = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"));
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
 		assertThat(health.json().at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
@@ -87,7 +88,9 @@ class ReportPublishingIntegrationTests {
 		// one broker: the tests require one replica (EmbeddedKafkaNode), which the topics
 		// have
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			JsonNode replication = Http.get(url("/actuator/health")).json().at("/components/replication");
+			JsonNode replication = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"))
+				.json()
+				.at("/components/replication");
 			assertThat(replication.at("/status").asString()).isEqualTo("UP");
 			assertThat(replication.at("/details/topics").toString()).isEqualTo("[\"findings.kaz\",\"owners.kaz\"]");
 			assertThat(replication.at("/details/required").toString())

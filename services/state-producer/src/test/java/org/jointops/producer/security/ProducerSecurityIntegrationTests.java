@@ -27,12 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Who may write what on a producer, over real HTTP on a real broker: only health and the
- * API description answer without a token; an agency sends only its own reports, and a
- * report first sent by one agency cannot be revised or withdrawn by another, also after a
- * restart (the owners are read back from the owners topic).
+ * Who may write what on a producer, over real HTTP on a real broker: only health (its
+ * status; its details need the monitoring token) and the API description answer without a
+ * token; an agency sends only its own reports, and a report first sent by one agency
+ * cannot be revised or withdrawn by another, also after a restart (the owners are read
+ * back from the owners topic).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
@@ -41,6 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProducerSecurityIntegrationTests {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	/**
+	 * What health shows without the monitoring token: its status, and the names of its
+	 * groups (Spring Boot's, as open as their paths); no component, no detail.
+	 */
+	private static final String STATUS_ONLY = "{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}";
 
 	@LocalServerPort
 	int port;
@@ -64,6 +72,23 @@ class ProducerSecurityIntegrationTests {
 		assertThat(post.json().get("type").asString()).isEqualTo("urn:jointops:problem:unauthenticated");
 		Http.Response batch = Http.postJson(url("/api/v1/reports:batch"), "[]");
 		assertThat(batch.status()).isEqualTo(401);
+	}
+
+	@Test
+	void healthShowsItsDetailsToTheMonitoringTokenOnly() {
+		// the whole state the test reads: every check UP (the replication check runs
+		// once the producer is ready)
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(Http.get(url("/actuator/health")).status()).isEqualTo(200));
+		assertThat(Http.get(url("/actuator/health")).body()).as("anyone").isEqualTo(STATUS_ONLY);
+		assertThat(Http.get(url("/actuator/health/liveness")).body()).as("a probe").isEqualTo("{\"status\":\"UP\"}");
+		assertThat(Http.getWith(Credentials.token("INTERIOR"), url("/actuator/health")).body()).as("an agency")
+			.isEqualTo(STATUS_ONLY);
+
+		Http.Response monitoring = Http.getWith(Credentials.MONITORING_TOKEN, url("/actuator/health"));
+		assertThat(monitoring.status()).isEqualTo(200);
+		assertThat(monitoring.json().at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
+		assertThat(monitoring.json().at("/components/catalogue/status").asString()).isEqualTo("UP");
 	}
 
 	@Test
