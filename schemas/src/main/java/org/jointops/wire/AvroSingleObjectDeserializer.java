@@ -18,7 +18,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads the Avro single-object encoding written by {@link AvroSingleObjectSerializer}
  * with any released version of a jointops schema, and resolves it to the generated class
  * compiled into this jar (the reader's schema). Every failure is a
- * {@link SerializationException} whose message says what is wrong with the bytes.
+ * {@link SerializationException} whose message says what is wrong with the bytes; it is
+ * always the record's fault, so no exception among its causes says otherwise (an
+ * {@link IOException} would say that reading the record again may succeed).
  */
 public class AvroSingleObjectDeserializer implements Deserializer<Object> {
 
@@ -60,8 +62,16 @@ public class AvroSingleObjectDeserializer implements Deserializer<Object> {
 			return decoder.decode(data);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new SerializationException("Corrupt " + writer.getFullName() + " body (" + data.length + " bytes): "
-					+ ex.getClass().getSimpleName() + ": " + ex.getMessage(), ex);
+			// the decoder's failure is kept as suppressed, not as the cause: decoding
+			// bytes
+			// in memory never fails for input/output, and an IOException among the causes
+			// (the decoder's EOFException on a body that ends short) would say the record
+			// may succeed if read again
+			SerializationException corrupt = new SerializationException("Corrupt " + writer.getFullName() + " body ("
+					+ data.length + " bytes): " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+					+ ((ex.getCause() != null) ? " (" + ex.getCause() + ")" : ""));
+			corrupt.addSuppressed(ex);
+			throw corrupt;
 		}
 	}
 

@@ -106,7 +106,12 @@ class AvroSingleObjectCodecTests {
 		byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length / 2);
 		assertThatExceptionOfType(SerializationException.class)
 			.isThrownBy(() -> this.deserializer.deserialize("findings.kaz", truncated))
-			.withMessageContaining("Corrupt org.jointops.report.ReportRevision body");
+			.withMessageContaining("Corrupt org.jointops.report.ReportRevision body")
+			.withMessageContaining("EOFException")
+			.satisfies((ex) -> assertThat(ex).hasNoCause()
+				.satisfies((corrupt) -> assertThat(corrupt.getSuppressed())
+					.as("the decoder's failure, kept for the stack trace")
+					.hasSize(1)));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -425,6 +426,24 @@ class CouncilTotalsTopologyTests {
 		assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("findings.kaz");
 		assertThat(header(deadLetter, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
 		assertThat(this.deadLetters.isEmpty()).isTrue();
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("5");
+	}
+
+	@Test
+	void sendsARecordWhoseBodyEndsShortToTheDeadLetterTopicAndGoesOn() {
+		// the decoder runs out of bytes (an EOFException): the record's fault, not an
+		// input/output failure to read it again for
+		ReportRevision report = illegal2017("KAZ", "KAZ-9").setFindings(List.of(count(VIOLATIONS, 9))).build();
+		byte[] bytes = this.wire.reportRevisions().serializer().serialize("findings.kaz", report);
+		byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
+		input("KAZ").pipeInput(key(report), truncated);
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 5))).build());
+
+		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
+		assertThat(deadLetter.value()).isEqualTo(truncated);
+		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("UNDECODABLE");
+		assertThat(header(deadLetter, DeadLetterHeaders.REASON))
+			.startsWith("Corrupt org.jointops.report.ReportRevision body");
 		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("5");
 	}
 
