@@ -79,6 +79,8 @@ class ComposeFileTests {
 	@Test
 	void keepsKafkaDataAndAggregatorStateInVolumes() {
 		assertThat(services.get("kafka").get("volumes").toString()).contains("kafka-data:/var/lib/kafka/data");
+		assertThat(environment(services.get("kafka"))).as("the topics' data in the volume, not the image's /tmp")
+			.containsEntry("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
 		Map<String, Object> aggregator = services.get("aggregator");
 		assertThat(environment(aggregator)).containsEntry("SPRING_KAFKA_STREAMS_STATE_DIR",
 				"/var/lib/jointops/aggregator");
