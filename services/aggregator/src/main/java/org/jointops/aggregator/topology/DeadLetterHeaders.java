@@ -29,6 +29,14 @@ public final class DeadLetterHeaders {
 	/** Offset it was read from. */
 	public static final String SOURCE_OFFSET = "dead-letter.source-offset";
 
+	/**
+	 * Only when the value is not in the findings topics' wire format: how it is encoded
+	 * ({@code avro-single-object} for a {@code NOT_THE_OWNER} dead letter the configured
+	 * serializer could not encode, e.g. a Schema Registry that refuses the aggregator's
+	 * writes).
+	 */
+	public static final String VALUE_ENCODING = "dead-letter.value-encoding";
+
 	private DeadLetterHeaders() {
 	}
 

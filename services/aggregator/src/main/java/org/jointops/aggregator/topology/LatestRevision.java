@@ -1,7 +1,9 @@
 package org.jointops.aggregator.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
@@ -15,6 +17,7 @@ import org.jointops.aggregator.topology.DeadLetterHeaders.Kind;
 import org.jointops.ledger.ReportChange;
 import org.jointops.ledger.StandingReport;
 import org.jointops.report.ReportRevision;
+import org.jointops.wire.AvroSerdes;
 import org.jointops.wire.Topics;
 
 /**
@@ -37,6 +40,11 @@ import org.jointops.wire.Topics;
  * task, in the order of its findings partition.
  */
 class LatestRevision implements Processor<ReportKey, ReportRevision, String, Revised> {
+
+	/** The encoding of a dead letter's value when the wire serializer fails. */
+	static final String SINGLE_OBJECT_ENCODING = "avro-single-object";
+
+	private static final Serializer<ReportRevision> SINGLE_OBJECT = AvroSerdes.of(ReportRevision.class).serializer();
 
 	private final Serializer<ReportRevision> wire;
 
@@ -100,7 +108,16 @@ class LatestRevision implements Processor<ReportKey, ReportRevision, String, Rev
 				+ incoming.getRevision() + (incoming.getWithdrawn() ? ", a withdrawal" : "") + ")";
 		Headers headers = DeadLetterHeaders.of(original, Kind.NOT_THE_OWNER, reason, null, source);
 		String topic = (source != null) ? source.topic() : Topics.findings(incoming.getState());
-		byte[] value = this.wire.serialize(topic, headers, incoming);
+		byte[] value;
+		try {
+			value = this.wire.serialize(topic, headers, incoming);
+		}
+		catch (SerializationException ex) {
+			// e.g. Confluent's serializer whose registry refuses this service's writes:
+			// the dead letter is never lost for it, it says how its value is encoded
+			value = SINGLE_OBJECT.serialize(topic, incoming);
+			headers.add(DeadLetterHeaders.VALUE_ENCODING, SINGLE_OBJECT_ENCODING.getBytes(StandardCharsets.UTF_8));
+		}
 		this.context
 			.forward(record.withKey(incoming.getReportId()).withValue(Revised.deadLetter(value)).withHeaders(headers));
 	}

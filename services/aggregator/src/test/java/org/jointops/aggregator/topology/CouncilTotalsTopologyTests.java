@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -40,6 +44,7 @@ import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.Reports;
 import org.jointops.totals.CouncilTotals;
 import org.jointops.totals.TotalLine;
+import org.jointops.wire.AvroSerdes;
 import org.jointops.wire.Topic;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -81,8 +86,12 @@ class CouncilTotalsTopologyTests {
 
 	@BeforeEach
 	void startTopology() {
+		startTopology(this.wire.reportRevisions());
+	}
+
+	private void startTopology(Serde<ReportRevision> reportRevisions) {
 		StreamsBuilder builder = new StreamsBuilder();
-		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), this.wire.reportRevisions(),
+		CouncilTotalsTopology.build(builder, this.catalogue, Duration.ofSeconds(10), reportRevisions,
 				this.wire.councilTotals(), 3, HistoryProperties.DEFAULTS);
 		Properties properties = new Properties();
 		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "council-totals-test");
@@ -233,6 +242,26 @@ class CouncilTotalsTopologyTests {
 		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("100");
 		assertThat(totals().getVersion()).as("nothing changed").isEqualTo(version);
 		assertThat(standing("KAZ", "KAZ-1").getCurrent().getAgency()).isEqualTo("INTERIOR");
+	}
+
+	@Test
+	void writesAnotherAgencysRevisionInSingleObjectEncodingWhenTheWireSerializerFails() {
+		this.driver.close();
+		Serializer<ReportRevision> refusing = (topic, revision) -> {
+			throw new SerializationException("the registry refused to register the schema (403)");
+		};
+		startTopology(Serdes.serdeFrom(refusing, this.wire.reportRevisions().deserializer()));
+		send(illegal2017("KAZ", "KAZ-1").setFindings(List.of(count(VIOLATIONS, 100))).build());
+		ReportRevision foreign = illegal2017("KAZ", "KAZ-1").setAgency("CUSTOMS").setRevision(2).build();
+
+		send(foreign);
+
+		TestRecord<byte[], byte[]> deadLetter = this.deadLetters.readRecord();
+		assertThat(header(deadLetter, DeadLetterHeaders.KIND)).isEqualTo("NOT_THE_OWNER");
+		assertThat(header(deadLetter, DeadLetterHeaders.VALUE_ENCODING)).isEqualTo("avro-single-object");
+		assertThat(AvroSerdes.of(ReportRevision.class).deserializer().deserialize("findings.kaz", deadLetter.value()))
+			.isEqualTo(foreign);
+		assertThat(line(VIOLATIONS).getTotal()).isEqualByComparingTo("100");
 	}
 
 	@Test

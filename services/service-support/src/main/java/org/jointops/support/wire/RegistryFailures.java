@@ -1,10 +1,15 @@
 package org.jointops.support.wire;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.kafka.common.errors.RetriableException;
 
@@ -17,7 +22,12 @@ import org.apache.kafka.common.errors.RetriableException;
  * <p>
  * Passing, when the failure or one of its causes is
  * <ul>
- * <li>an {@link IOException} (the registry cannot be reached, a connection was cut);</li>
+ * <li>a network failure: the registry cannot be reached, a connection was cut or timed
+ * out ({@link SocketException}, {@link UnknownHostException},
+ * {@link SocketTimeoutException}, {@link HttpTimeoutException}, {@link SSLException});
+ * not any {@link java.io.IOException}: Avro's decoder throws an
+ * {@link java.io.EOFException} for a body that ends short, which is the record's
+ * fault;</li>
  * <li>a Kafka {@link RetriableException} (a
  * {@link org.apache.kafka.common.errors.TimeoutException} among them);</li>
  * <li>Confluent's {@value #REST_CLIENT_EXCEPTION}, an error answer of the registry, with
@@ -56,7 +66,7 @@ public final class RegistryFailures {
 	public static boolean isTransient(Throwable failure) {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-			if (cause instanceof IOException || cause instanceof RetriableException) {
+			if (isNetworkFailure(cause) || cause instanceof RetriableException) {
 				return true;
 			}
 			Class<?> registryAnswer = registryAnswer(cause.getClass());
@@ -65,6 +75,12 @@ public final class RegistryFailures {
 			}
 		}
 		return false;
+	}
+
+	private static boolean isNetworkFailure(Throwable cause) {
+		return cause instanceof SocketException || cause instanceof UnknownHostException
+				|| cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
+				|| cause instanceof SSLException;
 	}
 
 	/**

@@ -1,8 +1,8 @@
 package org.jointops.support.wire;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 
 import io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
 import org.apache.kafka.common.KafkaException;
@@ -67,9 +67,16 @@ class RegistryFailuresTests {
 		assertThat(RegistryFailures.isTransient(new SerializationException("Error deserializing Avro message for id 1",
 				new ConnectException("Connection refused"))))
 			.isTrue();
-		assertThat(RegistryFailures
-			.isTransient(new SerializationException("wrapped", new UncheckedIOException(new IOException("reset")))))
+		assertThat(RegistryFailures.isTransient(new SerializationException("wrapped",
+				new UncheckedIOException(new SocketException("Connection reset")))))
 			.isTrue();
+	}
+
+	@Test
+	void aBodyThatEndsShortIsTheRecordsFaultThoughItIsAnInputOutputException() {
+		assertThat(RegistryFailures.isTransient(
+				new SerializationException("Error deserializing Avro message for id 1", new java.io.EOFException())))
+			.isFalse();
 	}
 
 	@Test

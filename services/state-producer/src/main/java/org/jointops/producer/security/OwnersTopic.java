@@ -80,9 +80,10 @@ import org.springframework.stereotype.Component;
  * first revision, a withdrawal, a revision that brings a withdrawn report back or one
  * that moves it to another stage is accepted, without waiting for them, and followed into
  * {@link ReportMarks}, where the highest revision of a report wins. A key is never
- * written with another meaning, so compaction keeps every mark and an instance of an
- * earlier release, which takes them for owners, never writes them again. An owners topic
- * from before marks has none.</li>
+ * written with another kind of mark, so compaction keeps every mark; two instances that
+ * accept the same revision at once write its key with their own times, and an instance of
+ * an earlier release, which takes marks for owners, then writes the first value again
+ * once. An owners topic from before marks has none.</li>
  * </ul>
  */
 @Component
