@@ -46,13 +46,32 @@ public final class ServiceProcess implements AutoCloseable {
 		this.port = FreePorts.next();
 		Path work = workDirectory.toAbsolutePath();
 		this.temporaryDirectory = work.resolve("tmp");
-		List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(), "--server.port=" + this.port,
-				"--server.tomcat.basedir=" + work.resolve("tomcat")));
+		// tests start services unpacked and with a class-data sharing archive; a
+		// benchmark's services start from their executable jars as deployed
+		List<String> arguments = new ArrayList<>(jvmOptions.equals(TEST_JVM_OPTIONS)
+				? ClassDataSharing.jarArguments(jar, jvmOptions, trainingArguments(properties))
+				: List.of("-jar", jar.toString()));
+		arguments.add("--server.port=" + this.port);
+		arguments.add("--server.tomcat.basedir=" + work.resolve("tomcat"));
 		properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		List<String> options = new ArrayList<>(jvmOptions);
 		options.add("-Djava.awt.headless=true");
 		options.add("-Djava.io.tmpdir=" + this.temporaryDirectory);
 		this.jvm = JvmProcess.of(name, host, options, arguments, logDirectory);
+	}
+
+	/**
+	 * What a service needs to start at all when it has no Kafka to reach: the state a
+	 * producer serves.
+	 * @param properties the service's properties
+	 * @return {@code --jointops.state=…}, if given
+	 */
+	private static List<String> trainingArguments(Map<String, String> properties) {
+		return properties.entrySet()
+			.stream()
+			.filter((property) -> property.getKey().equals("jointops.state"))
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toList();
 	}
 
 	/**
