@@ -798,8 +798,8 @@ public final class LocalStack implements AutoCloseable {
 				+ (options.settings().tls() ? "SASL_SSL" : "SASL") + ", ACLs on; users kafka.<user> in "
 				+ stack.credentials().file() + ")");
 		stack.caCertificate()
-			.ifPresent((ca) -> out.println("  TLS                the stack's CA: " + ca
-					+ "  (curl --cacert; Kafka clients: truststore.p12 and truststore.password beside it)"));
+			.ifPresent((ca) -> out.println("  TLS                the stack's CA: " + ca + "  (add --cacert " + ca
+					+ " to every curl below; Kafka clients: truststore.p12 and truststore.password beside it)"));
 		if (options.settings().brokers() > 1) {
 			out.println("                     " + options.settings().brokers() + " brokers, every topic with "
 					+ NodeConfiguration.replicationFactor(options.settings().brokers())
@@ -812,7 +812,8 @@ public final class LocalStack implements AutoCloseable {
 		stack.producerUrls
 			.forEach((state, url) -> out.println("  producer " + state + "       " + url + "  (POST /api/v1/reports)"));
 		out.println("  API tokens         " + stack.credentials().file() + "  (one per agency and state; e.g.)");
-		out.println("    curl -H 'Authorization: Bearer " + stack.credentials().token("KAZ", "INTERIOR") + "' ... "
+		out.println("    curl " + stack.caCertificate().map((ca) -> "--cacert " + ca + " ").orElse("")
+				+ "-H 'Authorization: Bearer " + stack.credentials().token("KAZ", "INTERIOR") + "' ... "
 				+ stack.producerUrls().get("KAZ") + "/api/v1/reports   (KAZ, INTERIOR)");
 		AgencyCredentials credentials = stack.credentials();
 		out.println("  aggregator readers (Authorization: Bearer <token>; the dashboard asks for one)");
