@@ -6,7 +6,6 @@ import java.util.Map;
 import org.jointops.aggregator.security.ReaderTokensProperties.Reader;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +58,7 @@ class ReaderTokensTests {
 	}
 
 	private static ReaderTokens tokens(Map<String, Reader> readers) {
-		return new ReaderTokens(new ReaderTokensProperties(readers), CurrentCatalogue.fixed(CATALOGUE));
+		return new ReaderTokens(readers, CATALOGUE);
 	}
 
 }
