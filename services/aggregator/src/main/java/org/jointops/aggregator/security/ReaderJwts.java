@@ -36,7 +36,11 @@ final class ReaderJwts implements JwtIssuers.Holders {
 	public ClaimsAuthentication holder(String issuerName, JwtProperties.Issuer issuer, Jwt jwt) {
 		String name = issuerName + "/" + jwt.getClaimAsString(this.claims.name());
 		String role = upper(jwt.getClaimAsString(this.claims.role()));
-		if (MonitoringTokens.ROLE.equals(role) && issuer.states().isEmpty()) {
+		if (MonitoringTokens.ROLE.equals(role)) {
+			if (!issuer.states().isEmpty()) {
+				return ClaimsAuthentication.refused(jwt, this.claims.role(), "must be STATE: the issuer " + issuerName
+						+ " vouches only for the readers of " + issuer.states() + ", found " + role);
+			}
 			return ClaimsAuthentication.admitted(jwt, name, MonitoringTokens.ROLE);
 		}
 		ReaderRole readerRole = Arrays.stream(ReaderRole.values())
