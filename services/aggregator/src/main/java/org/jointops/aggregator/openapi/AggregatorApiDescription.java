@@ -52,7 +52,8 @@ class AggregatorApiDescription {
 		return ApiDescriptions
 			.describe(info, SCHEME,
 					"A reader's API token (`Authorization: Bearer <token>`), of role SECRETARIAT, STATE or "
-							+ "OBSERVER, handed out by the aggregator's operator")
+							+ "OBSERVER, handed out by the aggregator's operator; or a JWT of an identity provider the "
+							+ "aggregator trusts, naming the role (and a STATE reader's state) in its claims")
 			.addTagsItem(new Tag().name("totals").description("Council totals, the summary and the live feed"))
 			.addTagsItem(new Tag().name("traceability")
 				.description("The reports behind the totals, and who has reported (not for observers)"))

@@ -5,10 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
+import org.jointops.aggregator.security.ReaderTokensProperties.Reader;
 import org.jointops.catalogue.Catalogue;
-import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.support.security.TokenHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,24 +16,27 @@ import org.slf4j.LoggerFactory;
  * The readers' API tokens, known only by their SHA-256 hashes (see
  * {@link ReaderTokensProperties}). Tokens are random secrets of at least 128 bits, so an
  * unsalted fast hash is enough (nothing to guess from a dictionary) and costs nothing per
- * request. A wrong configuration stops the aggregator at start-up.
+ * request. A wrong configuration stops the aggregator at start-up; a wrong tokens file
+ * keeps the last good tokens ({@link AggregatorTokens}).
  */
 class ReaderTokens {
 
 	/** How a hash is written in the configuration. */
 	public static final String PREFIX = TokenHashes.PREFIX;
 
-	private static final Pattern HASH = Pattern.compile(PREFIX + "[0-9a-f]{64}");
-
 	private static final Logger logger = LoggerFactory.getLogger(ReaderTokens.class);
 
 	private final Map<String, ReaderPrincipal> readerByHash = new HashMap<>();
 
-	ReaderTokens(ReaderTokensProperties properties, CurrentCatalogue current) {
-		// member states are never removed from the catalogue: checked once
-		Catalogue catalogue = current.current();
+	/**
+	 * Checks and indexes the readers' tokens.
+	 * @param readers the readers by name
+	 * @param catalogue the catalogue a STATE reader's state must be of
+	 * @throws IllegalStateException naming the key, for a wrong reader
+	 */
+	ReaderTokens(Map<String, Reader> readers, Catalogue catalogue) {
 		Map<String, String> described = new TreeMap<>();
-		properties.readerTokens().forEach((name, reader) -> {
+		readers.forEach((name, reader) -> {
 			String key = "jointops.reader-tokens." + name;
 			if (reader.role() == null) {
 				throw new IllegalStateException(key + ".role: SECRETARIAT, STATE or OBSERVER");
@@ -55,11 +57,9 @@ class ReaderTokens {
 			}
 			ReaderPrincipal principal = new ReaderPrincipal(name, reader.role(), state);
 			for (String hash : reader.hashes()) {
-				String normalised = hash.trim().toLowerCase(Locale.ROOT);
-				if (!HASH.matcher(normalised).matches()) {
-					throw new IllegalStateException(key
-							+ ".hashes: expected sha256:<64 hex digits>, the SHA-256 of the token (never the token itself)");
-				}
+				String normalised = TokenHashes.parse(hash)
+					.orElseThrow(() -> new IllegalStateException(key
+							+ ".hashes: expected sha256:<64 hex digits>, the SHA-256 of the token (never the token itself)"));
 				ReaderPrincipal other = this.readerByHash.putIfAbsent(normalised, principal);
 				if (other != null && !other.equals(principal)) {
 					throw new IllegalStateException(
@@ -69,7 +69,8 @@ class ReaderTokens {
 			described.put(name, principal.toString());
 		});
 		if (this.readerByHash.isEmpty()) {
-			logger.warn("No reader tokens configured (jointops.reader-tokens): every read will be refused 401");
+			logger.warn("No reader tokens configured (jointops.reader-tokens): only readers with a JWT of a trusted "
+					+ "issuer can read");
 		}
 		else {
 			logger.info("Readers with tokens: {}", described.values());

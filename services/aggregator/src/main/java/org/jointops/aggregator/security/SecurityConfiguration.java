@@ -1,39 +1,40 @@
 package org.jointops.aggregator.security;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import org.jointops.support.catalogue.CurrentCatalogue;
 import org.jointops.support.security.AuthenticationFailures;
 import org.jointops.support.security.BearerProblems;
+import org.jointops.support.security.JwtIssuers;
+import org.jointops.support.security.JwtProperties;
 import org.jointops.support.security.MonitoringTokens;
 import org.jointops.support.security.MonitoringTokensProperties;
 import org.jointops.support.security.StatelessBearerSecurity;
+import org.jointops.support.security.TokensFile;
+import org.jointops.support.security.TokensFileProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every endpoint needs a reader's token, except health, the API description and the
- * dashboard's static files (the page asks for a token and sends it with each of its
- * calls). What a role reaches is decided here by path and, for filters and the parts of
- * an answer, by {@link ReaderAccess} in the controllers. No session, no cookie, no form:
- * each request carries its token.
+ * Every endpoint needs a reader's API token or JWT ({@link AggregatorTokens}, re-read
+ * when the tokens file changes; {@link ReaderJwts}), except health, the API description
+ * and the dashboard's static files (the page asks for a token and sends it with each of
+ * its calls). What a role reaches is decided here by path and, for filters and the parts
+ * of an answer, by {@link ReaderAccess} in the controllers. No session, no cookie, no
+ * form: each request carries its token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties({ ReaderTokensProperties.class, MonitoringTokensProperties.class })
-@Import(ReaderTokens.class)
+@EnableConfigurationProperties({ ReaderTokensProperties.class, MonitoringTokensProperties.class,
+		TokensFileProperties.class, JwtProperties.class })
 public class SecurityConfiguration {
 
 	/** What answers without credentials. */
@@ -58,17 +59,22 @@ public class SecurityConfiguration {
 	static final String[] LIVE = { "/api/v1/operations/*/totals/stream" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ReaderTokens tokens, JsonMapper json,
-			MeterRegistry meters, MonitoringTokensProperties monitoringTokens) throws Exception {
-		MonitoringTokens monitoring = MonitoringTokens.from(monitoringTokens);
+	TokensFile<AggregatorTokens> aggregatorTokens(ReaderTokensProperties readers, MonitoringTokensProperties monitoring,
+			TokensFileProperties file, CurrentCatalogue catalogue) {
+		// member states are never removed from the catalogue
+		return new TokensFile<>(file,
+				(properties) -> AggregatorTokens.of(readers, monitoring, properties, catalogue.current()));
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, TokensFile<AggregatorTokens> tokens, JwtProperties jwt,
+			CurrentCatalogue catalogue, JsonMapper json, MeterRegistry meters) throws Exception {
 		AuthenticationFailures failures = new AuthenticationFailures(meters);
 		BearerProblems problems = new BearerProblems(json, failures, "reader");
 		StatelessBearerSecurity
-			.configure(http,
-					(token) -> tokens.authenticate(token)
-						.map((reader) -> UsernamePasswordAuthenticationToken.authenticated(reader, null,
-								List.of(new SimpleGrantedAuthority("ROLE_" + reader.role())))),
-					monitoring, problems, failures)
+			.configure(http, (token) -> tokens.current().authenticate(token),
+					JwtIssuers.resolver(jwt, (name, issuer) -> true, new ReaderJwts(jwt.claims(), catalogue::current)),
+					problems, failures)
 			.authorizeHttpRequests((requests) -> requests
 				// the live feed's async dispatches and error pages: the request was
 				// authorised when it came in

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jointops.aggregator.security.ReaderTokensProperties.Reader;
 import org.jointops.catalogue.Catalogue;
 import org.jointops.catalogue.CatalogueLoader;
-import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.support.security.MonitoringTokensProperties;
 import org.jointops.testsupport.Credentials;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Readers' tokens: known by their hashes only, and a wrong configuration stops the
- * aggregator at start-up.
+ * Readers' tokens: known by their hashes only, a wrong configuration stops the aggregator
+ * at start-up, and a tokens file adds to the configuration's.
  */
 class ReaderTokensTests {
 
@@ -58,8 +58,39 @@ class ReaderTokensTests {
 			.withMessageContaining("the same token for");
 	}
 
+	@Test
+	void aTokensFileAddsReadersAndHashesToTheConfigurationsAndMustAgreeOnARole() {
+		ReaderTokensProperties inline = new ReaderTokensProperties(
+				Map.of("kazakhstan", new Reader(ReaderRole.STATE, "KAZ", List.of(HASH))));
+		MonitoringTokensProperties monitoring = new MonitoringTokensProperties(List.of());
+		AggregatorTokens tokens = AggregatorTokens.of(inline, monitoring,
+				Map.of("jointops.reader-tokens.kazakhstan.role", "STATE", "jointops.reader-tokens.kazakhstan.state",
+						"kaz", "jointops.reader-tokens.kazakhstan.hashes", Credentials.sha256("rotated"),
+						"jointops.reader-tokens.press.role", "OBSERVER", "jointops.reader-tokens.press.hashes",
+						Credentials.sha256("press")),
+				CATALOGUE);
+
+		assertThat(tokens.readers().authenticate("a-token")).as("inline")
+			.contains(new ReaderPrincipal("kazakhstan", ReaderRole.STATE, "KAZ"));
+		assertThat(tokens.readers().authenticate("rotated")).as("the file's hash of the same reader")
+			.contains(new ReaderPrincipal("kazakhstan", ReaderRole.STATE, "KAZ"));
+		assertThat(tokens.readers().authenticate("press"))
+			.contains(new ReaderPrincipal("press", ReaderRole.OBSERVER, null));
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> AggregatorTokens.of(inline, monitoring,
+					Map.of("jointops.reader-tokens.kazakhstan.role", "SECRETARIAT",
+							"jointops.reader-tokens.kazakhstan.hashes", Credentials.sha256("x")),
+					CATALOGUE))
+			.withMessageContaining("another role or state");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> AggregatorTokens.of(inline, monitoring,
+					Map.of("jointops.reader-token.press.role", "OBSERVER"), CATALOGUE))
+			.withMessageContaining("not a key of this service's tokens");
+	}
+
 	private static ReaderTokens tokens(Map<String, Reader> readers) {
-		return new ReaderTokens(new ReaderTokensProperties(readers), CurrentCatalogue.fixed(CATALOGUE));
+		return new ReaderTokens(readers, CATALOGUE);
 	}
 
 }

@@ -16,10 +16,11 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer <token>}: a known token authenticates its holder; a wrong
- * or malformed one is refused 401 at once (and counted). Without the header the request
- * goes on unauthenticated, for the open endpoints. Tokens are never taken from the URL,
- * so that they never end up in access logs or browser history.
+ * {@code Authorization: Bearer <token>} with an API token (a JWT is the resource
+ * server's, see {@link StatelessBearerSecurity}): a known token authenticates its holder;
+ * a wrong or malformed one is refused 401 at once (and counted). Without the header the
+ * request goes on unauthenticated, for the open endpoints. Tokens are never taken from
+ * the URL, so that they never end up in access logs or browser history.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -58,7 +59,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			this.problems.unauthorized(response, "The Authorization header must be 'Bearer <token>'");
 			return;
 		}
-		Optional<Authentication> holder = this.tokens.apply(header.substring(BEARER.length()).trim());
+		String token = header.substring(BEARER.length()).trim();
+		if (JwtIssuers.isJwt(token)) {
+			// the resource server's: authenticated, or already refused
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<Authentication> holder = this.tokens.apply(token);
 		if (holder.isEmpty()) {
 			this.failures.failed("unknown", request);
 			this.problems.unauthorized(response, "The token is not known to this service");

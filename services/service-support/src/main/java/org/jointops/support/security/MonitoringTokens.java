@@ -1,10 +1,13 @@
 package org.jointops.support.security;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -25,7 +28,8 @@ public final class MonitoringTokens {
 	/** What a monitoring token reaches besides the open endpoints. */
 	public static final String[] PATHS = { "/actuator/metrics", "/actuator/metrics/**", "/actuator/prometheus" };
 
-	private static final String PROPERTY = "jointops.monitoring-tokens";
+	/** The key of the monitoring tokens, in the configuration and in a tokens file. */
+	public static final String PROPERTY = "jointops.monitoring-tokens";
 
 	private final Set<String> hashes = new HashSet<>();
 
@@ -49,6 +53,19 @@ public final class MonitoringTokens {
 	 */
 	public static MonitoringTokens from(MonitoringTokensProperties properties) {
 		return new MonitoringTokens(properties.monitoringTokens());
+	}
+
+	/**
+	 * The tokens a service's configuration and its tokens file give together.
+	 * @param properties the inline configuration's monitoring tokens
+	 * @param file the tokens file's properties ({@link TokensFile})
+	 * @return the monitoring tokens of both
+	 * @throws IllegalStateException if a hash is not {@code sha256:<64 hex digits>}
+	 */
+	public static MonitoringTokens from(MonitoringTokensProperties properties, Map<String, String> file) {
+		List<String> hashes = new ArrayList<>(properties.monitoringTokens());
+		TokensFile.binder(file).bind(PROPERTY, Bindable.listOf(String.class)).ifBound(hashes::addAll);
+		return new MonitoringTokens(hashes);
 	}
 
 	/**

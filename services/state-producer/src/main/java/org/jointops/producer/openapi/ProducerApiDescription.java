@@ -51,7 +51,8 @@ class ProducerApiDescription {
 		return ApiDescriptions
 			.describe(info, SCHEME,
 					"The agency's API token (`Authorization: Bearer <token>`), one per agency of this producer's "
-							+ "state, handed out by the operator of this producer.")
+							+ "state, handed out by the operator of this producer; or a JWT of an identity provider "
+							+ "this producer trusts for its state, naming the agency and the state in its claims.")
 			.addTagsItem(new Tag().name(ReportController.TAG)
 				.description("Report revisions of this producer's state, one at a time or as a batch"));
 	}

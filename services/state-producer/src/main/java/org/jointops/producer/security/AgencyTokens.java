@@ -2,12 +2,12 @@ package org.jointops.producer.security;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 
-import org.jointops.producer.ProducerProperties;
-import org.jointops.support.catalogue.CurrentCatalogue;
+import org.jointops.catalogue.Catalogue;
 import org.jointops.support.security.TokenHashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The agencies' API tokens, known only by their SHA-256 hashes
  * ({@code jointops.agency-tokens.<AGENCY>=sha256:<hex>}, several per agency while one is
- * rotated). Tokens are random secrets of at least 128 bits, so an unsalted fast hash is
- * enough (nothing to guess from a dictionary) and costs nothing per request.
+ * rotated), from the configuration and the tokens file together ({@link ProducerTokens}).
+ * Tokens are random secrets of at least 128 bits, so an unsalted fast hash is enough
+ * (nothing to guess from a dictionary) and costs nothing per request.
  */
 class AgencyTokens {
 
 	/** How a hash is written in the configuration. */
 	public static final String PREFIX = TokenHashes.PREFIX;
 
-	private static final Pattern HASH = Pattern.compile(PREFIX + "[0-9a-f]{64}");
+	/** The key of the agencies' tokens, in the configuration and in a tokens file. */
+	static final String PROPERTY = "jointops.agency-tokens";
 
 	private static final Logger logger = LoggerFactory.getLogger(AgencyTokens.class);
 
@@ -31,35 +33,41 @@ class AgencyTokens {
 
 	private final String state;
 
-	AgencyTokens(ProducerProperties properties, CurrentCatalogue catalogue) {
-		this.state = properties.state();
-		properties.agencyTokens().forEach((key, hashes) -> {
+	/**
+	 * Checks and indexes the agencies' tokens.
+	 * @param state the producer's state
+	 * @param tokens by agency code (any case), the hashes of its tokens
+	 * @param catalogue the catalogue the agencies must be of
+	 * @throws IllegalStateException naming the key, for an agency not in the catalogue, a
+	 * value that is not {@code sha256:<64 hex digits>} or one token for two agencies
+	 */
+	AgencyTokens(String state, Map<String, List<String>> tokens, Catalogue catalogue) {
+		this.state = state;
+		TreeSet<String> agencies = new TreeSet<>();
+		tokens.forEach((key, hashes) -> {
 			// environment variables (JOINTOPS_AGENCYTOKENS_INTERIOR) bind map keys in
 			// lower case
-			String agency = key.toUpperCase(java.util.Locale.ROOT);
-			// agencies are never removed from the catalogue: checked once
-			if (catalogue.current().agency(agency).isEmpty()) {
-				throw new IllegalStateException(
-						"jointops.agency-tokens." + agency + ": not an agency of the catalogue");
+			String agency = key.toUpperCase(Locale.ROOT);
+			if (catalogue.agency(agency).isEmpty()) {
+				throw new IllegalStateException(PROPERTY + "." + agency + ": not an agency of the catalogue");
 			}
 			for (String hash : hashes) {
-				String normalised = hash.trim().toLowerCase(java.util.Locale.ROOT);
-				if (!HASH.matcher(normalised).matches()) {
-					throw new IllegalStateException("jointops.agency-tokens." + agency
-							+ ": expected sha256:<64 hex digits>, the SHA-256 of the token (never the token itself)");
-				}
+				String normalised = TokenHashes.parse(hash)
+					.orElseThrow(() -> new IllegalStateException(PROPERTY + "." + agency
+							+ ": expected sha256:<64 hex digits>, the SHA-256 of the token (never the token itself)"));
 				String other = this.agencyByHash.putIfAbsent(normalised, agency);
 				if (other != null && !other.equals(agency)) {
-					throw new IllegalStateException(
-							"jointops.agency-tokens: the same token for " + other + " and " + agency);
+					throw new IllegalStateException(PROPERTY + ": the same token for " + other + " and " + agency);
 				}
 			}
+			agencies.add(agency);
 		});
 		if (this.agencyByHash.isEmpty()) {
-			logger.warn("No agency tokens configured (jointops.agency-tokens): every submission will be refused 401");
+			logger.warn("No agency tokens configured (jointops.agency-tokens): only agencies with a JWT of a trusted "
+					+ "issuer can submit");
 		}
 		else {
-			logger.info("Agencies with tokens on {}: {}", this.state, List.copyOf(properties.agencyTokens().keySet()));
+			logger.info("Agencies with tokens on {}: {}", this.state, agencies);
 		}
 	}
 

@@ -13,8 +13,10 @@ import org.jointops.producer.StateProducerApplication;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.Http;
+import org.jointops.testsupport.JwtIssuerStandIn;
 import org.jointops.testsupport.ReportJson;
 import org.jointops.testsupport.WithEmbeddedKafka;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +27,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * status; its details need the monitoring token) and the API description answer without a
  * token; an agency sends only its own reports, and a report first sent by one agency
  * cannot be revised or withdrawn by another, also after a restart (the owners are read
- * back from the owners topic).
+ * back from the owners topic). A monitoring system's JWT reaches what the monitoring
+ * token does.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + StateProducerApplication.CONFIG_NAME, "jointops.state=KAZ" })
@@ -49,6 +54,9 @@ class ProducerSecurityIntegrationTests {
 	 * groups (Spring Boot's, as open as their paths); no component, no detail.
 	 */
 	private static final String STATUS_ONLY = "{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}";
+
+	/** Kazakhstan's identity provider, for a monitoring system's JWT. */
+	private static final JwtIssuerStandIn IDP = JwtIssuerStandIn.start("https://idp.kaz.test/operations");
 
 	@LocalServerPort
 	int port;
@@ -89,6 +97,31 @@ class ProducerSecurityIntegrationTests {
 		assertThat(monitoring.status()).isEqualTo(200);
 		assertThat(monitoring.json().at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
 		assertThat(monitoring.json().at("/components/catalogue/status").asString()).isEqualTo("UP");
+	}
+
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		registry.add("jointops.jwt.issuers.kaz-idp.issuer-uri", IDP::issuer);
+		registry.add("jointops.jwt.issuers.kaz-idp.jwk-set-uri", IDP::jwkSetUri);
+		registry.add("jointops.jwt.issuers.kaz-idp.states", () -> "KAZ");
+	}
+
+	@AfterAll
+	static void stopTheIssuer() {
+		IDP.close();
+	}
+
+	@Test
+	void aMonitoringJwtSeesHealthDetailsAndMetricsAndNothingElse() {
+		String jwt = IDP.jwt(Map.of("sub", "prometheus", "jointops_role", "MONITORING"));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(Http.get(url("/actuator/health")).status()).isEqualTo(200));
+
+		Http.Response health = Http.getWith(jwt, url("/actuator/health"));
+		assertThat(health.json().at("/components/catalogue/status").asString()).isEqualTo("UP");
+		assertThat(Http.getWith(jwt, url("/actuator/prometheus"), "text/plain").status()).isEqualTo(200);
+		assertThat(Http.postJsonWith(jwt, url("/api/v1/reports"), report("KAZ-SEC-J", 1).toJson()).status())
+			.isEqualTo(403);
 	}
 
 	@Test
