@@ -10,6 +10,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.utils.Time;
+import org.jointops.kafkanode.tls.KafkaTls;
 
 /**
  * One real Kafka node in this JVM ({@link NodeConfiguration}: KRaft, SASL, ACLs), with
@@ -31,6 +32,8 @@ public final class KafkaNode implements AutoCloseable {
 
 	private final Map<String, String> extraProperties;
 
+	private final KafkaTls tls;
+
 	private KafkaRaftServer server;
 
 	/**
@@ -43,6 +46,23 @@ public final class KafkaNode implements AutoCloseable {
 	 */
 	public KafkaNode(Path directory, int port, int controllerPort, String adminPassword,
 			Map<String, String> extraProperties) {
+		this(directory, port, controllerPort, adminPassword, extraProperties, null);
+	}
+
+	/**
+	 * Creates a node whose listeners are {@code SASL_SSL} when TLS is given; nothing is
+	 * written or started until {@link #start()}.
+	 * @param directory where the node keeps its configuration and log
+	 * @param port client port on 127.0.0.1
+	 * @param controllerPort the KRaft controller port on 127.0.0.1
+	 * @param adminPassword the administrator's password
+	 * @param extraProperties further broker properties, which win over the defaults
+	 * @param tls the node's key store (its certificate naming 127.0.0.1) and the CA's
+	 * trust store, or null for {@code SASL_PLAINTEXT}
+	 */
+	public KafkaNode(Path directory, int port, int controllerPort, String adminPassword,
+			Map<String, String> extraProperties, KafkaTls tls) {
+		this.tls = tls;
 		this.directory = directory.toAbsolutePath();
 		this.port = port;
 		this.controllerPort = controllerPort;
@@ -56,7 +76,7 @@ public final class KafkaNode implements AutoCloseable {
 	 */
 	public KafkaNode start() {
 		Properties properties = NodeConfiguration.properties(this.directory.resolve("log"), this.port,
-				this.controllerPort, this.adminPassword);
+				this.controllerPort, this.adminPassword, this.tls);
 		properties.putAll(this.extraProperties);
 		Path configFile = NodeConfiguration.write(properties, this.directory.resolve(SERVER_PROPERTIES),
 				"Written by jointops on every start; the node reads it from memory");
@@ -76,10 +96,10 @@ public final class KafkaNode implements AutoCloseable {
 
 	/**
 	 * Client properties of the administrator, the node's only super user.
-	 * @return bootstrap servers and SASL settings
+	 * @return bootstrap servers, SASL and, with TLS, SSL settings
 	 */
 	public Map<String, Object> adminClientProperties() {
-		Map<String, Object> properties = new HashMap<>(ClientSecurity.admin(this.adminPassword));
+		Map<String, Object> properties = new HashMap<>(ClientSecurity.admin(this.adminPassword, this.tls));
 		properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
 		return properties;
 	}

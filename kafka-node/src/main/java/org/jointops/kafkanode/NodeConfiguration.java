@@ -18,17 +18,20 @@ import java.util.stream.Collectors;
 
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
+import org.jointops.kafkanode.tls.KafkaTls;
 
 /**
  * The configuration of one jointops Kafka node: broker and KRaft controller in one
  * process, alone on 127.0.0.1 or one of a cluster of such nodes ({@link ClusterMember}),
  * with
  * <ul>
- * <li>one client listener, {@code SASL_PLAINTEXT}: SCRAM-SHA-256 for the services' users
- * (their credentials live in the metadata log), PLAIN for the administrator (whose
- * password is in this configuration, so it exists before any SCRAM user);</li>
- * <li>a controller listener, {@code SASL_PLAINTEXT} with PLAIN, used by the node itself
- * as the administrator;</li>
+ * <li>one client listener, also the brokers' own, {@code SASL_PLAINTEXT} or, with TLS
+ * ({@link KafkaTls}: the node's key store and the CA's trust store), {@code SASL_SSL}:
+ * SCRAM-SHA-256 for the services' users (their credentials live in the metadata log),
+ * PLAIN for the administrator (whose password is in this configuration, so it exists
+ * before any SCRAM user);</li>
+ * <li>a controller listener, the same protocol with PLAIN, used by the node itself as the
+ * administrator;</li>
  * <li>KRaft's {@code StandardAuthorizer}: the administrator is the only super user, and a
  * resource without an ACL is refused to everybody else.</li>
  * </ul>
@@ -61,8 +64,23 @@ public final class NodeConfiguration {
 	 * @return the properties, to which a caller may add its own
 	 */
 	public static Properties properties(Path logDirectory, int port, int controllerPort, String adminPassword) {
+		return properties(logDirectory, port, controllerPort, adminPassword, null);
+	}
+
+	/**
+	 * The properties of a single node on 127.0.0.1, over TLS when it is given.
+	 * @param logDirectory where the node keeps its log
+	 * @param port client port on 127.0.0.1
+	 * @param controllerPort controller port on 127.0.0.1
+	 * @param adminPassword the administrator's password
+	 * @param tls the node's key store and the CA's trust store, or null for
+	 * {@code SASL_PLAINTEXT}
+	 * @return the properties, to which a caller may add its own
+	 */
+	public static Properties properties(Path logDirectory, int port, int controllerPort, String adminPassword,
+			KafkaTls tls) {
 		ClusterMember node = ClusterMember.onLoopback(1, port, controllerPort);
-		return properties(logDirectory, node, List.of(node), adminPassword);
+		return properties(logDirectory, node, List.of(node), adminPassword, tls);
 	}
 
 	/**
@@ -81,6 +99,27 @@ public final class NodeConfiguration {
 	 */
 	public static Properties properties(Path logDirectory, ClusterMember self, List<ClusterMember> members,
 			String adminPassword) {
+		return properties(logDirectory, self, members, adminPassword, null);
+	}
+
+	/**
+	 * The same, over TLS when it is given: every listener {@code SASL_SSL}, so that
+	 * clients, brokers replicating from each other and the controller quorum all encrypt
+	 * their connections (a node's certificate must name its {@link ClusterMember#host()}
+	 * and {@link ClusterMember#controllerHost()}).
+	 * @param logDirectory where the node keeps its log
+	 * @param self the node these properties are for
+	 * @param members every node of the cluster, {@code self} included
+	 * @param adminPassword the administrator's password, the same on every node
+	 * @param tls the node's key store and the CA's trust store, or null for
+	 * {@code SASL_PLAINTEXT}
+	 * @return the properties, to which a caller may add its own
+	 */
+	public static Properties properties(Path logDirectory, ClusterMember self, List<ClusterMember> members,
+			String adminPassword, KafkaTls tls) {
+		if (tls != null && tls.keyStore() == null) {
+			throw new IllegalArgumentException("A node's TLS needs its key store");
+		}
 		if (!members.contains(self)) {
 			throw new IllegalArgumentException("Node " + self.nodeId() + " is not one of the members " + members);
 		}
@@ -96,9 +135,14 @@ public final class NodeConfiguration {
 		properties.put("advertised.listeners", CLIENT_LISTENER + "://" + self.clientAddress());
 		properties.put("controller.listener.names", CONTROLLER_LISTENER);
 		properties.put("inter.broker.listener.name", CLIENT_LISTENER);
+		String protocol = ClientSecurity.protocol(tls).name;
 		properties.put("listener.security.protocol.map",
-				CLIENT_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+				CLIENT_LISTENER + ":" + protocol + "," + CONTROLLER_LISTENER + ":" + protocol);
 		security(properties, adminPassword);
+		if (tls != null) {
+			// one key store and trust store for every listener and the node's own clients
+			properties.putAll(tls.kafkaProperties());
+		}
 		properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
 		properties.put("offsets.topic.replication.factor", replicas);
 		properties.put("transaction.state.log.replication.factor", replicas);

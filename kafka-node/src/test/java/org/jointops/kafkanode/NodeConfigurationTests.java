@@ -2,9 +2,13 @@ package org.jointops.kafkanode;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
+import org.jointops.kafkanode.tls.CertificateAuthority;
+import org.jointops.kafkanode.tls.KafkaTls;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -51,6 +55,46 @@ class NodeConfigurationTests {
 			.containsEntry("share.coordinator.state.topic.min.isr", "2")
 			.containsEntry("default.replication.factor", "3")
 			.containsEntry("min.insync.replicas", "2");
+	}
+
+	@Test
+	void withTlsEveryListenerIsSaslSslWithTheNodesKeyStoreAndTheCasTrustStore(@TempDir Path certs) {
+		CertificateAuthority authority = CertificateAuthority.open(certs);
+		KafkaTls tls = KafkaTls.node(authority.host("kafka-1"), authority.trustStore());
+
+		Properties properties = NodeConfiguration.properties(LOG, 9092, 9093, "secret", tls);
+
+		assertThat(properties).containsEntry("listener.security.protocol.map", "CLIENTS:SASL_SSL,CONTROLLER:SASL_SSL")
+			.containsEntry("inter.broker.listener.name", "CLIENTS")
+			.containsEntry("ssl.keystore.type", "PKCS12")
+			.containsEntry("ssl.keystore.location", certs.resolve("kafka-1.p12").toAbsolutePath().toString())
+			.containsEntry("ssl.keystore.password", authority.host("kafka-1").password())
+			.containsEntry("ssl.key.password", authority.host("kafka-1").password())
+			.containsEntry("ssl.truststore.type", "PKCS12")
+			.containsEntry("ssl.truststore.location", certs.resolve("truststore.p12").toAbsolutePath().toString())
+			.containsEntry("ssl.truststore.password", authority.trustStore().password());
+		assertThat(NodeConfiguration.properties(LOG, 9092, 9093, "secret"))
+			.as("without TLS: SASL over plaintext, no stores")
+			.containsEntry("listener.security.protocol.map", "CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+			.doesNotContainKey("ssl.keystore.location");
+	}
+
+	@Test
+	void aServiceOverTlsUsesSaslSslAndTrustsTheCaThroughSpringBootsKafkaSslProperties(@TempDir Path certs) {
+		CertificateAuthority authority = CertificateAuthority.open(certs);
+		KafkaTls tls = KafkaTls.client(authority.trustStore());
+
+		Map<String, String> properties = ClientSecurity.springProperties("aggregator", "pw", tls);
+
+		assertThat(properties).containsEntry("spring.kafka.security.protocol", "SASL_SSL")
+			.containsEntry("spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-256")
+			.containsEntry("spring.kafka.ssl.trust-store-location",
+					"file:" + certs.resolve("truststore.p12").toAbsolutePath())
+			.containsEntry("spring.kafka.ssl.trust-store-password", authority.trustStore().password())
+			.containsEntry("spring.kafka.ssl.trust-store-type", "PKCS12");
+		assertThat(ClientSecurity.springProperties("aggregator", "pw"))
+			.containsEntry("spring.kafka.security.protocol", "SASL_PLAINTEXT")
+			.doesNotContainKey("spring.kafka.ssl.trust-store-location");
 	}
 
 	@Test

@@ -37,6 +37,7 @@ import org.jointops.kafkanode.AccessControl;
 import org.jointops.kafkanode.KafkaNode;
 import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.kafkanode.NodeConfiguration;
+import org.jointops.kafkanode.tls.KafkaTls;
 import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.demo.Demo;
 import org.jointops.localstack.launch.ServiceLauncher;
@@ -109,6 +110,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private AgencyCredentials credentials;
 
+	private StackTls tls;
+
 	private ConfigurableApplicationContext aggregator;
 
 	private DataDirectoryLock dataLock;
@@ -167,10 +170,16 @@ public final class LocalStack implements AutoCloseable {
 		List<String> stateCodes = states.stream().map(MemberState::code).toList();
 		this.credentials = AgencyCredentials.loadOrCreate(this.settings.dataDirectory(), stateCodes,
 				this.catalogue.agencies().stream().map(Agency::code).toList());
+		this.tls = this.settings.tls() ? StackTls.open(this.settings.dataDirectory()) : null;
 		startBroker(stateCodes);
 		checkNotStopping();
 		String bootstrap = bootstrapServers();
 		Map<String, String> shared = new LinkedHashMap<>(replication());
+		if (this.tls != null) {
+			// after each service's own Kafka user: SASL_SSL trusting the stack's CA, and
+			// HTTPS
+			shared.putAll(this.tls.serviceProperties());
+		}
 		shared.putAll(this.settings.extraProperties());
 		if (!this.settings.catalogueFiles().isEmpty()) {
 			shared.put("jointops.catalogue.extra-files", String.join(",",
@@ -191,7 +200,7 @@ public final class LocalStack implements AutoCloseable {
 					return ServiceLauncher.startProducer(state, port, bootstrap, this.settings.dataDirectory(),
 							properties);
 				}));
-				this.producerUrls.put(state, "http://localhost:" + port);
+				this.producerUrls.put(state, this.settings.scheme() + "://localhost:" + port);
 			}
 			ExecutionException failed = null;
 			for (Map.Entry<String, Future<ConfigurableApplicationContext>> start : producerStarts.entrySet()) {
@@ -243,7 +252,8 @@ public final class LocalStack implements AutoCloseable {
 			// fixed when it is first formatted
 			this.cluster = new BrokerCluster(
 					this.settings.dataDirectory().resolve("brokers-" + this.settings.brokers()),
-					this.settings.brokers(), this.settings.kafkaPort(), adminPassword, logDirectory(), this::exited);
+					this.settings.brokers(), this.settings.kafkaPort(), adminPassword, kafkaTls(), logDirectory(),
+					this::exited);
 			this.cluster.start();
 		}
 		else {
@@ -252,7 +262,8 @@ public final class LocalStack implements AutoCloseable {
 			// killed
 			// virtual machine (a cluster gets that from its replicas instead)
 			this.broker = new KafkaNode(this.settings.dataDirectory().resolve("kafka"), this.settings.kafkaPort(),
-					this.settings.controllerPort(), adminPassword, Map.of("log.flush.interval.messages", "1"))
+					this.settings.controllerPort(), adminPassword, Map.of("log.flush.interval.messages", "1"),
+					kafkaTls())
 				.start();
 		}
 		// the same per-principal operations as the operator's command (./kafka-access)
@@ -262,6 +273,10 @@ public final class LocalStack implements AutoCloseable {
 			AccessControl.applyAggregator(admin, this.credentials.kafkaPassword(KafkaUsers.AGGREGATOR),
 					KafkaUsers.AGGREGATOR_APPLICATION_ID);
 		}
+	}
+
+	private KafkaTls kafkaTls() {
+		return (this.tls != null) ? this.tls.kafka() : null;
 	}
 
 	/**
@@ -296,12 +311,33 @@ public final class LocalStack implements AutoCloseable {
 		this.aggregatorSettings = Map.copyOf(properties);
 		for (int number = 1; number <= this.settings.aggregators(); number++) {
 			this.aggregatorInstances.add(new AggregatorInstance(number, this.settings.aggregatorPort(number),
-					this.settings.dataDirectory(), logDirectory(), this::exited));
+					this.settings.dataDirectory(), logDirectory(), this::exited, this.settings.scheme()));
 		}
 		for (AggregatorInstance instance : this.aggregatorInstances) {
 			checkNotStopping();
 			instance.start(bootstrapServers(), this::clusterId, this.aggregatorSettings);
 		}
+	}
+
+	/**
+	 * A client of the services' HTTP: it trusts the stack's CA when they serve HTTPS.
+	 * @param connectTimeout how long a connection may take
+	 * @return a new client
+	 */
+	public HttpClient httpClient(Duration connectTimeout) {
+		HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+		if (this.tls != null) {
+			builder.sslContext(this.tls.clientContext());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * The stack's certificates when it runs with TLS.
+	 * @return its CA's PEM certificate ({@code curl --cacert}), empty without TLS
+	 */
+	public Optional<Path> caCertificate() {
+		return Optional.ofNullable(this.tls).map(StackTls::caCertificate);
 	}
 
 	private Admin admin() {
@@ -341,7 +377,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private void awaitHealthy(List<String> urls) {
-		HttpClient http = HttpClient.newHttpClient();
+		HttpClient http = httpClient(Duration.ofSeconds(5));
 		List<String> pending = new ArrayList<>(urls);
 		Instant deadline = Instant.now().plus(READY_PATIENCE);
 		JsonNode catchingUp = null;
@@ -437,20 +473,20 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Base URL of the aggregator (its first instance).
-	 * @return {@code http://localhost:<port>}
+	 * @return {@code http://localhost:<port>} ({@code https} with TLS)
 	 */
 	public String aggregatorUrl() {
-		return "http://localhost:" + this.settings.aggregatorPort();
+		return this.settings.scheme() + "://localhost:" + this.settings.aggregatorPort();
 	}
 
 	/**
 	 * Base URLs of every aggregator instance, in order.
-	 * @return {@code http://localhost:<port>} of each
+	 * @return {@code http://localhost:<port>} of each ({@code https} with TLS)
 	 */
 	public List<String> aggregatorUrls() {
 		List<String> urls = new ArrayList<>();
 		for (int number = 1; number <= this.settings.aggregators(); number++) {
-			urls.add("http://localhost:" + this.settings.aggregatorPort(number));
+			urls.add(this.settings.scheme() + "://localhost:" + this.settings.aggregatorPort(number));
 		}
 		return urls;
 	}
@@ -606,7 +642,8 @@ public final class LocalStack implements AutoCloseable {
 	 * @return the totals of the demonstration operation, as the aggregator answered them
 	 */
 	public JsonNode runDemo(PrintStream out) {
-		return new Demo(new LinkedHashMap<>(this.producerUrls), this.credentials, aggregatorUrl(), this.catalogue, out)
+		return new Demo(new LinkedHashMap<>(this.producerUrls), this.credentials, aggregatorUrl(), this.catalogue, out,
+				httpClient(Duration.ofSeconds(5)))
 			.run();
 	}
 
@@ -622,7 +659,7 @@ public final class LocalStack implements AutoCloseable {
 	public boolean printTotalsOfEveryInstance(JsonNode totals, PrintStream out) {
 		String operation = totals.path("operation").asString();
 		String token = this.credentials.readerToken(AgencyCredentials.SECRETARIAT);
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		HttpClient http = httpClient(Duration.ofSeconds(2));
 		out.println("The same totals asked of every aggregator instance:");
 		boolean same = true;
 		for (String url : aggregatorUrls()) {
@@ -757,8 +794,12 @@ public final class LocalStack implements AutoCloseable {
 		}
 		out.printf("Up in %.1f s, %d MB resident.%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0,
 				ResidentMemory.megabytes());
-		out.println("  Kafka              " + stack.bootstrapServers() + "  (SASL, ACLs on; users kafka.<user> in "
+		out.println("  Kafka              " + stack.bootstrapServers() + "  ("
+				+ (options.settings().tls() ? "SASL_SSL" : "SASL") + ", ACLs on; users kafka.<user> in "
 				+ stack.credentials().file() + ")");
+		stack.caCertificate()
+			.ifPresent((ca) -> out.println("  TLS                the stack's CA: " + ca
+					+ "  (curl --cacert; Kafka clients: truststore.p12 and truststore.password beside it)"));
 		if (options.settings().brokers() > 1) {
 			out.println("                     " + options.settings().brokers() + " brokers, every topic with "
 					+ NodeConfiguration.replicationFactor(options.settings().brokers())
@@ -867,14 +908,38 @@ public final class LocalStack implements AutoCloseable {
 	 * @param aggregators aggregator instances: 1, or more, each a process of its own (the
 	 * first on {@code aggregatorPort}, instance {@code n} on
 	 * {@code aggregatorPort + 8 + n}: 8080, 8090, 8091, …)
+	 * @param tls whether Kafka's listeners are {@code SASL_SSL} and the services serve
+	 * HTTPS, with certificates from a CA of the stack's own under {@code tls/} of the
+	 * data directory ({@code --tls}); loopback plaintext otherwise
 	 */
 	public record Settings(Path dataDirectory, int kafkaPort, int controllerPort, int aggregatorPort,
 			int firstProducerPort, List<Path> catalogueFiles, Map<String, String> extraProperties, int brokers,
-			int aggregators) {
+			int aggregators, boolean tls) {
 
 		// two brokers (or fewer than one), or no aggregator, are refused
 		public Settings {
 			checkShape(brokers, aggregators);
+		}
+
+		/**
+		 * Settings without TLS.
+		 * @param dataDirectory the broker's log, the aggregator's local state and the
+		 * services' working files
+		 * @param kafkaPort the client port of Kafka
+		 * @param controllerPort the controller port of Kafka
+		 * @param aggregatorPort the aggregator's HTTP port
+		 * @param firstProducerPort the HTTP port of the first state's producer; the
+		 * others follow
+		 * @param catalogueFiles extra catalogue files for every service
+		 * @param extraProperties further settings for every service
+		 * @param brokers how many Kafka nodes
+		 * @param aggregators aggregator instances
+		 */
+		public Settings(Path dataDirectory, int kafkaPort, int controllerPort, int aggregatorPort,
+				int firstProducerPort, List<Path> catalogueFiles, Map<String, String> extraProperties, int brokers,
+				int aggregators) {
+			this(dataDirectory, kafkaPort, controllerPort, aggregatorPort, firstProducerPort, catalogueFiles,
+					extraProperties, brokers, aggregators, false);
 		}
 
 		/**
@@ -933,7 +998,26 @@ public final class LocalStack implements AutoCloseable {
 		 */
 		public Settings withShape(int brokers, int aggregators) {
 			return new Settings(this.dataDirectory, this.kafkaPort, this.controllerPort, this.aggregatorPort,
-					this.firstProducerPort, this.catalogueFiles, this.extraProperties, brokers, aggregators);
+					this.firstProducerPort, this.catalogueFiles, this.extraProperties, brokers, aggregators, this.tls);
+		}
+
+		/**
+		 * The same with TLS on or off.
+		 * @param tls whether Kafka is {@code SASL_SSL} and the services HTTPS
+		 * @return the settings
+		 */
+		public Settings withTls(boolean tls) {
+			return new Settings(this.dataDirectory, this.kafkaPort, this.controllerPort, this.aggregatorPort,
+					this.firstProducerPort, this.catalogueFiles, this.extraProperties, this.brokers, this.aggregators,
+					tls);
+		}
+
+		/**
+		 * The scheme of the services' addresses.
+		 * @return {@code https} with TLS, else {@code http}
+		 */
+		public String scheme() {
+			return this.tls ? "https" : "http";
 		}
 
 		/**

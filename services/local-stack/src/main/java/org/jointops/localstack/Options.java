@@ -16,9 +16,13 @@ import java.util.Set;
 record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 
 	static final String USAGE = """
-			Usage: ./local-stack [--demo] [--brokers=N] [--aggregators=N] [--data-dir=DIR] [--kafka-port=N]
+			Usage: ./local-stack [--demo] [--tls] [--brokers=N] [--aggregators=N] [--data-dir=DIR] [--kafka-port=N]
 			                     [--aggregator-port=N] [--producer-ports-from=N] [--catalogue=FILE]...
 			  --demo                  post a synthetic operation through the producers and print its totals
+			  --tls                   Kafka over SASL_SSL (clients, brokers, controllers) and HTTPS on every
+			                          service, with certificates from a CA of the stack's own in DIR/tls
+			                          (made on first use, as ./jointops-certs does); plaintext on loopback
+			                          otherwise
 			  --brokers=N             Kafka nodes: 1 (default, in the stack's JVM), or 3 or more, each a process
 			                          of its own in one KRaft cluster; every topic gets min(3,N) replicas and
 			                          needs 2 in sync, so 2 brokers are refused
@@ -37,7 +41,7 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 			start aggregator N, help. Any of them may also be killed from outside (kill -9 PID); Ctrl-C
 			stops them all.""";
 
-	private static final Set<String> FLAGS = Set.of("--demo", "--help", "-h");
+	private static final Set<String> FLAGS = Set.of("--demo", "--tls", "--help", "-h");
 
 	private static final Set<String> WITH_VALUE = Set.of("--data-dir", "--kafka-port", "--aggregator-port",
 			"--producer-ports-from", "--catalogue", "--brokers", "--aggregators");
@@ -46,6 +50,7 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 		LocalStack.Settings defaults = LocalStack.Settings.defaults();
 		boolean demo = false;
 		boolean help = false;
+		boolean tls = false;
 		Path data = defaults.dataDirectory();
 		int kafka = defaults.kafkaPort();
 		int aggregator = defaults.aggregatorPort();
@@ -75,6 +80,7 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 			}
 			switch (name) {
 				case "--demo" -> demo = true;
+				case "--tls" -> tls = true;
 				case "--help", "-h" -> help = true;
 				case "--data-dir" -> data = Path.of(value);
 				case "--kafka-port" -> kafka = port(name, value);
@@ -93,7 +99,7 @@ record Options(boolean demo, boolean help, LocalStack.Settings settings) {
 			throw new IllegalArgumentException(ex.getMessage() + "\n" + USAGE, ex);
 		}
 		return new Options(demo, help, new LocalStack.Settings(data, kafka, kafka + 1, aggregator, producers,
-				catalogues, Map.of(), brokers, aggregators));
+				catalogues, Map.of(), brokers, aggregators, tls));
 	}
 
 	private static int count(String option, String value) {

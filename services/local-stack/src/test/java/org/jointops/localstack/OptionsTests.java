@@ -36,6 +36,18 @@ class OptionsTests {
 	}
 
 	@Test
+	void runsPlaintextOnLoopbackUnlessAskedForTlsWithOneOption() {
+		LocalStack.Settings plain = Options.parse(new String[0]).settings();
+		assertThat(plain.tls()).isFalse();
+		assertThat(plain.scheme()).isEqualTo("http");
+		LocalStack.Settings tls = Options.parse(new String[] { "--tls", "--brokers=3" }).settings();
+		assertThat(tls.tls()).isTrue();
+		assertThat(tls.scheme()).isEqualTo("https");
+		assertThat(tls.withShape(1, 1).tls()).as("kept through a change of shape").isTrue();
+		assertThat(Options.USAGE).contains("--tls ");
+	}
+
+	@Test
 	void runsOneBrokerAndOneAggregatorInOneJvmUnlessToldOtherwise() {
 		LocalStack.Settings settings = Options.parse(new String[0]).settings();
 

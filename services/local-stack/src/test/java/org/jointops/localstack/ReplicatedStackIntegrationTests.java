@@ -1,26 +1,40 @@
 package org.jointops.localstack;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLHandshakeException;
+
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
+import org.jointops.kafkanode.ClientSecurity;
+import org.jointops.kafkanode.KafkaUsers;
 import org.jointops.localstack.credentials.AgencyCredentials;
 import org.jointops.localstack.processes.Role;
 import org.jointops.localstack.processes.StackProcess;
-import org.jointops.testsupport.Http;
 import org.jointops.testsupport.ReportJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -30,10 +44,18 @@ import static org.awaitility.Awaitility.await;
  * the kill too; a broker killed as well, the cluster goes on with two brokers and the
  * instance answers the exact totals of reports posted after that; the console says what
  * each exit means; and stopping the stack leaves no process behind.
+ * <p>
+ * All of it over TLS ({@code --tls}): clients, replication between the brokers and the
+ * controller quorum on SASL_SSL, the producers and both aggregator instances on HTTPS (an
+ * instance forwarding to the other included), every client trusting the stack's CA; a
+ * plaintext Kafka client, an HTTPS client that does not trust the CA and plain HTTP get
+ * nothing.
  */
 class ReplicatedStackIntegrationTests {
 
 	private static final String VIOLATIONS = "IMMIGRATION_LAW_VIOLATIONS";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@TempDir
 	Path data;
@@ -43,27 +65,32 @@ class ReplicatedStackIntegrationTests {
 			throws Exception {
 		List<String> notices = new CopyOnWriteArrayList<>();
 		List<ProcessHandle> children;
-		try (LocalStack stack = LocalStack.start(TestStacks.replicated(this.data, 3, 2))) {
+		try (LocalStack stack = LocalStack.start(TestStacks.replicated(this.data, 3, 2).withTls(true))) {
 			stack.onNotice(notices::add);
+			HttpClient http = stack.httpClient(Duration.ofSeconds(5));
+			assertThat(stack.aggregatorUrls()).allMatch((url) -> url.startsWith("https://localhost:"));
+			assertThat(stack.producerUrls().values()).allMatch((url) -> url.startsWith("https://localhost:"));
+			assertThat(stack.caCertificate()).hasValue(this.data.resolve("tls").resolve("ca.crt"));
+			assertRefusesWhatIsNotTlsWithTheStacksCa(stack);
 			assertThat(stack.processes()).extracting(StackProcess::name)
 				.containsExactly("broker 1", "broker 2", "broker 3", "aggregator 1", "aggregator 2");
 			assertThat(stack.processes()).allMatch(StackProcess::isAlive);
 			children = ProcessHandle.current().descendants().toList();
 			assertThat(children).as("a process of its own for each broker and instance").hasSize(5);
 
-			post(stack, "KAZ", report("KAZ-INTERIOR-2017-0001").count(VIOLATIONS, 1520));
-			awaitExactTotalsFromEveryRunningInstance(stack, 1, 1, Map.of("KAZ", 1520));
+			post(stack, http, "KAZ", report("KAZ-INTERIOR-2017-0001").count(VIOLATIONS, 1520));
+			awaitExactTotalsFromEveryRunningInstance(stack, http, 1, 1, Map.of("KAZ", 1520));
 
 			long aggregator = kill(stack.process(Role.AGGREGATOR, 1));
-			post(stack, "RUS", report("RUS-MVD-2017-0001").count(VIOLATIONS, 90000));
-			assertThat(awaitExactTotalsFromEveryRunningInstance(stack, 2, 2, Map.of("KAZ", 1520, "RUS", 90000)))
+			post(stack, http, "RUS", report("RUS-MVD-2017-0001").count(VIOLATIONS, 90000));
+			assertThat(awaitExactTotalsFromEveryRunningInstance(stack, http, 2, 2, Map.of("KAZ", 1520, "RUS", 90000)))
 				.containsExactly(stack.aggregatorUrls().get(1));
 
 			long broker = kill(stack.process(Role.BROKER, 2));
 			awaitLiveBrokers(stack, List.of(1, 3));
-			post(stack, "TJK", report("TJK-BORDER-2017-0001").count(VIOLATIONS, 30));
-			post(stack, "RUS", report("RUS-MVD-2017-0001").revision(2).count(VIOLATIONS, 90100));
-			awaitExactTotalsFromEveryRunningInstance(stack, 4, 3, Map.of("KAZ", 1520, "RUS", 90100, "TJK", 30));
+			post(stack, http, "TJK", report("TJK-BORDER-2017-0001").count(VIOLATIONS, 30));
+			post(stack, http, "RUS", report("RUS-MVD-2017-0001").revision(2).count(VIOLATIONS, 90100));
+			awaitExactTotalsFromEveryRunningInstance(stack, http, 4, 3, Map.of("KAZ", 1520, "RUS", 90100, "TJK", 30));
 
 			await("what the console says").atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(notices).containsExactlyInAnyOrder("broker 2 (pid " + broker
@@ -87,8 +114,8 @@ class ReplicatedStackIntegrationTests {
 	 * the changes applied, the reports counted, every state's figure and the total.
 	 * @return the instances asked
 	 */
-	private static List<String> awaitExactTotalsFromEveryRunningInstance(LocalStack stack, long version, long reports,
-			Map<String, Integer> byState) {
+	private static List<String> awaitExactTotalsFromEveryRunningInstance(LocalStack stack, HttpClient http,
+			long version, long reports, Map<String, Integer> byState) {
 		List<String> running = stack.processes()
 			.stream()
 			.filter((process) -> process.role() == Role.AGGREGATOR && process.isAlive())
@@ -99,7 +126,11 @@ class ReplicatedStackIntegrationTests {
 				.pollInterval(Duration.ofMillis(500))
 				.ignoreExceptions()
 				.untilAsserted(() -> {
-					JsonNode totals = Http.getWith(secretariat(stack), url + TOTALS).json();
+					JsonNode totals = JSON.readTree(send(http,
+							HttpRequest.newBuilder(URI.create(url + TOTALS))
+								.header("Authorization", "Bearer " + secretariat(stack))
+								.build())
+						.body());
 					assertThat(totals.path("version").asLong()).as("changes applied").isEqualTo(version);
 					assertThat(totals.path("reports").asLong()).isEqualTo(reports);
 					assertThat(totals.path("totals")).hasSize(1);
@@ -151,15 +182,61 @@ class ReplicatedStackIntegrationTests {
 	 * e.g. right after a broker was killed) is sent again, the same revision, until
 	 * accepted; anything else but 202 fails.
 	 */
-	private static void post(LocalStack stack, String state, ReportJson report) {
+	private static void post(LocalStack stack, HttpClient http, String state, ReportJson report) {
 		await("%s accepted".formatted(report)).atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {
-				Http.Response response = Http.postJsonWith(stack.credentials().token(state, "INTERIOR"),
-						stack.producerUrls().get(state) + "/api/v1/reports", report.toJson());
-				assertThat(response.status()).as("%s: %s", report, response.body()).isIn(202, 503);
-				return response.status() == 202;
+				HttpResponse<String> response = send(http,
+						HttpRequest.newBuilder(URI.create(stack.producerUrls().get(state) + "/api/v1/reports"))
+							.header("Authorization", "Bearer " + stack.credentials().token(state, "INTERIOR"))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(report.toJson()))
+							.build());
+				assertThat(response.statusCode()).as("%s: %s", report, response.body()).isIn(202, 503);
+				return response.statusCode() == 202;
 			});
+	}
+
+	private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The brokers answer no plaintext client (the services' own users' credentials
+	 * notwithstanding); the services refuse a TLS client that does not trust the stack's
+	 * CA, and answer plain HTTP with no 200.
+	 */
+	private static void assertRefusesWhatIsNotTlsWithTheStacksCa(LocalStack stack) {
+		assertThat(stack.kafkaAdminProperties()).containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+				"SASL_SSL");
+		Map<String, Object> plaintext = new HashMap<>(
+				ClientSecurity.scram(KafkaUsers.AGGREGATOR, stack.credentials().kafkaPassword(KafkaUsers.AGGREGATOR)));
+		plaintext.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+		plaintext.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+		try (Admin admin = Admin.create(plaintext)) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+					.clusterId()
+					.get(10, TimeUnit.SECONDS));
+		}
+		HttpClient untrusting = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		for (String url : List.of(stack.aggregatorUrls().get(1), stack.producerUrls().get("KAZ"))) {
+			assertThatExceptionOfType(SSLHandshakeException.class).as(url)
+				.isThrownBy(
+						() -> send(untrusting, HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build()));
+			int plain;
+			try {
+				plain = send(untrusting,
+						HttpRequest.newBuilder(URI.create(url.replace("https://", "http://") + "/actuator/health"))
+							.timeout(Duration.ofSeconds(5))
+							.build())
+					.statusCode();
+			}
+			catch (Exception ex) {
+				plain = -1;
+			}
+			assertThat(plain).as("plain HTTP to %s", url).isNotEqualTo(200);
+		}
 	}
 
 	private static String secretariat(LocalStack stack) {

@@ -18,6 +18,11 @@ import org.jointops.ledger.OperationState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.WebServerSslBundle;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +30,12 @@ import org.springframework.stereotype.Component;
  * Asks another aggregator instance over HTTP, as the caller: the same path, query string,
  * {@code Accept} and {@code Authorization}, marked {@link RoutingHeaders#FORWARDED_BY} so
  * that it is never forwarded again.
+ * <p>
+ * Every instance is configured alike: when this one serves HTTPS ({@code server.ssl},
+ * e.g. {@code server.ssl.bundle}), the others are asked over HTTPS too, trusting the
+ * trust store of this instance's own SSL bundle (the CA of {@code ./jointops-certs}; the
+ * JDK's when the bundle has none) and checking that the other's certificate names the
+ * address it advertises ({@code jointops.advertised-host}).
  */
 @Component
 class Forwarder {
@@ -43,14 +54,33 @@ class Forwarder {
 
 	private final JsonMapper json;
 
-	Forwarder(InstancesProperties instances, JsonMapper json) {
+	private final String scheme;
+
+	Forwarder(InstancesProperties instances, JsonMapper json, ServerProperties server,
+			ObjectProvider<SslBundles> bundles) {
 		this.timeout = instances.forwardTimeout();
 		this.json = json;
-		this.client = HttpClient.newBuilder()
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(this.timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.followRedirects(HttpClient.Redirect.NEVER);
+		Ssl ssl = server.getSsl();
+		if (Ssl.isEnabled(ssl)) {
+			this.scheme = "https";
+			builder.sslContext(WebServerSslBundle.get(ssl, bundles.getIfAvailable()).createSslContext());
+		}
+		else {
+			this.scheme = "http";
+		}
+		this.client = builder.build();
+	}
+
+	/**
+	 * How the other instances are asked.
+	 * @return {@code https} when this instance serves HTTPS, else {@code http}
+	 */
+	String scheme() {
+		return this.scheme;
 	}
 
 	/**
@@ -62,8 +92,8 @@ class Forwarder {
 	 */
 	Optional<HttpResponse<byte[]>> forward(HostInfo target, HttpServletRequest request, HostInfo self) {
 		String query = request.getQueryString();
-		URI uri = URI.create(
-				"http://" + Routing.address(target) + request.getRequestURI() + ((query != null) ? "?" + query : ""));
+		URI uri = URI.create(this.scheme + "://" + Routing.address(target) + request.getRequestURI()
+				+ ((query != null) ? "?" + query : ""));
 		HttpRequest.Builder forwarded = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
 			.header(RoutingHeaders.FORWARDED_BY, Routing.address(self))
@@ -96,7 +126,7 @@ class Forwarder {
 	 */
 	List<OperationState> operations(HostInfo target, String authorization, HostInfo self) {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://" + Routing.address(target) + "/api/v1/operations"))
+			.newBuilder(URI.create(this.scheme + "://" + Routing.address(target) + "/api/v1/operations"))
 			.timeout(this.timeout)
 			.header(RoutingHeaders.FORWARDED_BY, Routing.address(self))
 			.header(HttpHeaders.ACCEPT, "application/json")

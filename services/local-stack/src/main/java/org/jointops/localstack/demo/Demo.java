@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class Demo {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	private final DemoClient client = new DemoClient();
+	private final DemoClient client;
 
 	private final Map<String, String> producerUrls;
 
@@ -55,9 +56,11 @@ public final class Demo {
 	 * @param aggregatorUrl base URL of the aggregator
 	 * @param catalogue for category names
 	 * @param out where to print
+	 * @param http the HTTP client, trusting the services' CA when they serve HTTPS
 	 */
 	public Demo(Map<String, String> producerUrls, AgencyCredentials credentials, String aggregatorUrl,
-			Catalogue catalogue, PrintStream out) {
+			Catalogue catalogue, PrintStream out, HttpClient http) {
+		this.client = new DemoClient(http);
 		this.producerUrls = producerUrls;
 		this.credentials = credentials;
 		this.aggregatorUrl = aggregatorUrl;

@@ -22,7 +22,11 @@ final class DemoClient {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http;
+
+	DemoClient(HttpClient http) {
+		this.http = http;
+	}
 
 	HttpResponse<String> get(String url, String token) {
 		return send(request(url, token).GET().build());

@@ -39,6 +39,8 @@ public final class AggregatorInstance {
 
 	private final ChildProcess process;
 
+	private final String scheme;
+
 	/**
 	 * Describes an instance; nothing starts until {@link #start}.
 	 * @param number the instance's number, from 1
@@ -46,9 +48,11 @@ public final class AggregatorInstance {
 	 * @param dataDirectory the stack's data directory
 	 * @param logDirectory where its log goes ({@code aggregator-<n>.log})
 	 * @param onExit told when it ends without the stack stopping it
+	 * @param scheme {@code https} when it serves HTTPS, else {@code http}
 	 */
 	public AggregatorInstance(int number, int port, Path dataDirectory, Path logDirectory,
-			BiConsumer<ChildProcess, Process> onExit) {
+			BiConsumer<ChildProcess, Process> onExit, String scheme) {
+		this.scheme = scheme;
 		this.number = number;
 		this.port = port;
 		this.directory = dataDirectory.resolve("aggregator-" + number).toAbsolutePath();
@@ -103,10 +107,10 @@ public final class AggregatorInstance {
 
 	/**
 	 * Its base URL.
-	 * @return {@code http://localhost:<port>}
+	 * @return {@code http://localhost:<port>} ({@code https} when it serves HTTPS)
 	 */
 	public String url() {
-		return "http://localhost:" + this.port;
+		return this.scheme + "://localhost:" + this.port;
 	}
 
 	public ChildProcess process() {

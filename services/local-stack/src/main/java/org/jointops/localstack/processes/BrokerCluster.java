@@ -24,6 +24,7 @@ import org.apache.kafka.common.Node;
 import org.jointops.kafkanode.ClientSecurity;
 import org.jointops.kafkanode.ClusterMember;
 import org.jointops.kafkanode.NodeConfiguration;
+import org.jointops.kafkanode.tls.KafkaTls;
 
 /**
  * A KRaft cluster of combined nodes (broker and controller), each Kafka's own
@@ -50,6 +51,8 @@ public final class BrokerCluster {
 
 	private final String adminPassword;
 
+	private final KafkaTls tls;
+
 	private final List<ChildProcess> nodes = new ArrayList<>();
 
 	/**
@@ -58,11 +61,14 @@ public final class BrokerCluster {
 	 * @param size how many nodes
 	 * @param firstPort the first node's client port
 	 * @param adminPassword the administrator's password
+	 * @param tls every node's key store (its certificate naming 127.0.0.1) and the CA's
+	 * trust store, or null for {@code SASL_PLAINTEXT}
 	 * @param logDirectory where each node's log goes ({@code broker-<n>.log})
 	 * @param onExit told when a node ends without the stack stopping it
 	 */
-	public BrokerCluster(Path directory, int size, int firstPort, String adminPassword, Path logDirectory,
+	public BrokerCluster(Path directory, int size, int firstPort, String adminPassword, KafkaTls tls, Path logDirectory,
 			BiConsumer<ChildProcess, Process> onExit) {
+		this.tls = tls;
 		this.directory = directory.toAbsolutePath();
 		this.adminPassword = adminPassword;
 		List<ClusterMember> all = new ArrayList<>();
@@ -141,7 +147,7 @@ public final class BrokerCluster {
 	 * @return bootstrap servers and SASL settings
 	 */
 	public Map<String, Object> adminProperties() {
-		Map<String, Object> properties = new HashMap<>(ClientSecurity.admin(this.adminPassword));
+		Map<String, Object> properties = new HashMap<>(ClientSecurity.admin(this.adminPassword, this.tls));
 		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
 		return properties;
 	}
@@ -166,7 +172,7 @@ public final class BrokerCluster {
 
 	private void launch(ClusterMember member, String clusterId) {
 		Properties properties = NodeConfiguration.properties(nodeDirectory(member.nodeId()).resolve("data"), member,
-				this.members, this.adminPassword);
+				this.members, this.adminPassword, this.tls);
 		// a lost node is fenced, a lagging follower dropped and a killed client's
 		// transaction aborted sooner than by default: the same behaviour, shorter waits
 		// for someone watching
