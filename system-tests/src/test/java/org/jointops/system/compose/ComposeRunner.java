@@ -77,6 +77,8 @@ final class ComposeRunner implements AutoCloseable {
 	static final List<String> FAST_JVM = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Djava.awt.headless=true");
 
+	private static final Duration SETTLE = Duration.ofSeconds(3);
+
 	private static final Pattern OWN_PORT = Pattern.compile("(://:|://0\\.0\\.0\\.0:|localhost:)(\\d+)");
 
 	private final ComposeFile file;
@@ -164,7 +166,7 @@ final class ComposeRunner implements AutoCloseable {
 	/**
 	 * Starts every service in the order of its {@code depends_on} conditions and returns
 	 * when each is up: healthy if it has a health check, ended with 0 if a service waits
-	 * for its completion, otherwise started.
+	 * for its completion, otherwise still running 3 s after its start.
 	 * @param patience the longest the whole start may take
 	 * @throws IllegalStateException if the file names an unknown dependency, a condition
 	 * cannot hold (a {@code service_healthy} dependency without a health check), a
@@ -235,7 +237,13 @@ final class ComposeRunner implements AutoCloseable {
 		if (awaitedToComplete(name)) {
 			return !process.isAlive() && process.exitValue() == 0;
 		}
-		return (this.file.services().get(name).healthCheck() == null) || Boolean.TRUE.equals(this.healthy.get(name));
+		if (this.file.services().get(name).healthCheck() == null) {
+			// no health check: up once it has kept running for a moment (a process that
+			// cannot
+			// start ends within it, and fails the run)
+			return process.isAlive() && Instant.now().isAfter(this.startedAt.get(name).plus(SETTLE));
+		}
+		return Boolean.TRUE.equals(this.healthy.get(name));
 	}
 
 	private void watch(String name, Service service) {
