@@ -46,7 +46,7 @@ class ComposeStackIntegrationTests {
 
 	static Path secrets;
 
-	static ServiceTls client;
+	static ComposeClient client;
 
 	@BeforeAll
 	static void setUpAndStartEveryService() throws Exception {
@@ -57,7 +57,7 @@ class ComposeStackIntegrationTests {
 		FileSystemUtils.deleteRecursively(directory);
 		Files.createDirectories(directory);
 		secrets = directory.resolve("secrets");
-		client = ServiceTls.setUp(ROOT, secrets);
+		client = ComposeClient.setUp(ROOT, secrets);
 		ComposeFile file = ComposeFile.read(ROOT.resolve("docker-compose.yml"),
 				Map.of("JOINTOPS_SECRETS", secrets.toString()));
 		stack = new ComposeRunner(file, directory.resolve("run"),
@@ -77,7 +77,7 @@ class ComposeStackIntegrationTests {
 
 	@Test
 	void aReportPostedOverHttpsWithAnAgencysSetupTokenCountsInTheAggregatorsTotals() {
-		ServiceTls.Response accepted = https("producer-kaz", "POST", "/api/v1/reports",
+		ComposeClient.Response accepted = https("producer-kaz", "POST", "/api/v1/reports",
 				client.token("producer-kaz INTERIOR"),
 				ReportJson.illegal2017("KAZ-COMPOSE-0001").count("IMMIGRATION_LAW_VIOLATIONS", 42).toJson());
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
@@ -85,7 +85,7 @@ class ComposeStackIntegrationTests {
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
 			List<Integer> counts = new ArrayList<>();
 			for (String aggregator : List.of("aggregator-1", "aggregator-2")) {
-				ServiceTls.Response totals = https(aggregator, "GET", "/api/v1/operations/ILLEGAL-2017/totals",
+				ComposeClient.Response totals = https(aggregator, "GET", "/api/v1/operations/ILLEGAL-2017/totals",
 						secretariat, null);
 				if (totals.status() == 200) {
 					counts.add(JSON.readTree(totals.body()).at("/totals/0/byState/KAZ").asInt());
@@ -97,7 +97,7 @@ class ComposeStackIntegrationTests {
 
 	@Test
 	void anotherStatesTokenIsRefusedByAProducer() {
-		ServiceTls.Response refused = https("producer-kaz", "POST", "/api/v1/reports",
+		ComposeClient.Response refused = https("producer-kaz", "POST", "/api/v1/reports",
 				client.token("producer-arm INTERIOR"),
 				ReportJson.illegal2017("KAZ-COMPOSE-0002").count("IMMIGRATION_LAW_VIOLATIONS", 1).toJson());
 		assertThat(refused.status()).isEqualTo(401);
@@ -147,7 +147,7 @@ class ComposeStackIntegrationTests {
 	@Test
 	void healthShowsTheStatusOnlyToThePublic() {
 		for (String service : List.of("aggregator-1", "aggregator-2", "producer-arm", "producer-tjk")) {
-			ServiceTls.Response health = https(service, "GET", "/actuator/health", null, null);
+			ComposeClient.Response health = https(service, "GET", "/actuator/health", null, null);
 			assertThat(health.status()).as(service).isEqualTo(200);
 			// the status, and the names of the probe groups Spring Boot lists; no
 			// component, no detail
@@ -163,7 +163,7 @@ class ComposeStackIntegrationTests {
 		return Path.of(path);
 	}
 
-	private static ServiceTls.Response https(String service, String method, String path, String token, String json) {
+	private static ComposeClient.Response https(String service, String method, String path, String token, String json) {
 		return client.call(service, "127.0.0.1:" + stack.port(service, 8080), method, path, token, json);
 	}
 

@@ -30,13 +30,13 @@ import javax.net.ssl.TrustManagerFactory;
  * certificate as a client of the service's name would (signed by the setup's CA, made for
  * that name), wherever the service's port is reached.
  */
-final class ServiceTls {
+public final class ComposeClient {
 
 	private final SSLContext context;
 
 	private final Map<String, String> tokens;
 
-	private ServiceTls(SSLContext context, Map<String, String> tokens) {
+	private ComposeClient(SSLContext context, Map<String, String> tokens) {
 		this.context = context;
 		this.tokens = tokens;
 	}
@@ -48,7 +48,7 @@ final class ServiceTls {
 	 * @return the setup's tokens and trust
 	 * @throws Exception if the setup fails
 	 */
-	static ServiceTls setUp(Path root, Path secrets) throws Exception {
+	public static ComposeClient setUp(Path root, Path secrets) throws Exception {
 		Path log = secrets.resolveSibling("compose-setup.log");
 		Process setup = new ProcessBuilder(root.resolve("compose-setup").toString(), "--out", secrets.toString())
 			.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -70,7 +70,7 @@ final class ServiceTls {
 		factory.init(trust);
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, factory.getTrustManagers(), null);
-		return new ServiceTls(context, tokens);
+		return new ComposeClient(context, tokens);
 	}
 
 	/**
@@ -79,7 +79,7 @@ final class ServiceTls {
 	 * {@code aggregator reader secretariat}
 	 * @return the token
 	 */
-	String token(String owner) {
+	public String token(String owner) {
 		String token = this.tokens.get(owner);
 		if (token == null) {
 			throw new IllegalArgumentException(
@@ -98,7 +98,7 @@ final class ServiceTls {
 	 * @param json a JSON body, or {@code null}
 	 * @return the answer
 	 */
-	Response call(String service, String address, String method, String path, String token, String json) {
+	public Response call(String service, String address, String method, String path, String token, String json) {
 		try {
 			HttpsURLConnection connection = (HttpsURLConnection) URI.create("https://" + address + path)
 				.toURL()
@@ -152,7 +152,7 @@ final class ServiceTls {
 	 * @param status its status
 	 * @param body its body
 	 */
-	record Response(int status, String body) {
+	public record Response(int status, String body) {
 	}
 
 }
