@@ -22,7 +22,6 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code docker-compose.yml} executed without Docker ({@link ComposeRunner} says what is
@@ -50,9 +49,6 @@ class ComposeStackIntegrationTests {
 
 	@BeforeAll
 	static void setUpAndStartEveryService() throws Exception {
-		assumeTrue(
-				Files.isExecutable(ROOT.resolve("jointops-certs")) || System.getenv("JOINTOPS_CERTS_COMMAND") != null,
-				"./jointops-certs (branch i14-tls) is not in this tree");
 		long began = System.nanoTime();
 		FileSystemUtils.deleteRecursively(directory);
 		Files.createDirectories(directory);
