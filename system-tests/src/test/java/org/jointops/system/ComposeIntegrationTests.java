@@ -1,59 +1,67 @@
 package org.jointops.system;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
-import org.jointops.testsupport.Credentials;
-import org.jointops.testsupport.Http;
+import org.jointops.system.compose.ComposeClient;
 import org.jointops.testsupport.ReportJson;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The compose set, built and run on Docker: a report posted to a producer reaches the
- * totals, on the Schema Registry wire format. Skipped where there is no Docker engine.
+ * The compose set, built and run on Docker with the Schema Registry overlay: a report
+ * posted to a producer over HTTPS with a token of the setup step reaches the totals.
+ * Skipped where there is no Docker engine (here: see
+ * {@code compose.ComposeStackIntegrationTests}, which runs the file without one).
  */
-@Testcontainers(disabledWithoutDocker = true)
 class ComposeIntegrationTests {
 
 	private static final Duration STARTUP = Duration.ofMinutes(15);
 
-	@Container
-	static final ComposeContainer compose = new ComposeContainer(ComposeFileTests.COMPOSE_FILE.toFile()).withBuild(true)
-		.withExposedService("aggregator", 8080,
-				Wait.forHttp("/actuator/health").forStatusCode(200).withStartupTimeout(STARTUP))
-		.withExposedService("producer-kaz", 8080,
-				Wait.forHttp("/actuator/health").forStatusCode(200).withStartupTimeout(STARTUP))
-		.withExposedService("schema-registry", 8081,
-				Wait.forHttp("/subjects").forStatusCode(200).withStartupTimeout(STARTUP));
+	static ComposeContainer compose;
+
+	static ComposeClient client;
+
+	@BeforeAll
+	static void setUpAndStart() throws Exception {
+		assumeTrue(DockerClientFactory.instance().isDockerAvailable(), "no Docker engine");
+		Path secrets = Files.createTempDirectory("compose-secrets");
+		client = ComposeClient.setUp(ComposeFileTests.ROOT.toAbsolutePath().normalize(), secrets);
+		compose = new ComposeContainer(new File(ComposeFileTests.COMPOSE_FILE.toString()),
+				new File(ComposeFileTests.SCHEMA_REGISTRY_OVERLAY.toString()))
+			.withBuild(true)
+			.withEnv("JOINTOPS_SECRETS", secrets.toString())
+			.withExposedService("aggregator-1", 8080, Wait.forHealthcheck().withStartupTimeout(STARTUP))
+			.withExposedService("producer-kaz", 8080, Wait.forHealthcheck().withStartupTimeout(STARTUP));
+		compose.start();
+	}
 
 	@Test
 	void aReportPostedToAProducerReachesTheTotalsThroughTheSchemaRegistry() {
-		Http.Response accepted = Http.postJsonAs("INTERIOR", url("producer-kaz", 8080, "/api/v1/reports"),
+		ComposeClient.Response accepted = client.call("producer-kaz", address("producer-kaz"), "POST",
+				"/api/v1/reports", client.token("producer-kaz INTERIOR"),
 				ReportJson.illegal2017("KAZ-COMPOSE-0001").count("IMMIGRATION_LAW_VIOLATIONS", 42).toJson());
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-
-		// the totals are in the store before the aggregator writes (and registers) them
-		// on
-		// council.totals: wait for both
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-			JsonNode totals = Http
-				.getAs(Credentials.SECRETARIAT, url("aggregator", 8080, "/api/v1/operations/ILLEGAL-2017/totals"))
-				.json();
-			assertThat(totals.at("/totals/0/byState/KAZ").asInt()).isEqualTo(42);
-			assertThat(Http.get(url("schema-registry", 8081, "/subjects")).body()).contains("findings.kaz-value")
-				.contains("council.totals-value");
+			ComposeClient.Response totals = client.call("aggregator-1", address("aggregator-1"), "GET",
+					"/api/v1/operations/ILLEGAL-2017/totals", client.token("aggregator reader secretariat"), null);
+			assertThat(JsonMapper.builder().build().readTree(totals.body()).at("/totals/0/byState/KAZ").asInt())
+				.isEqualTo(42);
 		});
 	}
 
-	private static String url(String service, int port, String path) {
-		return "http://" + compose.getServiceHost(service, port) + ":" + compose.getServicePort(service, port) + path;
+	private static String address(String service) {
+		return compose.getServiceHost(service, 8080) + ":" + compose.getServicePort(service, 8080);
 	}
 
 }
