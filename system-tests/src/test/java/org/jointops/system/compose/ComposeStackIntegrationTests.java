@@ -3,11 +3,15 @@ package org.jointops.system.compose;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -97,6 +101,30 @@ class ComposeStackIntegrationTests {
 				client.token("producer-arm INTERIOR"),
 				ReportJson.illegal2017("KAZ-COMPOSE-0002").count("IMMIGRATION_LAW_VIOLATIONS", 1).toJson());
 		assertThat(refused.status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenAddedToAProducersTokensFileIsAcceptedWithoutARestart() throws Exception {
+		String token = "rotated-" + UUID.randomUUID();
+		String report = ReportJson.illegal2017("KGZ-COMPOSE-0001").count("IMMIGRATION_LAW_VIOLATIONS", 7).toJson();
+		assertThat(https("producer-kgz", "POST", "/api/v1/reports", token, report).status()).isEqualTo(401);
+		// as an operator rotates a token: the new hash beside the old one, the file
+		// written whole and moved into place
+		Path file = secrets.resolve("tokens/producer-kgz/producer-kgz.properties");
+		String hash = "sha256:" + HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		String rotated = Files.readString(file)
+			.replaceFirst("(?m)^(jointops\\.agency-tokens\\.INTERIOR=.*)$", "$1," + hash);
+		assertThat(rotated).contains(hash);
+		Path next = file.resolveSibling("producer-kgz.properties.next");
+		Files.writeString(next, rotated);
+		Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		await("the new token accepted").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> https("producer-kgz", "POST", "/api/v1/reports", token, report).status() == 202);
+		String another = ReportJson.illegal2017("KGZ-COMPOSE-0002").count("IMMIGRATION_LAW_VIOLATIONS", 1).toJson();
+		assertThat(https("producer-kgz", "POST", "/api/v1/reports", client.token("producer-kgz INTERIOR"), another)
+			.status()).as("the old token still accepted").isEqualTo(202);
 	}
 
 	@Test
