@@ -3,13 +3,16 @@ package org.jointops.aggregator.routing;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jointops.aggregator.AggregatorApplication;
+import org.jointops.support.wire.WireFormat;
 import org.jointops.testsupport.Credentials;
 import org.jointops.testsupport.EmbeddedKafkaNode;
 import org.jointops.testsupport.FreePorts;
 import org.jointops.testsupport.Http;
+import org.jointops.testsupport.TopicReader;
 import org.jointops.wire.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,24 +94,34 @@ class SharedAddressIntegrationTests {
 
 	@Test
 	void neitherAnswersEmptyTotalsForAnOperationTheOtherHolds() {
-		// every operation is answered, exactly, by the one instance that holds it
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-			for (String operation : OPERATIONS) {
-				int exact = 0;
-				for (int port : new int[] { firstPort, secondPort }) {
-					Http.Response answer = Http.getAs(Credentials.SECRETARIAT,
-							"http://localhost:" + port + "/api/v1/operations/" + operation + "/totals");
-					NeverEmptyTotals.check(answer, operation + " asked on port " + port);
-					// a standby replica may answer too, saying its lag: only an active
-					// store counts
-					if (answer.status() == 200 && answer.header(RoutingHeaders.STANDBY_LAG) == null
-							&& answer.json().at("/totals/0/total").asLong() == 10) {
-						exact++;
-					}
+		// evidence first: every operation's totals committed by whichever instance
+		// holds it
+		await("the totals of every operation committed").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> TopicReader.readAll(kafka.adminClientProperties(), WireFormat.singleObject().councilTotals())
+				.stream()
+				.map((record) -> record.value().getOperation())
+				.collect(Collectors.toSet()), (committed) -> committed.containsAll(OPERATIONS));
+		// then every answer is the operation's exact figures or a 503, never empty
+		// totals; at most one instance answers it (Kafka Streams keeps one member's
+		// partitions per advertised address in its metadata, so the other's are
+		// answered by neither: 503, as the health says DOWN)
+		for (String operation : OPERATIONS) {
+			int exact = 0;
+			for (int port : new int[] { firstPort, secondPort }) {
+				Http.Response answer = Http.getAs(Credentials.SECRETARIAT,
+						"http://localhost:" + port + "/api/v1/operations/" + operation + "/totals");
+				NeverEmptyTotals.check(answer, operation + " asked on port " + port);
+				// a standby replica may answer too, saying its lag: only an active
+				// store counts
+				if (answer.status() == 200 && answer.header(RoutingHeaders.STANDBY_LAG) == null) {
+					assertThat(answer.json().at("/totals/0/total").asLong()).as(operation + " on port " + port)
+						.isEqualTo(10);
+					exact++;
 				}
-				assertThat(exact).as(operation + " answered by the instance that holds it").isEqualTo(1);
 			}
-		});
+			assertThat(exact).as(operation + " answered by at most the instance that holds it").isLessThanOrEqualTo(1);
+		}
 	}
 
 	private static ConfigurableApplicationContext start(int port, String advertised) {

@@ -1,5 +1,6 @@
 package org.jointops.support.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder;
@@ -102,14 +106,21 @@ public final class JwtIssuers {
 			List<String> audiences) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(new JwtIssuerValidator(issuer.issuerUri()));
+		// a JWT without an expiry would be valid for ever: refused (Spring Security's
+		// default timestamp check lets it through); 60 s of clock skew, its default
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(60));
+		timestamps.setAllowEmptyExpiryClaim(false);
+		validators.add(timestamps);
 		if (!audiences.isEmpty()) {
 			validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 					(audience) -> audience != null && audience.stream().anyMatch(audiences::contains)));
 		}
 		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(validators);
 		// built on the first JWT of the issuer (an issuer that does not answer yet
-		// never stops the service), again on the next one if it failed
-		return new SupplierJwtDecoder(() -> {
+		// never stops the service), again on the next one if it failed; meanwhile its
+		// JWTs are answered 503 (a JwtException, not the supplier's initialisation
+		// exception, which would be a 500)
+		SupplierJwtDecoder lazy = new SupplierJwtDecoder(() -> {
 			JwkSetUriJwtDecoderBuilder builder = (issuer.jwkSetUri() != null)
 					? NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri().toString())
 					: NimbusJwtDecoder.withIssuerLocation(issuer.issuerUri());
@@ -123,6 +134,14 @@ public final class JwtIssuers {
 			decoder.setJwtValidator(validator);
 			return decoder;
 		});
+		return (token) -> {
+			try {
+				return lazy.decode(token);
+			}
+			catch (JwtDecoderInitializationException ex) {
+				throw new JwtException("The keys of issuer " + issuer.issuerUri() + " cannot be fetched", ex);
+			}
+		};
 	}
 
 	/**

@@ -123,6 +123,10 @@ public final class TokensFile<T> {
 		}
 		this.lastDigest = digest;
 		try {
+			if (new String(content, StandardCharsets.UTF_8).isBlank()) {
+				// most likely caught while an editor rewrites it in place
+				throw new IllegalStateException("the file is empty; write it whole and move it into place");
+			}
 			this.current = this.build.apply(parse(content));
 			logger.info("API tokens read again from {}", this.path);
 		}

@@ -68,6 +68,8 @@ class TokensFileTests {
 		write("jointops.monitoring-tokens=token-c-itself\njointops.monitoring-token=" + HASH_A + "\n");
 		assertThat(tokens.current().authenticate("token-b")).isPresent();
 		tokens.current();
+		write("\n");
+		assertThat(tokens.current().authenticate("token-b")).as("an empty file refused").isPresent();
 		Files.delete(file);
 		assertThat(tokens.current().authenticate("token-b")).as("the file gone").isPresent();
 
@@ -75,8 +77,9 @@ class TokensFileTests {
 			.contains("expected sha256:<64 hex digits>")
 			.contains("jointops.monitoring-token: not a key of this service's tokens")
 			.contains("cannot be read")
+			.contains("the file is empty; write it whole and move it into place")
 			.doesNotContain("token-c-itself");
-		assertThat(output.toString().split("is refused", -1)).as("each bad version once").hasSize(3);
+		assertThat(output.toString().split("is refused", -1)).as("each bad version once").hasSize(4);
 
 		write("jointops.monitoring-tokens=" + TokenHashes.of("token-c") + "\n");
 		assertThat(tokens.current().authenticate("token-c")).as("good again").isPresent();

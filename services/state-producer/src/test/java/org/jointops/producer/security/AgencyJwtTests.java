@@ -1,6 +1,8 @@
 package org.jointops.producer.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -106,6 +108,20 @@ class AgencyJwtTests {
 	void anExpiredJwtIsRefused401() {
 		unauthenticated(post(KAZ.jwt(agency("CUSTOMS", "KAZ"), Duration.ofMinutes(-5)), "KAZ-JWT-4", "CUSTOMS"),
 				"expired");
+	}
+
+	@Test
+	void aJwtWithoutAnExpiryIsRefused401() {
+		Map<String, Object> claims = agency("CUSTOMS", "KAZ");
+		// a claim given null is left out of the JWT
+		claims.put("exp", null);
+		String jwt = KAZ.jwt(claims);
+		assertThat(jwt.split("\\.")[1]).as("payload without exp")
+			.satisfies(
+					(payload) -> assertThat(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+						.doesNotContain("\"exp\""));
+		unauthenticated(post(jwt, "KAZ-JWT-9", "CUSTOMS"), "exp is required");
+		assertThat(this.publisher.published()).isEmpty();
 	}
 
 	@Test
