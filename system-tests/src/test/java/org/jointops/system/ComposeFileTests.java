@@ -202,7 +202,8 @@ class ComposeFileTests {
 		assertThat(services).doesNotContainKey("schema-registry");
 		assertThat(registry.get("ports")).as("not published on the host").isNull();
 		assertThat(environment(registry)).containsEntry("SCHEMA_REGISTRY_AUTHENTICATION_METHOD", "BASIC")
-			.containsEntry("SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL", "SASL_SSL");
+			.containsEntry("SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL", "SASL_SSL")
+			.containsEntry("SCHEMA_REGISTRY_LISTENERS", "https://0.0.0.0:8081");
 		List<String> clients = new ArrayList<>(overlay.keySet());
 		clients.remove("schema-registry");
 		assertThat(clients).containsExactlyInAnyOrderElementsOf(
@@ -217,7 +218,9 @@ class ComposeFileTests {
 			assertThat(wire.path("deserializer").asString()).as(name)
 				.isEqualTo("io.confluent.kafka.serializers.KafkaAvroDeserializer");
 			assertThat(wire.at("/properties/schema.registry.url").asString()).as(name)
-				.isEqualTo("http://schema-registry:8081");
+				.isEqualTo("https://schema-registry:8081");
+			assertThat(wire.at("/properties/schema.registry.ssl.truststore.location").asString()).as(name)
+				.isEqualTo("/etc/jointops/tls/truststore.p12");
 			assertThat(wire.at("/properties/basic.auth.credentials.source").asString()).as(name).isEqualTo("USER_INFO");
 			assertThat(overlay.get(name).get("env_file").toString()).as("its registry password")
 				.contains("schema-registry-client.env");

@@ -50,13 +50,19 @@ public final class ComposeClient {
 	 */
 	public static ComposeClient setUp(Path root, Path secrets) throws Exception {
 		Path log = secrets.resolveSibling("compose-setup.log");
+		Path output = secrets.resolveSibling("compose-setup.out");
 		Process setup = new ProcessBuilder(root.resolve("compose-setup").toString(), "--out", secrets.toString())
 			.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.redirectOutput(output.toFile())
 			.start();
-		String printed = new String(setup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!setup.waitFor(5, TimeUnit.MINUTES) || setup.exitValue() != 0) {
+		if (!setup.waitFor(5, TimeUnit.MINUTES)) {
+			setup.destroyForcibly();
+			throw new IllegalStateException("./compose-setup did not end within 5 minutes: " + Files.readString(log));
+		}
+		if (setup.exitValue() != 0) {
 			throw new IllegalStateException("./compose-setup failed: " + Files.readString(log));
 		}
+		String printed = Files.readString(output, StandardCharsets.UTF_8);
 		Map<String, String> tokens = new LinkedHashMap<>();
 		printed.lines().filter((line) -> line.length() > 45 && !line.endsWith(":")).forEach((line) -> {
 			int space = line.lastIndexOf(' ');

@@ -140,9 +140,14 @@ class ComposeStackIntegrationTests {
 				secrets.resolve("passwords/kafka-producer-arm").toString(),
 				secrets.resolve("certs/truststore.p12").toString(),
 				secrets.resolve("certs/truststore.password").toString(), "findings.arm", "findings.blr"));
-		Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(probe.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		Path log = directory.resolve("probe.log");
+		Process probe = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		boolean ended = probe.waitFor(2, TimeUnit.MINUTES);
+		if (!ended) {
+			probe.destroyForcibly();
+		}
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(ended).as("the probe ended within 2 minutes: %s", output).isTrue();
 		assertThat(output).contains("OWN findings.arm described: 3 partitions")
 			.contains("OTHER findings.blr refused: TopicAuthorizationException");
 	}
