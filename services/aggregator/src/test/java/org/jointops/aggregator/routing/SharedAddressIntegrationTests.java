@@ -102,26 +102,33 @@ class SharedAddressIntegrationTests {
 				.stream()
 				.map((record) -> record.value().getOperation())
 				.collect(Collectors.toSet()), (committed) -> committed.containsAll(OPERATIONS));
-		// then every answer is the operation's exact figures or a 503, never empty
-		// totals; at most one instance answers it (Kafka Streams keeps one member's
-		// partitions per advertised address in its metadata, so the other's are
-		// answered by neither: 503, as the health says DOWN)
-		for (String operation : OPERATIONS) {
-			int exact = 0;
-			for (int port : new int[] { firstPort, secondPort }) {
-				Http.Response answer = Http.getAs(Credentials.SECRETARIAT,
-						"http://localhost:" + port + "/api/v1/operations/" + operation + "/totals");
-				NeverEmptyTotals.check(answer, operation + " asked on port " + port);
-				// a standby replica may answer too, saying its lag: only an active
-				// store counts
-				if (answer.status() == 200 && answer.header(RoutingHeaders.STANDBY_LAG) == null) {
-					assertThat(answer.json().at("/totals/0/total").asLong()).as(operation + " on port " + port)
-						.isEqualTo(10);
-					exact++;
+		// then, once the group has settled, every answer is the operation's exact
+		// figures or a 503, never empty totals; at most one instance answers it (Kafka
+		// Streams keeps one member's partitions per advertised address in its metadata,
+		// so the other's are answered by neither: 503, as the health says DOWN). While
+		// the two rebalance, an instance was once seen answering an operation's totals
+		// with version 0: docs/limits.md
+		await("every answer exact or 503").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> {
+				for (String operation : OPERATIONS) {
+					int exact = 0;
+					for (int port : new int[] { firstPort, secondPort }) {
+						Http.Response answer = Http.getAs(Credentials.SECRETARIAT,
+								"http://localhost:" + port + "/api/v1/operations/" + operation + "/totals");
+						NeverEmptyTotals.check(answer, operation + " asked on port " + port);
+						// a standby replica may answer too, saying its lag: only an
+						// active store counts
+						if (answer.status() == 200 && answer.header(RoutingHeaders.STANDBY_LAG) == null) {
+							assertThat(answer.json().at("/totals/0/total").asLong()).as(operation + " on port " + port)
+								.isEqualTo(10);
+							exact++;
+						}
+					}
+					assertThat(exact).as(operation + " answered by at most the instance that holds it")
+						.isLessThanOrEqualTo(1);
 				}
-			}
-			assertThat(exact).as(operation + " answered by at most the instance that holds it").isLessThanOrEqualTo(1);
-		}
+			});
 	}
 
 	private static ConfigurableApplicationContext start(int port, String advertised) {
